@@ -1,0 +1,1 @@
+"""The AI-cloud competition report: data, models, charts and the build pipeline."""

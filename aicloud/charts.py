@@ -1,0 +1,66 @@
+"""The house chart style: every chart has a finding as title, units and period as subtitle, a source line
+built from the data, a text description for screen readers, and one colour per vendor across chapters."""
+
+from __future__ import annotations
+
+import hashlib
+
+import altair as alt
+
+# One colour per organisation, kept the same in every chapter. Unknown names get a stable colour from the
+# fallback palette, so a rerun with other vendors still draws consistently.
+VENDOR_COLORS = {
+    "Microsoft": "#00a4ef",
+    "Meta": "#0668e1",
+    "Google": "#34a853",
+    "Alphabet": "#34a853",
+    "Amazon": "#ff9900",
+    "AWS": "#ff9900",
+    "Oracle": "#c74634",
+    "Tencent": "#1e6fff",
+    "Baidu": "#2932e1",
+    "Alibaba": "#ff6a00",
+    "ByteDance": "#325ab4",
+    "Huawei": "#cf0a2c",
+    "CoreWeave": "#6b4fbb",
+    "Lambda Labs": "#8e44ad",
+    "Tesla": "#7f7f7f",
+    "DeepSeek": "#4d6bfe",
+    "NVIDIA": "#76b900",
+}
+FALLBACK = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
+            "#9d755d", "#bab0ac"]
+REGION_COLORS = {"US": "#4c78a8", "China": "#e45756", "Other": "#bab0ac"}
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def color_of(name: str) -> str:
+    if name in VENDOR_COLORS:
+        return VENDOR_COLORS[name]
+    digest = int(hashlib.sha256(name.encode()).hexdigest(), 16)
+    return FALLBACK[digest % len(FALLBACK)]
+
+
+def vendor_scale(names) -> alt.Scale:
+    """A colour scale for the organisations present, each in its house colour."""
+    names = list(dict.fromkeys(names))
+    return alt.Scale(domain=names, range=[color_of(n) for n in names])
+
+
+def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
+           width: int = 620, height: int = 300) -> alt.TopLevelMixin:
+    """Give a chart its title (the finding), subtitle (units, period), source line and description."""
+    if not (title and subtitle and source and description):
+        raise ValueError("a chart needs a title, a subtitle with units, a source line and a description")
+    sized = chart.properties(width=width, height=height) if hasattr(chart, "mark") else chart
+    return (
+        sized.properties(
+            title=alt.TitleParams(text=title, subtitle=[subtitle, source], anchor="start",
+                                  subtitleColor="#555", fontSize=15, subtitleFontSize=12),
+            description=description,
+        )
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e8e8e8")
+        .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
+    )

@@ -1,0 +1,46 @@
+"""Verdicts on the article's claims.
+
+A chapter calls `record(...)` for each claim it tests. The verdict, the deciding figure and the reason are
+glued into the executed notebook under `<id>_verdict`, `<id>_figure` and `<id>_reason`; the claims ledger
+page reads them back from there (`aicloud.ledger`), so nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SUPPORTED = "supported"
+PARTLY = "partly supported"
+CONTRADICTED = "contradicted"
+NOT_TESTABLE = "not testable with public data"
+VERDICTS = (SUPPORTED, PARTLY, CONTRADICTED, NOT_TESTABLE)
+
+_recorded: dict[str, dict] = {}
+
+
+def _glue(name: str, value: object) -> None:
+    from myst_nb import glue
+
+    glue(name, value, display=False)
+
+
+def record(claim_id: str, verdict: str, figure: str, reason: str, sources: list[str] | None = None) -> dict:
+    """Record and glue one claim's verdict. `figure` is the deciding number as text, formatted from data."""
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict {verdict!r} for {claim_id} is not one of {VERDICTS}")
+    if not figure or not reason:
+        raise ValueError(f"{claim_id}: a verdict needs the deciding figure and a reason")
+    row = {"claim": claim_id, "verdict": verdict, "figure": figure, "reason": reason,
+           "sources": ", ".join(sources or [])}
+    _recorded[claim_id] = row
+    _glue(f"{claim_id}_verdict", verdict)
+    _glue(f"{claim_id}_figure", figure)
+    _glue(f"{claim_id}_reason", reason)
+    _glue(f"{claim_id}_sources", row["sources"])
+    return row
+
+
+def table(claim_ids: list[str] | None = None) -> pd.DataFrame:
+    """The verdicts recorded so far in this kernel, for the chapter's summary table."""
+    rows = [r for cid, r in _recorded.items() if claim_ids is None or cid in claim_ids]
+    return pd.DataFrame(rows, columns=["claim", "verdict", "figure", "reason", "sources"])
