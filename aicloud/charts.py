@@ -4,6 +4,7 @@ built from the data, a text description for screen readers, and one colour per v
 from __future__ import annotations
 
 import hashlib
+import textwrap
 
 import altair as alt
 
@@ -47,15 +48,21 @@ def vendor_scale(names) -> alt.Scale:
     return alt.Scale(domain=names, range=[color_of(n) for n in names])
 
 
+def wrap(text: str, width: int = 95) -> list[str]:
+    """Vega titles do not wrap: split long lines so they stay inside the chart."""
+    return textwrap.wrap(text, width) or [""]
+
+
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
-           width: int = 620, height: int = 300) -> alt.TopLevelMixin:
+           width: int = 540, height: int = 300) -> alt.TopLevelMixin:
     """Give a chart its title (the finding), subtitle (units, period), source line and description."""
     if not (title and subtitle and source and description):
         raise ValueError("a chart needs a title, a subtitle with units, a source line and a description")
     sized = chart.properties(width=width, height=height) if hasattr(chart, "mark") else chart
     return (
         sized.properties(
-            title=alt.TitleParams(text=title, subtitle=[subtitle, source], anchor="start",
+            title=alt.TitleParams(text=textwrap.wrap(title, 70), subtitle=wrap(subtitle) + wrap(source),
+                                  anchor="start",
                                   subtitleColor="#555", fontSize=15, subtitleFontSize=12),
             description=description,
         )

@@ -24,7 +24,7 @@ def _glue(name: str, value: object) -> None:
     glue(name, value, display=False)
 
 
-def record(claim_id: str, verdict: str, figure: str, reason: str, sources: list[str] | None = None) -> dict:
+def record(claim_id: str, verdict: str, figure: str, reason: str, sources: list[str] | None = None) -> None:
     """Record and glue one claim's verdict. `figure` is the deciding number as text, formatted from data."""
     if verdict not in VERDICTS:
         raise ValueError(f"verdict {verdict!r} for {claim_id} is not one of {VERDICTS}")
@@ -37,7 +37,6 @@ def record(claim_id: str, verdict: str, figure: str, reason: str, sources: list[
     _glue(f"{claim_id}_figure", figure)
     _glue(f"{claim_id}_reason", reason)
     _glue(f"{claim_id}_sources", row["sources"])
-    return row
 
 
 def table(claim_ids: list[str] | None = None) -> pd.DataFrame:

@@ -1,0 +1,45 @@
+# The README's two commands. Both create .venv and install the pinned environment when needed.
+#   make book   build the site into _build/html
+#   make test   lint, build, and run every test (installs Debian's chromium for the browser tests if missing)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements-lock.txt pyproject.toml | sha256sum | cut -c1-12)
+
+.PHONY: book test lint chromium clean serve
+
+$(STAMP): requirements.txt requirements-lock.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+book: $(STAMP)
+	$(PY) -m aicloud build
+	@echo "The site is at $(CURDIR)/_build/html/index.html (serve it with: $(PY) -m aicloud serve)"
+
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser tests ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	    || { echo "error: could not install chromium with apt-get"; exit 1; }; \
+	else \
+	  echo "error: the browser tests need Debian's chromium (/usr/bin/chromium) and this user cannot install it."; \
+	  echo "       run as root: apt-get install chromium"; exit 1; \
+	fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: $(STAMP) chromium lint book
+	$(PY) -m pytest
+
+serve: $(STAMP)
+	$(PY) -m aicloud serve
+
+clean:
+	rm -rf _build book/chapters book/generated _static/vega

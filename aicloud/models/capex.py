@@ -1,0 +1,142 @@
+"""Capital spending against the revenue it needs: Sequoia's arithmetic, payback years, comparable bases.
+
+Pure functions on numbers or NumPy arrays (they broadcast); no I/O. Money is in one currency per call (the
+chapter uses USD bn); rates and shares are fractions (0.5 = 50%), growth is a fraction per year.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def _fraction(name: str, value: ArrayLike, *, low: float, high: float, open_high: bool = False) -> np.ndarray:
+    value = np.asarray(value, dtype=float)
+    bad = (value < low) | ((value >= high) if open_high else (value > high)) | np.isnan(value)
+    if bad.any():
+        upper = f"below {high}" if open_high else f"at most {high}"
+        raise ValueError(f"{name} must be at least {low} and {upper}")
+    return value
+
+
+def datacentre_cost(gpu_spend: ArrayLike, gpu_share_of_cost: ArrayLike = 0.5) -> np.ndarray:
+    """Total data-centre cost implied by a GPU spend, when GPUs are `gpu_share_of_cost` (0-1] of the total
+    (Sequoia: GPUs are half, energy, buildings and the rest the other half, so cost = 2 x GPU spend)."""
+    share = _fraction("gpu_share_of_cost", gpu_share_of_cost, low=0.0, high=1.0)
+    if (share == 0).any():
+        raise ValueError("gpu_share_of_cost must be above 0")
+    return np.asarray(gpu_spend, dtype=float) / share
+
+
+def revenue_needed(gpu_spend: ArrayLike, gpu_share_of_cost: ArrayLike = 0.5,
+                   end_user_margin: ArrayLike = 0.5) -> np.ndarray:
+    """Lifetime end-user revenue needed to pay for a GPU spend (Sequoia's "$200B/$600B" arithmetic).
+
+    revenue = GPU spend / GPU share of data-centre cost / (1 - end-user gross margin). With Sequoia's inputs
+    (share 0.5, margin 0.5) this is GPU spend x 2 x 2. Same unit as `gpu_spend`.
+    """
+    margin = _fraction("end_user_margin", end_user_margin, low=0.0, high=1.0, open_high=True)
+    return datacentre_cost(gpu_spend, gpu_share_of_cost) / (1.0 - margin)
+
+
+def revenue_gap(needed: ArrayLike, revenue: ArrayLike) -> np.ndarray:
+    """Revenue still missing: needed minus earned (negative when revenue exceeds the need)."""
+    return np.asarray(needed, dtype=float) - np.asarray(revenue, dtype=float)
+
+
+def coverage(revenue: ArrayLike, needed: ArrayLike) -> np.ndarray:
+    """Share of the needed revenue that is earned (1 = fully covered)."""
+    needed = np.asarray(needed, dtype=float)
+    if (needed <= 0).any():
+        raise ValueError("needed revenue must be positive")
+    return np.asarray(revenue, dtype=float) / needed
+
+
+def run_rate(quarterly: ArrayLike) -> np.ndarray:
+    """Annualised run-rate of a quarterly figure (x4), as Sequoia used NVIDIA's quarter."""
+    return np.asarray(quarterly, dtype=float) * 4.0
+
+
+def payback_years(capex: ArrayLike, revenue: ArrayLike, margin: ArrayLike, growth: ArrayLike) -> np.ndarray:
+    """Years until the cumulative margin on revenue repays the capex (fractional years, inf if never).
+
+    Revenue in year 1 is `revenue` and grows by `growth` a year (fraction, above -1); each year contributes
+    `margin` (0-1] of its revenue. Solves capex = margin x revenue x ((1+g)^T - 1) / g for T, or
+    T = capex / (margin x revenue) when g = 0. With shrinking revenue (g < 0) the total contribution is capped
+    at margin x revenue / -g, and payback never happens if capex is at least that.
+    """
+    capex = np.asarray(capex, dtype=float)
+    revenue = np.asarray(revenue, dtype=float)
+    margin = _fraction("margin", margin, low=0.0, high=1.0)
+    growth = np.asarray(growth, dtype=float)
+    if (growth <= -1).any():
+        raise ValueError("growth must be above -1 (a fall of 100% or more a year)")
+    if (capex < 0).any() or (revenue < 0).any():
+        raise ValueError("capex and revenue must not be negative")
+    capex, revenue, margin, growth = np.broadcast_arrays(capex, revenue, margin, growth)
+    yearly = margin * revenue
+    out = np.full(capex.shape, np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        flat = np.isclose(growth, 0.0)
+        ratio = capex * growth / yearly  # (1+g)^T - 1 = ratio
+        arg = 1.0 + ratio
+        ok = (yearly > 0) & ~flat & (arg > 0)
+        out = np.where(ok, np.log(arg) / np.log1p(growth), out)
+        out = np.where((yearly > 0) & flat, capex / yearly, out)
+    out = np.where(capex == 0, 0.0, out)
+    return out if out.ndim else out[()]
+
+
+def cumulative_recovered(revenue: ArrayLike, margin: ArrayLike, growth: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Margin earned after `years` (fractional allowed) on revenue growing at `growth` a year; the inverse of
+    `payback_years`: cumulative_recovered(R, m, g, payback_years(C, R, m, g)) == C."""
+    revenue = np.asarray(revenue, dtype=float)
+    margin = _fraction("margin", margin, low=0.0, high=1.0)
+    growth = np.asarray(growth, dtype=float)
+    years = np.asarray(years, dtype=float)
+    if (growth <= -1).any():
+        raise ValueError("growth must be above -1")
+    flat = np.isclose(growth, 0.0)
+    safe_g = np.where(flat, 1.0, growth)
+    factor = np.where(flat, years, np.expm1(years * np.log1p(safe_g)) / safe_g)
+    return margin * revenue * factor
+
+
+def share(part: ArrayLike, whole: ArrayLike) -> np.ndarray:
+    """part / whole as a fraction, e.g. capex as a share of GDP or of revenue (same currency and period)."""
+    whole = np.asarray(whole, dtype=float)
+    if (whole <= 0).any():
+        raise ValueError("the denominator must be positive")
+    return np.asarray(part, dtype=float) / whole
+
+
+def total_decline(fall_per_year: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Overall fall after `years` of a constant yearly fall (fractions): 1 - (1 - f)^n."""
+    fall = _fraction("fall_per_year", fall_per_year, low=0.0, high=1.0)
+    return 1.0 - (1.0 - fall) ** np.asarray(years, dtype=float)
+
+
+def yearly_decline(total_fall: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Constant yearly fall that compounds to `total_fall` over `years` (fractions): 1 - (1 - F)^(1/n)."""
+    total = _fraction("total_fall", total_fall, low=0.0, high=1.0)
+    years = np.asarray(years, dtype=float)
+    if (years <= 0).any():
+        raise ValueError("years must be positive")
+    return 1.0 - (1.0 - total) ** (1.0 / years)
+
+
+def yearly_pace(total: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """A multi-year total spread evenly: total / years (e.g. a three-year pledge per year)."""
+    years = np.asarray(years, dtype=float)
+    if (years <= 0).any():
+        raise ValueError("years must be positive")
+    return np.asarray(total, dtype=float) / years
+
+
+def previous_level(current: ArrayLike, change: ArrayLike) -> np.ndarray:
+    """The earlier level implied by a level and its change from it (fraction, -0.22 = 22% lower):
+    current / (1 + change)."""
+    change = np.asarray(change, dtype=float)
+    if (change <= -1).any():
+        raise ValueError("change must be above -1")
+    return np.asarray(current, dtype=float) / (1.0 + change)

@@ -1,0 +1,145 @@
+"""Pages generated at build time from data and from executed chapters: never typed, never committed.
+
+- `data_and_sources.md`: every resource of the data package with its fields, units and constraints, and the
+  sources table (the report's bibliography of facts).
+- `claims_ledger.md`: every claim with its verdict, deciding figure and reason, read back from the values the
+  chapters glued, filterable by verdict and phase.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from aicloud import claims as claims_mod
+from aicloud import data
+from aicloud.glued import glued
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return html.escape(str(value))
+
+
+def _table(frame: pd.DataFrame, table_id: str = "", row_attrs: list[dict] | None = None) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for i, (_, row) in enumerate(frame.iterrows()):
+        attrs = "".join(f' data-{k}="{html.escape(str(v))}"' for k, v in (row_attrs[i] if row_attrs else {}).items())
+        cells = "".join(f"<td>{row[c] if c.endswith('_html') else _cell(row[c])}</td>" for c in frame.columns)
+        rows.append(f"<tr{attrs}>{cells}</tr>")
+    ident = f' id="{table_id}"' if table_id else ""
+    head = head.replace("_html</th>", "</th>")
+    return (f'<div class="table-wrapper"><table class="table"{ident}><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _constraints(field: dict) -> str:
+    parts = []
+    for key, value in field.get("constraints", {}).items():
+        if key == "required" and value:
+            parts.append("required")
+        elif key == "unique" and value:
+            parts.append("unique")
+        elif key == "enum":
+            parts.append("one of: " + ", ".join(map(str, value)))
+        elif key in ("minimum", "maximum", "maxLength", "pattern"):
+            parts.append(f"{key} {value}")
+    return "; ".join(parts)
+
+
+def data_and_sources(paths: dict[str, Path] | None = None) -> str:
+    """The 'Data and sources' page as MyST markdown."""
+    paths = paths or {}
+    pkg = data.package()
+    out = ["# Data and sources", "",
+           "Every figure in this report comes from a table below, and every row of every table names its "
+           "source. The tables form a [Frictionless Data Package](https://specs.frictionlessdata.io/data-package/) "
+           "(`data/datapackage.yaml`): each column has a type, a unit where it is a quantity, and the rules a "
+           "value must follow. The build refuses a file that breaks them, naming the file, row, column and rule. "
+           "To rerun a chapter with your own file, see the README or run `python -m aicloud params CHAPTER`.", ""]
+    sources = data.load("sources", paths.get("sources"), overrides=paths)
+    for res in pkg["resources"]:
+        if res["name"] == "sources":
+            continue
+        frame = data.load(res["name"], paths.get(res["name"]), overrides=paths)
+        out += [f"## {res.get('title', res['name'])}", "",
+                f"Resource `{res['name']}`, file `data/{res['path']}`, {len(frame):,} rows. "
+                f"{html.escape(' '.join(str(res.get('description', '')).split()))}", ""]
+        fields = pd.DataFrame([{"column": f["name"], "type": f.get("type", "string"), "unit": f.get("unit", ""),
+                                "description": f.get("description", ""), "rules": _constraints(f)}
+                               for f in res["schema"]["fields"]])
+        out += [_table(fields), ""]
+        if "source_id" in frame.columns:
+            used = frame["source_id"].value_counts()
+            cited = ", ".join(f"`{html.escape(s)}` ({n})" for s, n in used.items())
+            out += [f"Sources cited (rows): {cited}.", ""]
+    out += ["## Sources", "",
+            "Kinds: *primary* is the organisation's own document; *press* a named news outlet, often a "
+            "syndicated or translated copy; *third-party* a tracker, compilation or blog; *derived* the "
+            "project's own computation; *article* the commentary under test. Notes carry the caveats.", ""]
+    shown = sources.assign(title_html=[
+        f'<a href="{html.escape(u)}">{html.escape(t)}</a>' if isinstance(u, str) and u else html.escape(t)
+        for t, u in zip(sources["title"], sources["url"])])
+    out += [_table(shown[["id", "title_html", "publisher", "date", "kind", "accessed", "note"]]), ""]
+    return "\n".join(out)
+
+
+def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) -> tuple[str, pd.DataFrame]:
+    """The claims ledger page and its table. `executed` maps chapter names to executed notebooks."""
+    table = ledger_table(executed, claims_path)
+    counts = table["verdict"].value_counts()
+    intro = ["# Claims ledger", "",
+             "Each of the article's claims, in the report's words, with what the evidence says. Verdicts are "
+             "computed in the chapter that tests the claim and read from it when the site is built; the "
+             "deciding figure is the chapter's own number. Filter by verdict or phase.", "",
+             "Verdicts: " + "; ".join(f"{html.escape(v)}: {int(counts.get(v, 0))}" for v in claims_mod.VERDICTS)
+             + (f"; no verdict yet: {int(counts.get('no verdict yet', 0))}" if counts.get("no verdict yet") else "")
+             + ".", ""]
+    options = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
+                      for v in [*claims_mod.VERDICTS, "no verdict yet"] if counts.get(v))
+    phases = "".join(f'<option value="{html.escape(p)}">{html.escape(p)}</option>'
+                     for p in dict.fromkeys(table["phase"]))
+    controls = ('<div class="ledger-filters"><label>Verdict <select id="ledger-verdict"><option value="">all'
+                f'</option>{options}</select></label> <label>Phase <select id="ledger-phase"><option value="">'
+                f'all</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
+    shown = table.assign(chapter_html=[
+        f'<a href="../chapters/{html.escape(c)}.html">{html.escape(c.replace("_", " "))}</a>'
+        if c in executed else html.escape(c.replace("_", " ")) for c in table["chapter"]])
+    rows = [{"verdict": v, "phase": p} for v, p in zip(table["verdict"], table["phase"])]
+    body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "sources"]],
+                  table_id="claims-ledger", row_attrs=rows)
+    return "\n".join(intro + [controls, "", body, ""]), table
+
+
+def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> pd.DataFrame:
+    """Claims joined with the verdicts glued by the executed chapters."""
+    claims = data.load("claims", claims_path)
+    values: dict[str, str] = {}
+    for path in executed.values():
+        if Path(path).exists():
+            values.update(glued(path))
+    rows = []
+    for _, c in claims.iterrows():
+        cid = c["id"]
+        rows.append({**c.to_dict(),
+                     "verdict": values.get(f"{cid}_verdict", "no verdict yet"),
+                     "figure": values.get(f"{cid}_figure", ""),
+                     "reason": values.get(f"{cid}_reason", ""),
+                     "sources": values.get(f"{cid}_sources", "")})
+    return pd.DataFrame(rows)
+
+
+def write(path: Path, text: str) -> None:
+    """Write a generated page only when its text changed (keeps the site build's change detection quiet)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,310 @@
+"""The build: execute each chapter (Jupytext -> Papermill), write the generated pages, build the site.
+
+A chapter is re-executed only when one of its inputs changed: its notebook source, its resolved parameters,
+the bytes of every data file its parameters name, the `aicloud` package source and the pinned requirements.
+Executed notebooks are cached under `.cache/chapters/` (outside the site, so `make clean` keeps them); every
+file is written to a temporary path first and moved into place when complete, so an interrupted or failed run
+never leaves a half-written notebook, cache entry or site behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from aicloud import params as params_mod
+from aicloud.data import ROOT, resource_names, resolve
+
+NOTEBOOKS = ROOT / "notebooks"
+CACHE = ROOT / ".cache" / "chapters"
+BOOK_FILES = ["_config.yml", "_toc.yml", "book", "_static"]
+PACKAGE_DIR = ROOT / "aicloud"
+
+
+class PipelineError(Exception):
+    """A problem with the user's request (unknown chapter or parameter, bad value): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    name: str
+    title: str
+    source: Path
+
+
+@dataclass
+class Result:
+    chapter: str
+    status: str  # executed | cached | failed
+    seconds: float
+    output: Path | None = None
+    error: str = ""
+    cell: int | None = None
+    parameters: dict = field(default_factory=dict)
+
+
+def chapters(toc: Path = ROOT / "_toc.yml") -> list[Chapter]:
+    """The chapters in the table of contents, in order: entries `book/chapters/<name>`."""
+    entries: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str):
+                entries.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load(toc.read_text(encoding="utf-8")))
+    found = []
+    for entry in entries:
+        if entry.startswith("book/chapters/"):
+            name = Path(entry).stem
+            source = NOTEBOOKS / f"{name}.md"
+            found.append(Chapter(name, _title(source), source))
+    return found
+
+
+def _title(source: Path) -> str:
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return source.stem
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return f"{hint} Valid names: {', '.join(choices)}."
+
+
+def chapter(name: str) -> Chapter:
+    known = chapters()
+    for ch in known:
+        if ch.name == name:
+            return ch
+    raise PipelineError(f"unknown chapter {name!r}.{suggest(name, [c.name for c in known])}")
+
+
+def resolve_parameters(ch: Chapter, overrides: dict[str, object]) -> dict[str, object]:
+    """Defaults overlaid with `overrides`, each type- and range-checked before any kernel starts."""
+    declared = {p.name: p for p in params_mod.read(ch.source)}
+    resolved = {name: p.default for name, p in declared.items()}
+    for name, raw in overrides.items():
+        if name not in declared:
+            raise PipelineError(f"chapter {ch.name!r} has no parameter {name!r}.{suggest(name, list(declared))}")
+        try:
+            resolved[name] = declared[name].coerce(raw)
+        except ValueError as err:
+            raise PipelineError(str(err)) from None
+    for name, p in declared.items():
+        if p.resource:
+            if p.resource not in resource_names():
+                raise PipelineError(f"parameter {name} names unknown resource {p.resource!r}")
+            # Inside the project, keep paths relative so pages and cache keys do not depend on the checkout.
+            path = resolve(resolved[name])
+            resolved[name] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    return resolved
+
+
+def _digest_files(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
+def input_key(ch: Chapter, parameters: dict[str, object]) -> str:
+    """The hash of everything a chapter's output depends on."""
+    package_files = sorted(PACKAGE_DIR.rglob("*.py"))
+    data_files = sorted({resolve(str(v)) for k, v in parameters.items() if k.endswith("_csv")})
+    schema = [ROOT / "data" / "datapackage.yaml"]
+    h = hashlib.sha256()
+    h.update(ch.source.read_bytes())
+    h.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    h.update(_digest_files(data_files + schema).encode())
+    h.update(_digest_files(package_files + [ROOT / "requirements.txt", ROOT / "requirements-lock.txt"]).encode())
+    return h.hexdigest()
+
+
+def _atomic_copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _cache_entry(ch: Chapter, key: str) -> Path:
+    return CACHE / ch.name / f"{key}.ipynb"
+
+
+def _valid_notebook(path: Path) -> bool:
+    """A cache entry is used only if it parses as a complete notebook with its hash recorded inside."""
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+        nbformat.validate(nb)
+        return nb.metadata.get("aicloud", {}).get("input_key") == path.stem
+    except Exception:
+        return False
+
+
+def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: bool = False,
+            use_cache: bool = True) -> Result:
+    """Execute one chapter with resolved parameters into `output` (atomically), or reuse the cached result."""
+    import jupytext
+    import papermill
+
+    start = time.perf_counter()
+    key = input_key(ch, parameters)
+    entry = _cache_entry(ch, key)
+    if use_cache and not force and entry.exists():
+        if _valid_notebook(entry):
+            _atomic_copy(entry, output)
+            return Result(ch.name, "cached", time.perf_counter() - start, output, parameters=parameters)
+        entry.unlink()  # corrupted or foreign: rebuild it
+    with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
+        source_nb = Path(tmp) / "source.ipynb"
+        executed = Path(tmp) / "executed.ipynb"
+        nbformat.write(jupytext.read(ch.source), str(source_nb))
+        try:
+            papermill.execute_notebook(str(source_nb), str(executed), parameters=parameters, cwd=str(ROOT),
+                                       kernel_name="python3", progress_bar=False, log_output=False)
+        except papermill.PapermillExecutionError as err:
+            return Result(ch.name, "failed", time.perf_counter() - start, error=f"{err.ename}: {err.evalue}",
+                          cell=err.exec_count, parameters=parameters)
+        except Exception as err:  # a kernel that died, a notebook that cannot be read
+            return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
+                          parameters=parameters)
+        nb = nbformat.read(str(executed), as_version=4)
+        nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
+        nbformat.write(nb, str(executed))
+        if use_cache:
+            _atomic_copy(executed, entry)
+        _atomic_copy(executed, output)
+    return Result(ch.name, "executed", time.perf_counter() - start, output, parameters=parameters)
+
+
+def execute_all(jobs: list[tuple[Chapter, dict[str, object], Path]], *, workers: int | None = None,
+                force: bool = False, use_cache: bool = True,
+                progress: Callable[[Result], None] | None = None) -> list[Result]:
+    """Execute chapters in parallel; a failing chapter is reported and the others still run."""
+    workers = max(1, workers or os.cpu_count() or 1)
+
+    def one(job: tuple[Chapter, dict[str, object], Path]) -> Result:
+        try:
+            result = execute(*job, force=force, use_cache=use_cache)
+        except Exception:
+            result = Result(job[0].name, "failed", 0.0, error=traceback.format_exc(limit=3))
+        if progress:
+            progress(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, jobs))
+
+
+# --- the site -------------------------------------------------------------------------------------------
+
+def vendor_vega(static_dir: Path) -> list[str]:
+    """Write Vega, Vega-Lite and Vega-Embed (from the installed vl-convert package) into `static_dir/vega`.
+
+    The bundle is wrapped in a function so its top-level names cannot clash with Sphinx's scripts; the
+    preset `VEGA_DEBUG` tells Altair's loader the libraries are already there, so it never asks a CDN.
+    """
+    import altair as alt
+    import vl_convert
+
+    target = static_dir / "vega"
+    target.mkdir(parents=True, exist_ok=True)
+    bundle = vl_convert.javascript_bundle()
+    _write_if_changed(target / "vega-bundle.js", "(function(){\n" + bundle + "\n})();\n")
+    preset = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
+              "vegaembed_version": alt.VEGAEMBED_VERSION}
+    _write_if_changed(target / "altair-offline.js", f"var VEGA_DEBUG = {json.dumps(preset)};\n")
+    return ["vega/vega-bundle.js", "vega/altair-offline.js"]
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def stage_source(target: Path) -> Path:
+    """Copy the book's prose and configuration into `target` (for a scenario build); returns `target`."""
+    for name in BOOK_FILES:
+        src = ROOT / name
+        dest = target / name
+        if src.is_dir():
+            shutil.copytree(src, dest, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("chapters", "generated", "__pycache__"))
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+    return target
+
+
+def site_key(source_root: Path) -> str:
+    files = [p for name in BOOK_FILES for p in sorted((source_root / name).rglob("*"))
+             if p.is_file()] if (source_root / "book").exists() else []
+    files += [source_root / n for n in ("_config.yml", "_toc.yml")]
+    return _digest_files(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
+
+
+def build_site(source_root: Path, html_dir: Path, *, force: bool = False) -> tuple[str, float]:
+    """Run `jupyter-book build` (execution off, warnings are errors) and swap the result into `html_dir`.
+
+    Returns ("built" | "up to date", seconds). On failure raises, leaving the previous site in place.
+    """
+    start = time.perf_counter()
+    key = site_key(source_root)
+    stamp = html_dir.parent / f".{html_dir.name}.site-key"
+    if not force and html_dir.joinpath("index.html").exists() and stamp.exists() and stamp.read_text() == key:
+        return "up to date", time.perf_counter() - start
+    html_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".jb-", dir=html_dir.parent))
+    try:
+        cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source_root), "--path-output",
+               str(work), "-W", "-n", "--keep-going", "--quiet"]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        built = work / "_build" / "html"
+        if proc.returncode != 0 or not built.joinpath("index.html").exists():
+            raise RuntimeError("jupyter-book build failed:\n" + (proc.stdout + proc.stderr)[-6000:])
+        old = html_dir.with_name(f".{html_dir.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if html_dir.exists():
+            html_dir.rename(old)
+        built.rename(html_dir)
+        if old.exists():
+            shutil.rmtree(old)
+        stamp.write_text(key)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return "built", time.perf_counter() - start

@@ -1,0 +1,89 @@
+"""A standalone HTML page of one executed chapter, readable offline: the glued numbers filled into the prose,
+code hidden as on the site, and Vega/Vega-Lite/Vega-Embed inlined once so every chart draws with no network."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from markdown_it import MarkdownIt
+
+from aicloud.glued import glued
+
+GLUE_ROLE = re.compile(r"\{glue(?::(?:text|md|any))?\}`(?P<key>[^`:]+)(?::(?P<fmt>[^`]*))?`")
+STYLE = """body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;line-height:1.55;color:#222}table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
+td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}pre{background:#f6f6f6;
+padding:.5rem;overflow:auto}.output{margin:1rem 0}.vega-embed{width:100%}"""
+
+
+def format_value(raw: str, fmt: str | None) -> str:
+    """Format a glued text/plain value like myst-nb does: numbers with the format spec, text as is."""
+    if fmt:
+        try:
+            return format(float(raw), fmt) if not raw.lstrip("-").isdigit() or "." in fmt or "%" in fmt \
+                else format(int(raw), fmt)
+        except ValueError:
+            return raw
+    return raw
+
+
+def fill_glue(text: str, values: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        key = m.group("key").strip()
+        if key not in values:
+            return f"[missing value {key}]"
+        return html.escape(format_value(values[key], m.group("fmt")))
+
+    return GLUE_ROLE.sub(sub, text)
+
+
+def _outputs(cell: dict) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        if "scrapbook" in out.get("metadata", {}):
+            continue
+        data = out.get("data", {})
+        if out.get("output_type") == "stream":
+            continue
+        if out.get("output_type") == "error":
+            parts.append(f"<pre>{html.escape(out.get('ename', ''))}: {html.escape(out.get('evalue', ''))}</pre>")
+        elif "text/html" in data:
+            parts.append(data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"]))
+        elif "image/png" in data:
+            parts.append(f'<img alt="figure" src="data:image/png;base64,{data["image/png"]}">')
+        elif "text/plain" in data:
+            parts.append(f"<pre>{html.escape(data['text/plain'])}</pre>")
+    return "".join(f'<div class="output">{p}</div>' for p in parts)
+
+
+def render(notebook: Path, title: str) -> str:
+    import altair as alt
+    import vl_convert
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    values = glued(notebook)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            body.append(md.render(fill_glue(cell.source, values)))
+        elif cell.cell_type == "code":
+            body.append(_outputs(cell))
+    preset = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
+              "vegaembed_version": alt.VEGAEMBED_VERSION}
+    bundle = vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style>"
+            f"<script>(function(){{\n{bundle}\n}})();</script><script>var VEGA_DEBUG = {json.dumps(preset)};"
+            f"</script></head><body>{''.join(body)}</body></html>")
+
+
+def write_html(notebook: Path, target: Path, title: str) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(render(notebook, title), encoding="utf-8")
+    os.replace(tmp, target)
