@@ -60,10 +60,11 @@ def run_rate(quarterly: ArrayLike) -> np.ndarray:
 def payback_years(capex: ArrayLike, revenue: ArrayLike, margin: ArrayLike, growth: ArrayLike) -> np.ndarray:
     """Years until the cumulative margin on revenue repays the capex (fractional years, inf if never).
 
-    Revenue in year 1 is `revenue` and grows by `growth` a year (fraction, above -1); each year contributes
-    `margin` (0-1] of its revenue. Solves capex = margin x revenue x ((1+g)^T - 1) / g for T, or
-    T = capex / (margin x revenue) when g = 0. With shrinking revenue (g < 0) the total contribution is capped
-    at margin x revenue / -g, and payback never happens if capex is at least that.
+    Revenue flows continuously, starting at `revenue` a year and growing by `growth` a year (fraction, above
+    -1); `margin` (0-1) of it repays the capex. With k = ln(1 + growth), the margin earned after T years is
+    margin x revenue x (e^(kT) - 1) / k (or margin x revenue x T when growth is 0), so
+    T = ln(1 + capex x k / (margin x revenue)) / k. With shrinking revenue the total ever earned is capped at
+    margin x revenue / -k, and payback never happens if the capex is at least that.
     """
     capex = np.asarray(capex, dtype=float)
     revenue = np.asarray(revenue, dtype=float)
@@ -75,30 +76,30 @@ def payback_years(capex: ArrayLike, revenue: ArrayLike, margin: ArrayLike, growt
         raise ValueError("capex and revenue must not be negative")
     capex, revenue, margin, growth = np.broadcast_arrays(capex, revenue, margin, growth)
     yearly = margin * revenue
-    out = np.full(capex.shape, np.inf)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        flat = np.isclose(growth, 0.0)
-        ratio = capex * growth / yearly  # (1+g)^T - 1 = ratio
-        arg = 1.0 + ratio
-        ok = (yearly > 0) & ~flat & (arg > 0)
-        out = np.where(ok, np.log(arg) / np.log1p(growth), out)
-        out = np.where((yearly > 0) & flat, capex / yearly, out)
+    k = np.log1p(growth)
+    flat = np.isclose(k, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        arg = 1.0 + capex * k / yearly
+        grown = np.where((yearly > 0) & (arg > 0), np.log(arg) / np.where(flat, 1.0, k), np.inf)
+        out = np.where(flat, np.where(yearly > 0, capex / yearly, np.inf), grown)
     out = np.where(capex == 0, 0.0, out)
     return out if out.ndim else out[()]
 
 
 def cumulative_recovered(revenue: ArrayLike, margin: ArrayLike, growth: ArrayLike, years: ArrayLike) -> np.ndarray:
-    """Margin earned after `years` (fractional allowed) on revenue growing at `growth` a year; the inverse of
-    `payback_years`: cumulative_recovered(R, m, g, payback_years(C, R, m, g)) == C."""
+    """Margin earned after `years` on revenue flowing at `revenue` a year now and growing by `growth` a year
+    (the model of `payback_years`, whose inverse it is): margin x revenue x (e^(k years) - 1) / k."""
     revenue = np.asarray(revenue, dtype=float)
     margin = _fraction("margin", margin, low=0.0, high=1.0)
     growth = np.asarray(growth, dtype=float)
     years = np.asarray(years, dtype=float)
     if (growth <= -1).any():
         raise ValueError("growth must be above -1")
-    flat = np.isclose(growth, 0.0)
-    safe_g = np.where(flat, 1.0, growth)
-    factor = np.where(flat, years, np.expm1(years * np.log1p(safe_g)) / safe_g)
+    k = np.log1p(growth)
+    flat = np.isclose(k, 0.0)
+    safe_k = np.where(flat, 1.0, k)
+    with np.errstate(over="ignore"):
+        factor = np.where(flat, years, np.expm1(years * safe_k) / safe_k)
     return margin * revenue * factor
 
 
