@@ -1,0 +1,93 @@
+"""Price-war attrition: survival months, cash needed, Monte Carlo helpers."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aicloud.models import attrition as at
+
+costs = st.floats(min_value=0.2, max_value=3)
+cash = st.floats(min_value=0, max_value=50)
+rates = st.floats(min_value=0, max_value=0.9)
+
+
+def test_a_constant_loss_exhausts_cash_after_cash_divided_by_burn_months():
+    months = at.survival_months(12.0, unit_cost=1.5, price=1.0, fixed_cost=0.0, price_decline=0.0,
+                                cost_decline=0.0, horizon_months=60)
+    assert float(months) == pytest.approx(24.0)
+
+
+def test_a_profitable_provider_survives_the_horizon():
+    assert float(at.survival_months(1.0, 0.5, 1.0, 0.1, 0.0, 0.0, 36)) == 36
+
+
+def test_cash_needed_inverts_survival_months():
+    months = at.survival_months(10.0, 1.3, 1.0, 0.05, 0.4, 0.2, 120)
+    assert float(at.cash_needed(months, 1.3, 1.0, 0.05, 0.4, 0.2)) == pytest.approx(10.0, rel=1e-9)
+
+
+@settings(max_examples=50, deadline=None)
+@given(cash, costs, costs, rates, rates)
+def test_a_lower_unit_cost_never_shortens_survival(c, cost1, cost2, dp, dc):
+    lo, hi = sorted((cost1, cost2))
+    assert at.survival_months(c, lo, 1.0, 0.05, dp, dc, 60) >= at.survival_months(c, hi, 1.0, 0.05, dp, dc, 60)
+
+
+@settings(max_examples=50, deadline=None)
+@given(cash, cash, costs, rates, rates)
+def test_more_cash_never_shortens_survival(c1, c2, cost, dp, dc):
+    lo, hi = sorted((c1, c2))
+    assert at.survival_months(hi, cost, 1.0, 0.05, dp, dc, 60) >= at.survival_months(lo, cost, 1.0, 0.05, dp, dc,
+                                                                                      60)
+
+
+@settings(max_examples=50, deadline=None)
+@given(cash, costs, rates, rates)
+def test_survival_lies_between_zero_and_the_horizon(c, cost, dp, dc):
+    months = float(at.survival_months(c, cost, 1.0, 0.05, dp, dc, 48))
+    assert 0 <= months <= 48
+
+
+@given(st.floats(min_value=0.1, max_value=10), rates, st.integers(min_value=0, max_value=120))
+def test_a_path_never_rises(start, rate, month):
+    assert at.path(start, rate, month + 1) <= at.path(start, rate, month)
+
+
+def test_monte_carlo_over_100000_draws_is_vectorised_and_seeded():
+    def run(seed):
+        rng = np.random.default_rng(seed)
+        n = 100_000
+        return at.survival_months(at.triangular(rng, 6, 24, 60, n), at.triangular(rng, 1.0, 1.3, 2.0, n), 1.0,
+                                  0.05, at.triangular(rng, 0.2, 0.5, 0.9, n), at.triangular(rng, 0.2, 0.4, 0.6, n),
+                                  60)
+    first, second = run(7), run(7)
+    assert first.shape == (100_000,) and np.array_equal(first, second)
+
+
+def test_quantiles_default_to_the_10th_50th_and_90th_percentiles():
+    assert list(at.quantiles(np.arange(101))) == [10, 50, 90]
+
+
+def test_share_surviving_counts_draws_at_the_horizon():
+    assert at.share_surviving([10, 60, 60, 30], 60) == 0.5
+
+
+def test_triangular_with_equal_bounds_is_a_point_mass():
+    assert set(at.triangular(np.random.default_rng(0), 2, 2, 2, 5)) == {2.0}
+
+
+def test_a_decline_of_a_whole_year_is_refused():
+    with pytest.raises(ValueError):
+        at.path(1.0, 1.0, 12)
+
+
+def test_negative_cash_is_refused():
+    with pytest.raises(ValueError):
+        at.survival_months(-1, 1.0, 1.0, 0.0, 0.0, 0.0, 12)
+
+
+def test_burn_is_cost_minus_price_plus_fixed():
+    assert math.isclose(float(at.monthly_burn(1.2, 1.0, 0.1)), 0.3)
