@@ -117,7 +117,8 @@ def test_markup_and_margin_describe_the_same_profit(revenue, cost):
     assert math.isclose(markup * cost, margin * revenue, rel_tol=1e-9, abs_tol=1e-6)
 
 
-@given(st.floats(min_value=0.1, max_value=3), st.floats(min_value=0.1, max_value=3), st.floats(min_value=0.1, max_value=1))
+@given(st.floats(min_value=0.1, max_value=3), st.floats(min_value=0.1, max_value=3),
+       st.floats(min_value=0.1, max_value=1))
 def test_margin_falls_as_the_hourly_price_rises(r1, r2, util_ratio):
     lo, hi = sorted((r1, r2))
     assert uc.margin_at(562_027, 87_072, hi, util_ratio) <= uc.margin_at(562_027, 87_072, lo, util_ratio)
