@@ -60,12 +60,31 @@ def _choice_probabilities(price, n, mu, k, q):
     return e_stay / total, e_move / total, e_out / total
 
 
+def _deviation_profit(own, price, n, mu, k, c, q):
+    """Profit of one provider charging `own` while the others charge `price`, per customer of the market."""
+    u_own_home = (q - own) / mu  # the deviator's own installed customers staying
+    u_own_away = u_own_home - k / mu  # a rival's customer moving to the deviator
+    u_rival_home = (q - price) / mu
+    u_rival_away = u_rival_home - k / mu
+    # Customer of the deviator: deviator (home), n-1 rivals (away), outside.
+    top = np.maximum(np.maximum(u_own_home, u_rival_away), 0.0)
+    own_base = np.exp(u_own_home - top) / (np.exp(u_own_home - top) + (n - 1) * np.exp(u_rival_away - top)
+                                          + np.exp(-top))
+    # Customer of a rival: the deviator (away), her own provider (home), n-2 other rivals (away), outside.
+    top = np.maximum(np.maximum(u_own_away, u_rival_home), 0.0)
+    rival_base = np.exp(u_own_away - top) / (np.exp(u_own_away - top) + np.exp(u_rival_home - top)
+                                             + (n - 2) * np.exp(u_rival_away - top) + np.exp(-top))
+    return (own - c) * (own_base + (n - 1) * rival_base) / n
+
+
 def _markup(price, n, mu, k, q):
     """The markup that the first-order condition asks for, given a symmetric price (RMB per 1M tokens)."""
     a, b, _ = _choice_probabilities(price, n, mu, k, q)
     demand = a + (n - 1) * b  # times 1/n: each firm's installed base is 1/n
     slope = a * (1 - a) + (n - 1) * b * (1 - b)  # times 1/(n mu)
-    return mu * demand / slope
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        # A vanishing slope (all demand locked in or gone) means an unbounded required markup.
+        return np.where(slope > 0, mu * demand / np.where(slope > 0, slope, 1.0), np.inf)
 
 
 def equilibrium_price(n_firms: ArrayLike, differentiation: ArrayLike, switching_cost: ArrayLike = 0.0,
@@ -75,13 +94,13 @@ def equilibrium_price(n_firms: ArrayLike, differentiation: ArrayLike, switching_
     Solves price = cost + markup(price), where the markup is the inverse semi-elasticity of a provider's
     demand at symmetric prices. Without switching costs and with no customer taking the outside option the
     markup is `differentiation * n / (n - 1)`; the outside option and switching costs change it. The markup
-    always lies between `differentiation` and `differentiation * (1 + exp((quality - cost) / differentiation))`,
-    and the solution is unique because the required markup falls as the price rises.
+    always lies between `differentiation` and `max(quality - cost, 0) + 2 * differentiation` (above that, the
+    outside option caps it), and the solution is unique because the required markup falls as the price rises.
     """
     n, mu, k, c, q = _check(n_firms, differentiation, switching_cost, cost, quality)
     # Bisection on log(markup) between its bounds; g(m) = m - markup(c + m) is increasing in m.
     lo = np.log(mu)
-    hi = np.log(mu) + np.logaddexp(0.0, (q - c) / mu) + 1.0
+    hi = np.log(np.maximum(q - c, 0.0) + 2.0 * mu)
     for _ in range(_ITERATIONS):
         mid = 0.5 * (lo + hi)
         m = np.exp(mid)
@@ -92,14 +111,35 @@ def equilibrium_price(n_firms: ArrayLike, differentiation: ArrayLike, switching_
     return price if price.ndim else price[()]
 
 
+def is_equilibrium(n_firms: ArrayLike, differentiation: ArrayLike, switching_cost: ArrayLike = 0.0,
+                   cost: ArrayLike = 0.0, quality: ArrayLike = 0.0, points: int = 801) -> np.ndarray:
+    """Whether the price from `equilibrium_price` is a global best response (True) or only a local one.
+
+    With switching costs a provider's demand mixes its own locked-in customers with its rivals', and profit
+    can have two peaks: harvesting its own base at a high price, or undercutting by more than the switching
+    cost to take everyone. When the second peak is higher, no symmetric pure-strategy equilibrium exists and
+    this returns False. Checked on a grid of `points` deviation prices from cost to the markup's upper bound.
+    Without switching costs logit profit is single-peaked and this is always True.
+    """
+    n, mu, k, c, q = _check(n_firms, differentiation, switching_cost, cost, quality)
+    price = np.asarray(equilibrium_price(n, mu, k, c, q), dtype=float)
+    at_price = _deviation_profit(price, price, n, mu, k, c, q)
+    upper = c + np.maximum(q - c, 0.0) + 2.0 * mu + k
+    steps = np.linspace(0.0, 1.0, points).reshape((points,) + (1,) * price.ndim)
+    own = c + steps * (upper - c)
+    best = np.max(_deviation_profit(own, price, n, mu, k, c, q), axis=0)
+    ok = best <= at_price * (1 + 1e-9) + 1e-12
+    return ok if ok.ndim else ok[()]
+
+
 def equilibrium(n_firms: ArrayLike, differentiation: ArrayLike, switching_cost: ArrayLike = 0.0,
                 cost: ArrayLike = 0.0, quality: ArrayLike = 0.0) -> dict[str, np.ndarray]:
     """The symmetric equilibrium's price, markup and margin, and what customers do.
 
     Returns a dict of arrays: `price` and `markup` (RMB per million tokens), `margin` (markup / price, 0 to 1),
     `inside_share` (share of customers buying from any provider), `switch_rate` (share of customers who move
-    to a rival provider) and `profit_per_customer` (markup times each provider's sales per customer of the
-    market, RMB per million tokens of demand).
+    to a rival provider), `profit_per_customer` (markup times each provider's sales per customer of the
+    market, RMB per million tokens of demand) and `is_equilibrium` (see `is_equilibrium`).
     """
     n, mu, k, c, q = _check(n_firms, differentiation, switching_cost, cost, quality)
     price = np.asarray(equilibrium_price(n, mu, k, c, q), dtype=float)
@@ -114,6 +154,7 @@ def equilibrium(n_firms: ArrayLike, differentiation: ArrayLike, switching_cost: 
         "inside_share": 1.0 - out,
         "switch_rate": (n - 1) * b,
         "profit_per_customer": markup * (a + (n - 1) * b) / n,
+        "is_equilibrium": np.asarray(is_equilibrium(n, mu, k, c, q)),
     }
     return {key: (v if np.ndim(v) else v[()]) for key, v in result.items()}
 
