@@ -27,7 +27,7 @@ import nbformat
 import yaml
 
 from aicloud import params as params_mod
-from aicloud.data import ROOT, resource_names, resolve
+from aicloud.data import ROOT, resolve, resource_names
 
 NOTEBOOKS = ROOT / "notebooks"
 CACHE = ROOT / ".cache" / "chapters"
