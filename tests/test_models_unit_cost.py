@@ -57,6 +57,14 @@ def test_gross_margin_of_deepseek_theoretical_revenue_is_about_85_percent():
     assert float(uc.gross_margin(DS["revenue"], DS["cost"])) == pytest.approx(0.845, abs=0.001)
 
 
+@given(st.floats(min_value=1, max_value=1e7), st.floats(min_value=1, max_value=1e7),
+       st.floats(min_value=0.1, max_value=10), shares)
+def test_the_margin_chart_expression_computes_the_same_margin_as_the_model(rev, cost, ratio, util):
+    expr = uc.margin_expression("rev", "cost", "ratio", "util")
+    value = eval(expr, {"__builtins__": {}}, {"rev": rev, "cost": cost, "ratio": ratio, "util": util})
+    assert math.isclose(value, float(uc.margin_at(rev, cost, ratio, util)), rel_tol=1e-9, abs_tol=1e-9)
+
+
 @given(prices, throughputs, shares, shares)
 def test_cost_falls_as_utilisation_rises(price, tps, u1, u2):
     lo, hi = sorted((u1, u2))

@@ -129,6 +129,11 @@ def margin_at(revenue: ArrayLike, cost_at_reference: ArrayLike, price_ratio: Arr
     return cost_profit_margin(revenue, cost)
 
 
+def margin_expression(revenue: str, cost_at_reference: str, price_ratio: str, utilisation_ratio: str) -> str:
+    """`margin_at` as a Vega expression over the given names (for slider charts)."""
+    return f"{revenue} / ({cost_at_reference} * {price_ratio} / {utilisation_ratio}) - 1"
+
+
 def breakeven_utilisation(usd_per_hour: ArrayLike, tokens_per_second: ArrayLike, ref_usd_per_hour: ArrayLike,
                           ref_tokens_per_second: ArrayLike, ref_utilisation: ArrayLike) -> np.ndarray:
     """Utilisation at which one accelerator's cost per token equals a reference accelerator's.
