@@ -4,9 +4,22 @@ built from the data, a text description for screen readers, and one colour per v
 from __future__ import annotations
 
 import hashlib
+import json
 import textwrap
 
 import altair as alt
+
+
+class ScriptSafeEncoder(json.JSONEncoder):
+    """JSON that cannot close the <script> element it is embedded in: <, > and & are written as \\u escapes,
+    so a label such as "</script><script>..." in a user's data stays text inside the chart."""
+
+    def encode(self, o: object) -> str:
+        return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# The default HTML renderer (Vega loaded from the site's _static, see pipeline.vendor_vega), with safe JSON.
+alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder})
 
 # One colour per organisation, kept the same in every chapter. Unknown names get a stable colour from the
 # fallback palette, so a rerun with other vendors still draws consistently.

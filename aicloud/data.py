@@ -387,7 +387,8 @@ class Tables:
         cited = self.sources_of(*frames)
         parts = []
         for _, s in cited.iterrows():
-            part = f"{s['publisher']} ({s['date']})" if s["date"] else s["publisher"]
+            has_date = isinstance(s["date"], str) and s["date"].strip()
+            part = f"{s['publisher']} ({s['date']})" if has_date else s["publisher"]
             if part not in parts:
                 parts.append(part)
         return "Source: " + "; ".join(parts) + "."

@@ -3,23 +3,14 @@
 Every page loads with no request leaving localhost and no page error; every chart draws; sliders redraw charts
 without a kernel; the claims ledger filters."""
 
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from conftest import Visit, serve
 
 from aicloud import cli, data, pipeline
 
 SITE = data.ROOT / "_build" / "html"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Errors every Jupyter Book 1 page raises that do not affect the report, with the reason.
-HARMLESS = {
-    "Identifier 'THEBE_JS_URL' has already been declared":
-        "sphinx-thebe 0.3.1 writes its config script twice; thebe (live code) is off in this book",
-}
 
 
 @pytest.fixture(scope="session")
@@ -31,63 +22,8 @@ def site() -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it) or apt-get install chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--disable-gpu"])
-        yield b
-        b.close()
-
-
-class Visit:
-    def __init__(self, browser, url):
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        self.page.route("**/*", self._route)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
-        self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        self.page.goto(url, wait_until="load")
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith("http://127.0.0.1") or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def real_errors(self):
-        return [e for e in self.errors if not any(h in e for h in HARMLESS)]
-
-    def wait_for_charts(self) -> int:
-        charts = self.page.locator("div[id^='altair-viz']")
-        n = charts.count()
-        if n:
-            self.page.wait_for_function(
-                "n => document.querySelectorAll(\"div[id^='altair-viz'] svg.marks\").length === n", arg=n,
-                timeout=30_000)
-        return n
+    with serve(site) as url:
+        yield url
 
 
 def pages():
