@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from aicloud import data, pages, pipeline, scenario
+from aicloud import classroom, data, pages, pipeline, scenario
 from aicloud import params as params_mod
 from aicloud.pipeline import PipelineError, Result
 
@@ -180,8 +180,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         resolved = pipeline.resolve_parameters(ch, spec.parameters_for(ch))
         _validate_inputs(ch, resolved)
         jobs.append((ch, resolved))
-    if args.scenario:
-        base = data.ROOT / "_build" / "scenarios" / spec.name
+    if args.scenario or args.edition == "student":
+        base = data.ROOT / "_build" / "scenarios" / spec.name if args.scenario else data.ROOT / "_build"
+        base = base / "student" if args.edition == "student" else base
         source_root = pipeline.stage_source(base / "src")
         html_dir = base / "html"
     else:
@@ -200,10 +201,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     pages.write(generated / "data_and_sources.md", pages.data_and_sources(spec.data_paths()))
     ledger, _ = pages.claims_ledger(outputs, spec.data_paths().get("claims"))
     pages.write(generated / "claims_ledger.md", ledger)
+    if args.edition == "student":
+        _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged pages.")
     _say("Building the site (jupyter-book, warnings are errors) ...")
     status, seconds = pipeline.build_site(source_root, html_dir, force=args.force)
     _say(f"  site {status} ({seconds:.1f} s)")
     _summary(results, started, html_dir / "index.html")
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    out = Path(args.out or data.ROOT / "_build" / f"aicloud-course-pack-{args.edition}.zip")
+    if out.suffix.lower() != ".zip":
+        raise InputError(f"{out}: the course pack is a zip file; give --out a name ending in .zip")
+    _refuse_protected(out.parent)
+    path, count = classroom.pack(out, edition=args.edition)
+    _say(f"Wrote {path} ({count} files, {args.edition} edition). Unzip it and read its README.md.")
     return 0
 
 
@@ -259,7 +272,17 @@ def parser() -> argparse.ArgumentParser:
                    help="build with a scenario's data and parameters into _build/scenarios/NAME/html")
     p.add_argument("--force", action="store_true", help="re-execute every chapter and rebuild the site")
     p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: cores)")
+    p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
+                   help="instructor (default: with solutions, into _build/html) or student (solutions removed, "
+                        "into _build/student/html)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("pack", help="write a course pack: the chapter notebooks (.ipynb), data, package, README")
+    p.add_argument("--out", metavar="FILE.zip",
+                   help="the zip to write (default _build/aicloud-course-pack-EDITION.zip)")
+    p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
+                   help="instructor (default: exercises with solutions) or student (solutions removed)")
+    p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
