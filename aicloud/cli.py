@@ -191,20 +191,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     _say(f"Executing {len(jobs)} chapter(s) with {args.workers or os.cpu_count()} worker(s)"
          f"{' (forced)' if args.force else ''} ...")
     outputs = {ch.name: source_root / "book" / "chapters" / f"{ch.name}.ipynb" for ch, _ in jobs}
-    results = pipeline.execute_all([(ch, resolved, outputs[ch.name]) for ch, resolved in jobs],
-                                   workers=args.workers, force=args.force, progress=_progress)
+    generated = source_root / "book" / "generated"
+    claims_path = spec.data_paths().get("claims")
+    first = [(ch, r, outputs[ch.name]) for ch, r in jobs if not pipeline.reads_ledger(ch)]
+    later = [(ch, r, outputs[ch.name]) for ch, r in jobs if pipeline.reads_ledger(ch)]
+    results = pipeline.execute_all(first, workers=args.workers, force=args.force, progress=_progress)
+    if later and not any(r.status == "failed" for r in results):
+        # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
+        _, table = pages.claims_ledger({n: p for n, p in outputs.items()}, claims_path)
+        pages.write_csv(generated / "claims_ledger.csv", table)
+        for ch, resolved, _ in later:
+            resolved[pipeline.LEDGER_PARAMETER] = str(generated / "claims_ledger.csv")
+        results += pipeline.execute_all(later, workers=args.workers, force=args.force, progress=_progress)
     if any(r.status == "failed" for r in results):
         _say("The site was not rebuilt: the previous site is left as it was.")
         _summary(results, started, None)
         return 1
-    generated = source_root / "book" / "generated"
     pages.write(generated / "data_and_sources.md", pages.data_and_sources(spec.data_paths()))
-    ledger, _ = pages.claims_ledger(outputs, spec.data_paths().get("claims"))
+    ledger, _ = pages.claims_ledger(outputs, claims_path)
     pages.write(generated / "claims_ledger.md", ledger)
     if args.edition == "student":
         _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged pages.")
     _say("Building the site (jupyter-book, warnings are errors) ...")
-    status, seconds = pipeline.build_site(source_root, html_dir, force=args.force)
+    try:
+        status, seconds = pipeline.build_site(source_root, html_dir, force=args.force)
+    except RuntimeError as err:
+        _say(str(err))
+        _say("The site was not rebuilt: the previous site is left as it was.")
+        return 1
     _say(f"  site {status} ({seconds:.1f} s)")
     _summary(results, started, html_dir / "index.html")
     return 0

@@ -135,6 +135,11 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
     return pd.DataFrame(rows)
 
 
+def write_csv(path: Path, frame: pd.DataFrame) -> None:
+    """Write a generated table only when it changed, so chapters that read it stay cached."""
+    write(path, frame.to_csv(index=False))
+
+
 def write(path: Path, text: str) -> None:
     """Write a generated page only when its text changed (keeps the site build's change detection quiet)."""
     path.parent.mkdir(parents=True, exist_ok=True)

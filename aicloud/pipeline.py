@@ -63,8 +63,9 @@ def chapters(toc: Path = ROOT / "_toc.yml") -> list[Chapter]:
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                entries.append(node["file"])
+            for key in ("root", "file"):  # the root page may itself be a chapter notebook
+                if isinstance(node.get(key), str):
+                    entries.append(node[key])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -94,6 +95,23 @@ def suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     return f"{hint} Valid names: {', '.join(choices)}."
+
+
+LEDGER_PARAMETER = "ledger_path"
+
+
+def reads_ledger(ch: Chapter) -> bool:
+    """Pages that weigh the other chapters' verdicts run after them, on the ledger table they produced."""
+    return any(p.name == LEDGER_PARAMETER for p in params_mod.read(ch.source))
+
+
+def analytical(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """Names of the chapters in the table of contents' 'Chapters' part (the ones that test claims with data)."""
+    spec = yaml.safe_load(toc.read_text(encoding="utf-8"))
+    for part in spec.get("parts", []):
+        if part.get("caption") == "Chapters":
+            return [Path(c["file"]).stem for c in part.get("chapters", [])]
+    return []
 
 
 def chapter(name: str) -> Chapter:
@@ -136,7 +154,8 @@ def _digest_files(paths: list[Path]) -> str:
 def input_key(ch: Chapter, parameters: dict[str, object]) -> str:
     """The hash of everything a chapter's output depends on."""
     package_files = sorted(PACKAGE_DIR.rglob("*.py"))
-    data_files = sorted({resolve(str(v)) for k, v in parameters.items() if k.endswith("_csv")})
+    # Data files (`*_csv`) and generated inputs such as the ledger (`*_path`) count by their bytes.
+    data_files = sorted({resolve(str(v)) for k, v in parameters.items() if k.endswith(("_csv", "_path"))})
     schema = [ROOT / "data" / "datapackage.yaml"]
     h = hashlib.sha256()
     h.update(ch.source.read_bytes())
