@@ -198,10 +198,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     results = pipeline.execute_all(first, workers=args.workers, force=args.force, progress=_progress)
     if later and not any(r.status == "failed" for r in results):
         # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
-        _, table = pages.claims_ledger({n: p for n, p in outputs.items()}, claims_path)
-        pages.write_csv(generated / "claims_ledger.csv", table)
-        for ch, resolved, _ in later:
-            resolved[pipeline.LEDGER_PARAMETER] = str(generated / "claims_ledger.csv")
+        _, table = pages.claims_ledger(outputs, claims_path)
+        ledger_csv = generated / "claims_ledger.csv"
+        pages.write_csv(ledger_csv, table)
+        shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
+        for _ch, resolved, _out in later:
+            resolved[pipeline.LEDGER_PARAMETER] = str(shown)
         results += pipeline.execute_all(later, workers=args.workers, force=args.force, progress=_progress)
     if any(r.status == "failed" for r in results):
         _say("The site was not rebuilt: the previous site is left as it was.")
