@@ -1,13 +1,14 @@
 # The README's two commands. Both create .venv and install the pinned environment when needed.
 #   make book   build the site into _build/html
 #   make test   lint, build, and run every test (installs Debian's chromium for the browser tests if missing)
+# Classroom: make student (the site without solutions, _build/student/html), make pack (course packs in _build/)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements-lock.txt pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: book test lint chromium clean serve
+.PHONY: book student pack test lint chromium clean serve
 
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +21,14 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 book: $(STAMP)
 	$(PY) -m aicloud build
 	@echo "The site is at $(CURDIR)/_build/html/index.html (serve it with: $(PY) -m aicloud serve)"
+
+student: $(STAMP)
+	$(PY) -m aicloud build --edition student
+	@echo "The student site (no solutions) is at $(CURDIR)/_build/student/html/index.html"
+
+pack: $(STAMP)
+	$(PY) -m aicloud pack --edition student
+	$(PY) -m aicloud pack --edition instructor
 
 chromium:
 	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
