@@ -77,3 +77,12 @@ def test_chapter_adapts_to_other_data(ch, tmp_path):
     leaks = [w for w in default_words - alt_words
              if w not in claims_text and re.search(rf"\b{re.escape(w)}\b", prose)]
     assert not leaks, f"{ch.name} rerun on other data still mentions {sorted(set(leaks))}"
+
+
+@pytest.mark.parametrize("source", sorted((data.ROOT / "notebooks").glob("*.md")), ids=lambda p: p.stem)
+def test_every_styled_table_escapes_html_from_the_data(source):
+    # Styler.format() with a formatter turns escaping off for every column unless escape="html" is given.
+    text = source.read_text(encoding="utf-8")
+    calls = text.count(".style.format(")
+    assert text.count('.style.format(escape="html"') == calls
+    assert "to_html(escape=False" not in text or "html.escape(" in text

@@ -81,10 +81,13 @@ def _markup(price, n, mu, k, q):
     """The markup that the first-order condition asks for, given a symmetric price (RMB per 1M tokens)."""
     a, b, _ = _choice_probabilities(price, n, mu, k, q)
     demand = a + (n - 1) * b  # times 1/n: each firm's installed base is 1/n
-    slope = a * (1 - a) + (n - 1) * b * (1 - b)  # times 1/(n mu)
+    # slope = a(1-a) + (n-1)b(1-b) = demand - squares (times 1/(n mu)); markup = mu * demand / slope, written as
+    # mu / (1 - squares / demand) so tiny shares (subnormal floats) do not lose precision.
+    squares = a * a + (n - 1) * b * b
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        frac = np.where(demand > 0, squares / np.where(demand > 0, demand, 1.0), 1.0)
         # A vanishing slope (all demand locked in or gone) means an unbounded required markup.
-        return np.where(slope > 0, mu * demand / np.where(slope > 0, slope, 1.0), np.inf)
+        return np.where(frac < 1, mu / (1 - frac), np.inf)
 
 
 def equilibrium_price(n_firms: ArrayLike, differentiation: ArrayLike, switching_cost: ArrayLike = 0.0,
