@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -60,13 +61,36 @@ def _refuse_protected(path: Path) -> None:
 
 
 def _validate_inputs(ch: pipeline.Chapter, resolved: dict[str, object]) -> None:
-    """Check every data file the chapter will read before any kernel starts; raise with every problem."""
-    resources = {p.resource: Path(str(resolved[p.name])) for p in params_mod.read(ch.source) if p.resource}
+    """Check every data file the chapter will read before any kernel starts; raise with every problem.
+
+    Files already found valid with the same bytes and schema are not checked again (a no-op build stays fast).
+    """
+    resources = {p.resource: data.resolve(str(resolved[p.name])) for p in params_mod.read(ch.source) if p.resource}
+    if all(path.is_file() for path in resources.values()):
+        stamp = pipeline.CACHE.parent / "valid" / pipeline.digest(
+            [data.PACKAGE_PATH, *resources.values()], extra=repr(sorted(resources.items())))
+        if stamp.exists():
+            return
+    else:
+        stamp = None
     problems = []
     for resource, path in resources.items():
         problems += data.check(path, resource, overrides=resources)
     if problems:
         raise data.DataError(problems)
+    if stamp is not None:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+
+
+def _ledger_inputs(outputs: dict[str, Path], claims_path: Path | None) -> list[Path]:
+    return [*outputs.values(), claims_path or data.default_path("claims"), Path(pages.__file__)]
+
+
+def _data_page_inputs(spec: scenario.Scenario) -> list[Path]:
+    paths = spec.data_paths()
+    return [data.PACKAGE_PATH, *(paths.get(n, data.default_path(n)) for n in data.resource_names()),
+            Path(pages.__file__)]
 
 
 # --- commands ----------------------------------------------------------------------------------------------
@@ -187,7 +211,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         html_dir = base / "html"
     else:
         source_root, html_dir = data.ROOT, DEFAULT_HTML
-    pipeline.vendor_vega(source_root / "_static")
+    # Copying Vega takes a couple of seconds on a fresh tree: do it while the chapters execute.
+    vega = ThreadPoolExecutor(max_workers=1).submit(pipeline.vendor_vega, source_root / "_static")
     _say(f"Executing {len(jobs)} chapter(s) with {args.workers or os.cpu_count()} worker(s)"
          f"{' (forced)' if args.force else ''} ...")
     outputs = {ch.name: source_root / "book" / "chapters" / f"{ch.name}.ipynb" for ch, _ in jobs}
@@ -198,9 +223,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     results = pipeline.execute_all(first, workers=args.workers, force=args.force, progress=_progress)
     if later and not any(r.status == "failed" for r in results):
         # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
-        _, table = pages.claims_ledger(outputs, claims_path)
+        # Only the first stage's verdicts: the later pages' own earlier output must not feed back into them.
+        first_outputs = {ch.name: out for ch, _r, out in first}
         ledger_csv = generated / "claims_ledger.csv"
-        pages.write_csv(ledger_csv, table)
+        pages.write_if_inputs_changed(
+            ledger_csv, _ledger_inputs(first_outputs, claims_path),
+            lambda: pages.claims_ledger(first_outputs, claims_path)[1].to_csv(index=False))
         shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
         for _ch, resolved, _out in later:
             resolved[pipeline.LEDGER_PARAMETER] = str(shown)
@@ -209,11 +237,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say("The site was not rebuilt: the previous site is left as it was.")
         _summary(results, started, None)
         return 1
-    pages.write(generated / "data_and_sources.md", pages.data_and_sources(spec.data_paths()))
-    ledger, _ = pages.claims_ledger(outputs, claims_path)
-    pages.write(generated / "claims_ledger.md", ledger)
+    pages.write_if_inputs_changed(generated / "data_and_sources.md", _data_page_inputs(spec),
+                                  lambda: pages.data_and_sources(spec.data_paths()))
+    pages.write_if_inputs_changed(generated / "claims_ledger.md", _ledger_inputs(outputs, claims_path),
+                                  lambda: pages.claims_ledger(outputs, claims_path)[0])
     if args.edition == "student":
         _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged pages.")
+    vega.result()
     _say("Building the site (jupyter-book, warnings are errors) ...")
     try:
         status, seconds = pipeline.build_site(source_root, html_dir, force=args.force)

@@ -135,9 +135,16 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
     return pd.DataFrame(rows)
 
 
-def write_csv(path: Path, frame: pd.DataFrame) -> None:
-    """Write a generated table only when it changed, so chapters that read it stay cached."""
-    write(path, frame.to_csv(index=False))
+def write_if_inputs_changed(path: Path, inputs: list[Path], make) -> None:
+    """Regenerate a page with `make()` only when the bytes of its inputs changed since it was written."""
+    from aicloud.pipeline import digest
+
+    key = digest([p for p in inputs if p.exists()])
+    stamp = path.with_name(f".{path.name}.inputs")
+    if path.exists() and stamp.exists() and stamp.read_text() == key:
+        return
+    write(path, make())
+    stamp.write_text(key)
 
 
 def write(path: Path, text: str) -> None:

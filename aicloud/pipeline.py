@@ -143,6 +143,11 @@ def resolve_parameters(ch: Chapter, overrides: dict[str, object]) -> dict[str, o
     return resolved
 
 
+def digest(paths: list[Path], extra: str = "") -> str:
+    """One hash of several files' names and bytes (and an extra string)."""
+    return hashlib.sha256((_digest_files(paths) + extra).encode()).hexdigest()
+
+
 def _digest_files(paths: list[Path]) -> str:
     h = hashlib.sha256()
     for path in paths:
@@ -255,18 +260,27 @@ def vendor_vega(static_dir: Path) -> list[str]:
 
     The bundle is wrapped in a function so its top-level names cannot clash with Sphinx's scripts; the
     preset `VEGA_DEBUG` tells Altair's loader the libraries are already there, so it never asks a CDN.
+    Skipped when the files were written by the same versions of vl-convert and Altair.
     """
+    from importlib.metadata import version
+
+    target = static_dir / "vega"
+    files = ["vega/vega-bundle.js", "vega/altair-offline.js"]
+    stamp = target / ".versions"
+    versions = f"vl-convert-python {version('vl-convert-python')}; altair {version('altair')}"
+    if stamp.exists() and stamp.read_text() == versions and all((static_dir / f).exists() for f in files):
+        return files
     import altair as alt
     import vl_convert
 
-    target = static_dir / "vega"
     target.mkdir(parents=True, exist_ok=True)
     bundle = vl_convert.javascript_bundle()
     _write_if_changed(target / "vega-bundle.js", "(function(){\n" + bundle + "\n})();\n")
     preset = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
               "vegaembed_version": alt.VEGAEMBED_VERSION}
     _write_if_changed(target / "altair-offline.js", f"var VEGA_DEBUG = {json.dumps(preset)};\n")
-    return ["vega/vega-bundle.js", "vega/altair-offline.js"]
+    _write_if_changed(stamp, versions)
+    return files
 
 
 def _write_if_changed(path: Path, text: str) -> None:

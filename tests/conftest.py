@@ -9,12 +9,23 @@ from pathlib import Path
 
 import pytest
 
+SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Errors every Jupyter Book 1 page raises that do not affect the report, with the reason.
 HARMLESS = {
     "Identifier 'THEBE_JS_URL' has already been declared":
         "sphinx-thebe 0.3.1 writes its config script twice; thebe (live code) is off in this book",
 }
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The default site; `make test` builds it first, a lone pytest run builds it if missing."""
+    from aicloud import cli
+
+    if not (SITE / "index.html").exists():
+        assert cli.main(["build"]) == 0
+    return SITE
 
 
 @contextlib.contextmanager

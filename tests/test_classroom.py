@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 
 from aicloud import classroom, cli, data, pipeline
 
-INSTRUCTOR = data.ROOT / "_build" / "html"
 STUDENT = data.ROOT / "_build" / "student" / "html"
 
 EXERCISE = """## Exercises
@@ -151,10 +150,8 @@ def test_a_chapter_runs_from_the_unzipped_pack_in_an_empty_folder(pack, tmp_path
 # --- the built sites ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def instructor() -> Path:
-    if not (INSTRUCTOR / "index.html").exists():
-        assert cli.main(["build"]) == 0
-    return INSTRUCTOR
+def instructor(site) -> Path:
+    return site
 
 
 @pytest.fixture(scope="module")

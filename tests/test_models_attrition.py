@@ -91,3 +91,30 @@ def test_negative_cash_is_refused():
 
 def test_burn_is_cost_minus_price_plus_fixed():
     assert math.isclose(float(at.monthly_burn(1.2, 1.0, 0.1)), 0.3)
+
+
+def _reference_survival(cash, cost, price, fixed, price_decline, cost_decline, horizon):
+    """The model written as the plain month-by-month loop it replaces, one draw at a time."""
+    left = cash
+    for month in range(horizon):
+        burn = (cost * (1 - cost_decline) ** (month / 12) - price * (1 - price_decline) ** (month / 12) + fixed)
+        if burn > left:
+            return month + (left / burn if burn > 0 else 0.0)
+        left -= burn
+    return float(horizon)
+
+
+def test_block_wise_survival_matches_the_plain_loop_draw_by_draw(monkeypatch):
+    monkeypatch.setattr(at, "_BLOCK", 97)  # several uneven blocks
+    rng = np.random.default_rng(7)
+    n = 1000
+    args = (rng.uniform(0, 30, n), rng.uniform(0.2, 2, n), rng.uniform(0.2, 2, n), rng.uniform(0, 0.3, n),
+            rng.uniform(0, 0.9, n), rng.uniform(0, 0.9, n))
+    fast = at.survival_months(*args, horizon_months=48)
+    slow = [_reference_survival(*(a[i] for a in args), 48) for i in range(n)]
+    np.testing.assert_allclose(fast, slow, rtol=1e-9, atol=1e-9)
+
+
+def test_survival_keeps_the_shape_of_broadcast_inputs():
+    months = at.survival_months(np.full((3, 4), 5.0), 1.0, np.array([0.5, 1.0, 1.5, 2.0]), 0.1, 0.1, 0.1, 24)
+    assert months.shape == (3, 4)

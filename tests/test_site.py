@@ -3,21 +3,10 @@
 Every page loads with no request leaving localhost and no page error; every chart draws; sliders redraw charts
 without a kernel; the claims ledger filters."""
 
-from pathlib import Path
-
 import pytest
 from conftest import Visit, serve
 
-from aicloud import cli, data, pipeline
-
-SITE = data.ROOT / "_build" / "html"
-
-
-@pytest.fixture(scope="session")
-def site() -> Path:
-    if not (SITE / "index.html").exists():
-        assert cli.main(["build"]) == 0
-    return SITE
+from aicloud import data, pipeline
 
 
 @pytest.fixture(scope="session")

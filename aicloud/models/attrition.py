@@ -24,6 +24,9 @@ def _rate(name: str, value: ArrayLike) -> np.ndarray:
     return arr
 
 
+_BLOCK = 8192  # draws per block in survival_months
+
+
 def path(start: ArrayLike, annual_decline: ArrayLike, month: ArrayLike) -> np.ndarray:
     """Value after `month` months when it falls by `annual_decline` (0-1) a year, compounded monthly."""
     return np.asarray(start, dtype=float) * (1 - _rate("annual_decline", annual_decline)) ** (
@@ -49,19 +52,39 @@ def survival_months(cash: ArrayLike, unit_cost: ArrayLike, price: ArrayLike, fix
         *(np.asarray(a, dtype=float) for a in (cash, unit_cost, price, fixed_cost, price_decline, cost_decline)))
     if (cash < 0).any():
         raise ValueError("cash must not be negative")
-    left = cash.copy()
-    months = np.full(left.shape, float(horizon_months))
-    alive = np.ones(left.shape, dtype=bool)
-    for month in range(horizon_months):
-        burn = monthly_burn(path(unit_cost, cost_decline, month), path(price, price_decline, month), fixed_cost)
-        dies = alive & (burn > left)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            months[dies] = month + np.where(burn[dies] > 0, left[dies] / burn[dies], 0.0)
-        alive &= ~dies
-        left = np.where(alive, left - burn, left)
-        if not alive.any():
-            break
+    months = np.full(cash.shape, float(horizon_months))
+    out = months.reshape(-1)
+    flat = [a.reshape(-1) for a in (cash, unit_cost, price, fixed_cost, price_decline, cost_decline)]
+    # Blocks of draws small enough to stay in the CPU cache across the months.
+    for start in range(0, out.size, _BLOCK):
+        out[start:start + _BLOCK] = _survival_block(*(a[start:start + _BLOCK] for a in flat), horizon_months)
     return months
+
+
+def _survival_block(cash, unit_cost, price, fixed, price_decline, cost_decline, horizon_months):
+    """survival_months for 1-D arrays. Month by month over the draws still alive; unit cost and price are
+    carried forward by their monthly factor (start x r^m, as `path` computes), and dead draws are dropped."""
+    out = np.full(cash.size, float(horizon_months))
+    alive = np.arange(cash.size)
+    left, cost_now, price_now, fixed = cash.copy(), unit_cost.copy(), price.copy(), fixed.copy()
+    cost_factor = (1 - _rate("cost_decline", cost_decline)) ** (1 / MONTHS_PER_YEAR)
+    price_factor = (1 - _rate("price_decline", price_decline)) ** (1 / MONTHS_PER_YEAR)
+    for month in range(horizon_months):
+        burn = cost_now - price_now
+        burn += fixed
+        dies = burn > left
+        if dies.any():
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out[alive[dies]] = month + np.where(burn[dies] > 0, left[dies] / burn[dies], 0.0)
+            keep = ~dies
+            alive, left, burn, cost_now, price_now, fixed, cost_factor, price_factor = (
+                a[keep] for a in (alive, left, burn, cost_now, price_now, fixed, cost_factor, price_factor))
+            if not alive.size:
+                break
+        left -= burn
+        cost_now *= cost_factor
+        price_now *= price_factor
+    return out
 
 
 def cash_needed(months: ArrayLike, unit_cost: ArrayLike, price: ArrayLike, fixed_cost: ArrayLike,

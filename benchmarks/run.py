@@ -1,0 +1,258 @@
+"""Benchmark: this project's build against Jupyter Book's own execution, the models' speed, and the site's weight.
+
+Run by hand (never from the tests): `.venv/bin/python benchmarks/run.py [--skip-site]`. Everything runs on a
+temporary copy of the project, so `data/`, the cache and the site of the working tree are not touched.
+Prints a report in Markdown; paste it into `benchmarks/RESULTS.md` with the date.
+
+1. cold build (`python -m aicloud build --force`, empty cache) vs `jupyter-book build` with
+   `execute_notebooks: force` on the same chapter notebooks (target <= 0.6x);
+2. no-op rebuild vs cold build (target <= 5%);
+3. after changing one data file: which chapters each system re-executes, and whether the site's number is
+   current (Jupyter Book's `cache` mode hashes code cells only, so it keeps the stale number);
+4. models: scenario evaluations per second, vectorised vs a plain Python loop (target >= 1e6/s and >= 100x);
+5. the site: bytes transferred and time until every chart is drawn, per chapter page, in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+JB = str(Path(PY).parent / "jupyter-book")
+# A figure that the GPU chapter prints from data/gpu_buyers.csv (the sum of the first year's units).
+PROBE_FILE, PROBE_OLD, PROBE_NEW = "data/gpu_buyers.csv", "2023,Meta,US,platform,H100,150000", \
+    "2023,Meta,US,platform,H100,160000"
+
+
+def copy_project(target: Path) -> Path:
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        src = ROOT / name
+        if src.is_file():
+            dest = target / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+    return target
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
+    env = {**os.environ, "PYTHONPATH": str(cwd)}  # the copy's aicloud, also in the kernels
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    return seconds, proc.stdout + proc.stderr
+
+
+def jupyter_book_project(copy: Path, mode: str) -> Path:
+    """A Jupyter Book over the same chapter notebooks (MyST sources), executed by Jupyter Book itself.
+
+    It sits beside the copy, not inside it, so neither build sees the other's files."""
+    book = copy.parent / f"{copy.name}-jb-{mode}"
+    book.mkdir(exist_ok=True)
+    config = yaml.safe_load((copy / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"] = {"execute_notebooks": mode, "timeout": 600}
+    config["exclude_patterns"] = ["_build"]
+    config["bibtex_bibfiles"] = ["references.bib"]
+    (book / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copy(copy / "book" / "references.bib", book / "references.bib")
+    shutil.copytree(copy / "_static", book / "_static", dirs_exist_ok=True)
+    toc = yaml.safe_load((copy / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = []
+    for entry in [toc["root"]] + [c["file"] for p in toc["parts"] for c in p["chapters"]]:
+        if entry.startswith("book/chapters/"):
+            name = Path(entry).stem
+            if name == "conclusion":  # reads the ledger our pipeline generates; Jupyter Book has no such step
+                continue
+            shutil.copy(copy / "notebooks" / f"{name}.md", book / f"{name}.md")
+            chapters.append(name)
+    (book / "_toc.yml").write_text(yaml.safe_dump(
+        {"format": "jb-book", "root": chapters[0], "chapters": [{"file": c} for c in chapters[1:]]}),
+        encoding="utf-8")
+    return book
+
+
+def executed_by_jupyter_book(log: str) -> list[str]:
+    return sorted({line.split("Executing notebook")[-1].strip().split("/")[-1].split(".")[0]
+                   for line in log.splitlines() if "Executing notebook" in line})
+
+
+def build_benchmarks(copy: Path) -> list[str]:
+    out = ["## Builds", ""]
+    shutil.rmtree(copy / ".cache", ignore_errors=True)
+    cold, _ = timed([PY, "-m", "aicloud", "build", "--force"], copy)
+    noop, log = timed([PY, "-m", "aicloud", "build"], copy)
+    executed_noop = [line.split()[1] for line in log.splitlines() if line.strip().startswith("executed")]
+    book = jupyter_book_project(copy, "force")
+    jb_force, _ = timed([JB, "build", str(book), "--quiet"], copy)
+    out += ["| measurement | seconds | ratio | target |", "|---|---|---|---|",
+            f"| this project, cold build (all chapters executed, site built) | {cold:.1f} | | |",
+            f"| jupyter-book build, execute_notebooks: force | {jb_force:.1f} | | |",
+            f"| cold build / jupyter-book force | | **{cold / jb_force:.2f}x** | <= 0.6x |",
+            f"| this project, no-op rebuild | {noop:.1f} | **{noop / cold:.1%}** of cold | <= 5% |", "",
+            f"No-op rebuild re-executed: {executed_noop or 'nothing'}.", ""]
+
+    # 3. change one data file: who re-executes, and is the number current?
+    cache_book = jupyter_book_project(copy, "cache")
+    shutil.rmtree(cache_book / "_build", ignore_errors=True)
+    timed([JB, "build", str(cache_book), "--quiet"], copy)
+    probe = copy / PROBE_FILE
+    probe.write_text(probe.read_text(encoding="utf-8").replace(PROBE_OLD, PROBE_NEW), encoding="utf-8")
+    changed, log = timed([PY, "-m", "aicloud", "build"], copy)
+    ours = [line.split()[1] for line in log.splitlines() if line.strip().startswith("executed")]
+    _, jb_log = timed([JB, "build", str(cache_book), "-v"], copy)
+    page_ours = (copy / "_build/html/book/chapters/gpu_allocation.html").read_text(encoding="utf-8")
+    page_jb = (cache_book / "_build/html/gpu_allocation.html").read_text(encoding="utf-8")
+    old_total, new_total = "650,000", "660,000"
+    out += ["## After changing one data file", "",
+            f"`{PROBE_FILE}`: one buyer's units changed, so the GPU chapter's listed total goes from "
+            f"{old_total} to {new_total}.", "",
+            "| system | chapters re-executed | seconds | page shows the new total | page still shows the old |",
+            "|---|---|---|---|---|",
+            f"| this project | {', '.join(ours) or 'none'} | {changed:.1f} | {new_total in page_ours} | "
+            f"{old_total in page_ours} |",
+            f"| jupyter-book, execute_notebooks: cache | {', '.join(executed_by_jupyter_book(jb_log)) or 'none'} "
+            f"| | {new_total in page_jb} | {old_total in page_jb} |", ""]
+    return out
+
+
+def loop_cost(prices, tps, util):
+    return [p / (t * 3600 * u) * 1e6 for p, t, u in zip(prices, tps, util)]
+
+
+def loop_survival(cash, cost, price, fixed, pdec, cdec, horizon):
+    months = []
+    for c0, u0, p0, f, pd_, cd in zip(cash, cost, price, fixed, pdec, cdec):
+        left, m = c0, float(horizon)
+        for month in range(horizon):
+            u = u0 * (1 - cd) ** (month / 12)
+            p = p0 * (1 - pd_) ** (month / 12)
+            burn = u - p + f
+            if burn > left:
+                m = month + (left / burn if burn > 0 else 0.0)
+                break
+            left -= burn
+        months.append(m)
+    return months
+
+
+def rate(fn, n: int) -> float:
+    start = time.perf_counter()
+    fn()
+    return n / (time.perf_counter() - start)
+
+
+def model_benchmarks() -> list[str]:
+    """Two loop baselines: the model function called once per scenario (how an unvectorised Monte Carlo is
+    written), and the formula re-typed in plain Python floats (the fastest a loop can be)."""
+    from aicloud.models import attrition, unit_cost
+
+    rng = np.random.default_rng(1)
+    out = ["## Models: scenario evaluations per second", "",
+           "| model | vectorised (per s) | loop calling the model (per s) | speed-up | plain-float loop (per s) "
+           "| speed-up | target |", "|---|---|---|---|---|---|---|"]
+    n = 2_000_000
+    price, tps, util = rng.uniform(1, 4, n), rng.uniform(500, 3000, n), rng.uniform(0.3, 0.9, n)
+    vec = rate(lambda: unit_cost.cost_per_million_tokens(price, tps, util), n)
+    m = 20_000
+    per_call = rate(lambda: [unit_cost.cost_per_million_tokens(p, t, u)
+                             for p, t, u in zip(price[:m], tps[:m], util[:m])], m)
+    plain = rate(lambda: loop_cost(price[:m * 10].tolist(), tps[:m * 10].tolist(), util[:m * 10].tolist()), m * 10)
+    out.append(f"| unit cost per million tokens ({n:,} scenarios) | {vec:,.0f} | {per_call:,.0f} | "
+               f"{vec / per_call:,.0f}x | {plain:,.0f} | {vec / plain:,.1f}x | >= 1e6/s, >= 100x |")
+    n, horizon = 1_000_000, 60
+    args = (rng.uniform(1, 30, n), rng.uniform(0.5, 2, n), rng.uniform(0.5, 2, n), rng.uniform(0, 0.2, n),
+            rng.uniform(0.2, 0.9, n), rng.uniform(0.2, 0.7, n))
+    vec = rate(lambda: attrition.survival_months(*args, horizon_months=horizon), n)
+    m = 2_000
+    per_call = rate(lambda: [attrition.survival_months(*(a[i] for a in args), horizon_months=horizon)
+                             for i in range(m)], m)
+    plain = rate(lambda: loop_survival(*(a[:m * 10].tolist() for a in args), horizon), m * 10)
+    out.append(f"| price-war survival, {horizon} months ({n:,} draws) | {vec:,.0f} | {per_call:,.0f} | "
+               f"{vec / per_call:,.0f}x | {plain:,.0f} | {vec / plain:,.1f}x | >= 1e6/s, >= 100x |")
+    return out + [""]
+
+
+def site_benchmarks(site: Path) -> list[str]:
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out = ["## The site in headless Chromium (cold browser cache per page)", "",
+           "| page | charts | requests | bytes transferred | ms until every chart is drawn |", "|---|---|---|---|---|"]
+    pages = sorted((site / "book" / "chapters").glob("*.html"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--disable-background-networking", "--disable-component-update"])
+        for page_file in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[int] = []
+            page.on("response", lambda r, s=sizes: s.append(len(r.body()) if r.ok else 0))
+            start = time.perf_counter()
+            page.goto(f"{base}/book/chapters/{page_file.name}")
+            n = page.locator("div[id^='altair-viz']").count()
+            page.wait_for_function("n => document.querySelectorAll(\"div[id^='altair-viz'] svg.marks\").length "
+                                   "=== n", arg=n, timeout=60_000)
+            ms = (time.perf_counter() - start) * 1000
+            out.append(f"| {page_file.stem} | {n} | {len(sizes)} | {sum(sizes):,} | {ms:,.0f} |")
+            context.close()
+        browser.close()
+    server.shutdown()
+    return out + [""]
+
+
+def machine() -> list[str]:
+    mem = ""
+    try:
+        kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return [f"Machine: {os.cpu_count()} cores, {mem} memory, {platform.platform()}, Python "
+            f"{platform.python_version()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-site", action="store_true", help="skip the browser measurements")
+    parser.add_argument("--skip-builds", action="store_true", help="skip the build comparisons")
+    args = parser.parse_args()
+    report = ["# Benchmark results", ""] + machine()
+    with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
+        copy = copy_project(Path(tmp) / "project")
+        if not args.skip_builds:
+            report += build_benchmarks(copy)
+        report += model_benchmarks()
+        if not args.skip_site:
+            if not (copy / "_build/html/index.html").exists():
+                timed([PY, "-m", "aicloud", "build"], copy)
+            report += site_benchmarks(copy / "_build" / "html")
+    print("\n".join(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
