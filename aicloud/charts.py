@@ -8,6 +8,7 @@ import json
 import textwrap
 
 import altair as alt
+import pandas as _pandas
 
 
 class ScriptSafeEncoder(json.JSONEncoder):
@@ -17,6 +18,9 @@ class ScriptSafeEncoder(json.JSONEncoder):
     def encode(self, o: object) -> str:
         return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
+
+# Styled tables escape HTML from the data (see aicloud._lazy); set here too for chapters that style first.
+_pandas.set_option("styler.format.escape", "html")
 
 # The default HTML renderer (Vega loaded from the site's _static, see pipeline.vendor_vega), with safe JSON.
 alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder})

@@ -7,7 +7,7 @@ page reads them back from there (`aicloud.ledger`), so nothing is typed twice.
 
 from __future__ import annotations
 
-import pandas as pd
+from aicloud._lazy import pd
 
 SUPPORTED = "supported"
 PARTLY = "partly supported"

@@ -14,10 +14,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pandas as pd
-
 from aicloud import classroom, data, pages, pipeline, scenario
 from aicloud import params as params_mod
+from aicloud._lazy import pd
 from aicloud.pipeline import PipelineError, Result
 
 DEFAULT_HTML = data.ROOT / "_build" / "html"

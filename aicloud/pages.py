@@ -11,10 +11,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import pandas as pd
-
 from aicloud import claims as claims_mod
 from aicloud import data
+from aicloud._lazy import pd
 from aicloud.glued import glued
 
 

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
+from aicloud._lazy import pd
 from aicloud.data import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"

@@ -199,9 +199,6 @@ def _valid_notebook(path: Path) -> bool:
 def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: bool = False,
             use_cache: bool = True) -> Result:
     """Execute one chapter with resolved parameters into `output` (atomically), or reuse the cached result."""
-    import jupytext
-    import papermill
-
     start = time.perf_counter()
     key = input_key(ch, parameters)
     entry = _cache_entry(ch, key)
@@ -210,6 +207,9 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
             _atomic_copy(entry, output)
             return Result(ch.name, "cached", time.perf_counter() - start, output, parameters=parameters)
         entry.unlink()  # corrupted or foreign: rebuild it
+    import jupytext  # only now: a build with every chapter cached starts no kernel and loads neither
+    import papermill
+
     with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
         source_nb = Path(tmp) / "source.ipynb"
         executed = Path(tmp) / "executed.ipynb"
