@@ -212,7 +212,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         source_root, html_dir = data.ROOT, DEFAULT_HTML
     # Copying Vega takes a couple of seconds on a fresh tree: do it while the chapters execute.
     vega = ThreadPoolExecutor(max_workers=1).submit(pipeline.vendor_vega, source_root / "_static")
-    _say(f"Executing {len(jobs)} chapter(s) with {args.workers or os.cpu_count()} worker(s)"
+    _say(f"Executing {len(jobs)} chapter(s) with {args.workers or pipeline.default_workers()} worker(s)"
          f"{' (forced)' if args.force else ''} ...")
     outputs = {ch.name: source_root / "book" / "chapters" / f"{ch.name}.ipynb" for ch, _ in jobs}
     generated = source_root / "book" / "generated"
@@ -316,7 +316,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", metavar="SCENARIO.yaml",
                    help="build with a scenario's data and parameters into _build/scenarios/NAME/html")
     p.add_argument("--force", action="store_true", help="re-execute every chapter and rebuild the site")
-    p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: cores)")
+    p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: two per core)")
     p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
                    help="instructor (default: with solutions, into _build/html) or student (solutions removed, "
                         "into _build/student/html)")
