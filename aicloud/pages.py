@@ -107,13 +107,26 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
     controls = ('<div class="ledger-filters"><label>Verdict <select id="ledger-verdict"><option value="">all'
                 f'</option>{options}</select></label> <label>Phase <select id="ledger-phase"><option value="">'
                 f'all</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
+    from aicloud.pipeline import chapters
+
+    titles = {ch.name: ch.title for ch in chapters()}
     shown = table.assign(chapter_html=[
-        f'<a href="../chapters/{html.escape(c)}.html">{html.escape(c.replace("_", " "))}</a>'
-        if c in executed else html.escape(c.replace("_", " ")) for c in table["chapter"]])
+        f'<a href="../chapters/{html.escape(c)}.html">{html.escape(titles.get(c, c))}</a>'
+        if c in executed else html.escape(titles.get(c, c.replace("_", " "))) for c in table["chapter"]])
+    shown = shown.assign(sources_html=[_sources_cell(s) for s in table["sources"]])
     rows = [{"verdict": v, "phase": p} for v, p in zip(table["verdict"], table["phase"])]
-    body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "sources"]],
+    body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "sources_html"]],
                   table_id="claims-ledger", row_attrs=rows)
     return "\n".join(intro + [controls, "", body, ""]), table
+
+
+def _sources_cell(sources: str) -> str:
+    """Source ids folded under a count, so long lists do not stretch the row; ids are on the data page."""
+    ids = [i.strip() for i in str(sources).split(",") if i.strip()]
+    if not ids:
+        return ""
+    label = f"{len(ids)} source" + ("s" if len(ids) > 1 else "")
+    return f"<details><summary>{label}</summary>{html.escape(', '.join(ids))}</details>"
 
 
 def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> pd.DataFrame:
