@@ -218,7 +218,7 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
             # The log level keeps ipykernel's notice about unencrypted local TCP out of every build's output.
             papermill.execute_notebook(str(source_nb), str(executed), parameters=parameters, cwd=str(ROOT),
                                        kernel_name="python3", progress_bar=False, log_output=False,
-                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except papermill.PapermillExecutionError as err:
             return Result(ch.name, "failed", time.perf_counter() - start, error=f"{err.ename}: {err.evalue}",
                           cell=err.exec_count, parameters=parameters)

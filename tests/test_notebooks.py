@@ -86,3 +86,19 @@ def test_every_styled_table_escapes_html_from_the_data(source):
     calls = text.count(".style.format(")
     assert text.count('.style.format(escape="html"') == calls
     assert "to_html(escape=False" not in text or "html.escape(" in text
+
+
+def test_the_ledger_has_every_claim_of_the_article_with_evidence(site):
+    from aicloud import claims as claims_mod
+    from aicloud.pages import ledger_table
+
+    outputs = {ch.name: data.ROOT / "book" / "chapters" / f"{ch.name}.ipynb" for ch in CHAPTERS}
+    table = ledger_table(outputs).set_index("id")
+    expected = [f"C{i:02d}" for i in range(1, 39)]
+    assert sorted(table.index) == expected
+    for cid in expected:
+        row = table.loc[cid]
+        assert row["verdict"] in claims_mod.VERDICTS, f"{cid} has no verdict"
+        assert row["figure"] and row["reason"], f"{cid} has no deciding figure or reason"
+        if row["verdict"] != claims_mod.NOT_TESTABLE:
+            assert row["sources"], f"{cid} is judged from data but cites no source"
