@@ -167,3 +167,17 @@ def test_zero_throughput_is_refused():
 def test_more_cache_hits_than_inputs_are_refused():
     with pytest.raises(ValueError):
         uc.token_revenue_usd(2, 1, 1, 0.1, 0.5, 2.0)
+
+
+def test_one_token_a_second_at_full_use_needs_277_hours_per_million():
+    assert uc.gpu_hours_per_million(1.0, 1.0) == pytest.approx(1e6 / 3600)
+
+
+@given(st.floats(min_value=1.0, max_value=1e5), st.floats(min_value=0.01, max_value=1.0))
+def test_hours_per_million_halve_when_throughput_doubles(tps, util):
+    assert uc.gpu_hours_per_million(2 * tps, util) == pytest.approx(uc.gpu_hours_per_million(tps, util) / 2)
+
+
+@given(st.floats(min_value=1.0, max_value=1e5), st.floats(min_value=0.01, max_value=0.99))
+def test_hours_per_million_never_rise_with_utilisation(tps, util):
+    assert uc.gpu_hours_per_million(tps, min(1.0, util + 0.01)) <= uc.gpu_hours_per_million(tps, util)
