@@ -22,8 +22,10 @@ class ScriptSafeEncoder(json.JSONEncoder):
 # Styled tables escape HTML from the data (see aicloud._lazy); set here too for chapters that style first.
 _pandas.set_option("styler.format.escape", "html")
 
-# The default HTML renderer (Vega loaded from the site's _static, see pipeline.vendor_vega), with safe JSON.
-alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder})
+# The default HTML renderer with safe JSON. Vega is loaded once from the site's _static (pipeline.vendor_vega)
+# and the VEGA_DEBUG preset tells Altair's loader so; base_url replaces the CDN address in the loader's
+# fallback paths with a local name, so no page even names a CDN.
+alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder}, base_url="vega-preloaded")
 
 # One colour per organisation, kept the same in every chapter. Unknown names get a stable colour from the
 # fallback palette, so a rerun with other vendors still draws consistently.
