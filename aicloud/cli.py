@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a chapter or the site failed, 2 bad input (nothing was 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -13,11 +14,15 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aicloud import classroom, data, pages, pipeline, scenario
 from aicloud import params as params_mod
 from aicloud._lazy import pd
 from aicloud.pipeline import PipelineError, Result
+
+if TYPE_CHECKING:
+    from aicloud.kernels import ForkServer
 
 DEFAULT_HTML = data.ROOT / "_build" / "html"
 PROTECTED = [data.ROOT / "data", data.ROOT / "notebooks", DEFAULT_HTML]
@@ -197,12 +202,21 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     spec = scenario.load(Path(args.scenario)) if args.scenario else scenario.Scenario.empty()
-    selected = pipeline.chapters()
-    jobs = []
-    for ch in selected:
-        resolved = pipeline.resolve_parameters(ch, spec.parameters_for(ch))
-        _validate_inputs(ch, resolved)
-        jobs.append((ch, resolved))
+    jobs = [(ch, pipeline.resolve_parameters(ch, spec.parameters_for(ch))) for ch in pipeline.chapters()]
+    with contextlib.ExitStack() as stack:
+        server = None
+        if args.force or not all(pipeline.is_cached(ch, resolved) for ch, resolved in jobs):
+            from aicloud.kernels import ForkServer
+
+            # Its imports overlap the validation below; a no-op build starts no server and no kernel.
+            server = stack.enter_context(ForkServer())
+        for ch, resolved in jobs:
+            _validate_inputs(ch, resolved)
+        return _build(args, spec, jobs, server, started)
+
+
+def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[pipeline.Chapter, dict]],
+           server: ForkServer | None, started: float) -> int:
     if args.scenario or args.edition == "student":
         base = data.ROOT / "_build" / "scenarios" / spec.name if args.scenario else data.ROOT / "_build"
         base = base / "student" if args.edition == "student" else base
@@ -219,7 +233,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     claims_path = spec.data_paths().get("claims")
     first = [(ch, r, outputs[ch.name]) for ch, r in jobs if not pipeline.reads_ledger(ch)]
     later = [(ch, r, outputs[ch.name]) for ch, r in jobs if pipeline.reads_ledger(ch)]
-    results = pipeline.execute_all(first, workers=args.workers, force=args.force, progress=_progress)
+    results = pipeline.execute_all(first, workers=args.workers, force=args.force, server=server,
+                                     progress=_progress)
     if later and not any(r.status == "failed" for r in results):
         # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
         # Only the first stage's verdicts: the later pages' own earlier output must not feed back into them.
@@ -231,7 +246,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
         for _ch, resolved, _out in later:
             resolved[pipeline.LEDGER_PARAMETER] = str(shown)
-        results += pipeline.execute_all(later, workers=args.workers, force=args.force, progress=_progress)
+        results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
+                                         progress=_progress)
     if any(r.status == "failed" for r in results):
         _say("The site was not rebuilt: the previous site is left as it was.")
         _summary(results, started, None)

@@ -80,7 +80,8 @@ class DataError(ValueError):
 
 @lru_cache(maxsize=4)
 def _read_package(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    # The C loader when PyYAML has it: the package file is read by every chapter, and is 7x faster so.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def package(path: Path = PACKAGE_PATH) -> dict:

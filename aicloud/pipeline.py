@@ -22,12 +22,16 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 import yaml
 
 from aicloud import params as params_mod
 from aicloud.data import ROOT, resolve, resource_names
+
+if TYPE_CHECKING:
+    from aicloud.kernels import ForkServer
 
 NOTEBOOKS = ROOT / "notebooks"
 CACHE = ROOT / ".cache" / "chapters"
@@ -197,8 +201,10 @@ def _valid_notebook(path: Path) -> bool:
 
 
 def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: bool = False,
-            use_cache: bool = True) -> Result:
-    """Execute one chapter with resolved parameters into `output` (atomically), or reuse the cached result."""
+            use_cache: bool = True, server: ForkServer | None = None) -> Result:
+    """Execute one chapter with resolved parameters into `output` (atomically), or reuse the cached result.
+
+    With a fork server the chapter's kernel is forked from it (see `aicloud.kernels`), otherwise launched."""
     start = time.perf_counter()
     key = input_key(ch, parameters)
     entry = _cache_entry(ch, key)
@@ -210,28 +216,36 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
     import jupytext  # only now: a build with every chapter cached starts no kernel and loads neither
     import papermill
 
+    from aicloud import kernels
+
+    forked = {"kernel_manager_class": kernels.manager_class(server)} if server else {}
+    try:
+        # No output path: Papermill would otherwise rewrite the whole notebook after every cell (most of the
+        # build's own CPU time); the finished notebook is written once below. The log level keeps ipykernel's
+        # notice about unencrypted local TCP out of every build's output.
+        nb = papermill.execute_notebook(jupytext.read(ch.source), None, parameters=parameters, cwd=str(ROOT),
+                                        request_save_on_cell_execute=False, kernel_name="python3",
+                                        progress_bar=False, log_output=False,
+                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"], **forked)
+    except papermill.PapermillExecutionError as err:
+        return Result(ch.name, "failed", time.perf_counter() - start, error=f"{err.ename}: {err.evalue}",
+                      cell=err.exec_count, parameters=parameters)
+    except Exception as err:  # a kernel that died, a notebook that cannot be read
+        return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
+                      parameters=parameters)
+    nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
     with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
-        source_nb = Path(tmp) / "source.ipynb"
         executed = Path(tmp) / "executed.ipynb"
-        nbformat.write(jupytext.read(ch.source), str(source_nb))
-        try:
-            # The log level keeps ipykernel's notice about unencrypted local TCP out of every build's output.
-            papermill.execute_notebook(str(source_nb), str(executed), parameters=parameters, cwd=str(ROOT),
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
-        except papermill.PapermillExecutionError as err:
-            return Result(ch.name, "failed", time.perf_counter() - start, error=f"{err.ename}: {err.evalue}",
-                          cell=err.exec_count, parameters=parameters)
-        except Exception as err:  # a kernel that died, a notebook that cannot be read
-            return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
-                          parameters=parameters)
-        nb = nbformat.read(str(executed), as_version=4)
-        nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
         nbformat.write(nb, str(executed))
         if use_cache:
             _atomic_copy(executed, entry)
         _atomic_copy(executed, output)
     return Result(ch.name, "executed", time.perf_counter() - start, output, parameters=parameters)
+
+
+def is_cached(ch: Chapter, parameters: dict[str, object]) -> bool:
+    """Whether a cache entry exists for the chapter's current inputs (without reading it)."""
+    return _cache_entry(ch, input_key(ch, parameters)).exists()
 
 
 def default_workers() -> int:
@@ -241,14 +255,14 @@ def default_workers() -> int:
 
 
 def execute_all(jobs: list[tuple[Chapter, dict[str, object], Path]], *, workers: int | None = None,
-                force: bool = False, use_cache: bool = True,
+                force: bool = False, use_cache: bool = True, server: ForkServer | None = None,
                 progress: Callable[[Result], None] | None = None) -> list[Result]:
     """Execute chapters in parallel; a failing chapter is reported and the others still run."""
     workers = max(1, workers or default_workers())
 
     def one(job: tuple[Chapter, dict[str, object], Path]) -> Result:
         try:
-            result = execute(*job, force=force, use_cache=use_cache)
+            result = execute(*job, force=force, use_cache=use_cache, server=server)
         except Exception:
             result = Result(job[0].name, "failed", 0.0, error=traceback.format_exc(limit=3))
         if progress:
