@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -217,6 +218,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[pipeline.Chapter, dict]],
            server: ForkServer | None, started: float) -> int:
+    from aicloud import site
+
     if args.scenario or args.edition == "student":
         base = data.ROOT / "_build" / "scenarios" / spec.name if args.scenario else data.ROOT / "_build"
         base = base / "student" if args.edition == "student" else base
@@ -233,40 +236,58 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
     claims_path = spec.data_paths().get("claims")
     first = [(ch, r, outputs[ch.name]) for ch, r in jobs if not pipeline.reads_ledger(ch)]
     later = [(ch, r, outputs[ch.name]) for ch, r in jobs if pipeline.reads_ledger(ch)]
-    results = pipeline.execute_all(first, workers=args.workers, force=args.force, server=server,
-                                     progress=_progress)
-    if later and not any(r.status == "failed" for r in results):
-        # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
-        # Only the first stage's verdicts: the later pages' own earlier output must not feed back into them.
-        first_outputs = {ch.name: out for ch, _r, out in first}
-        ledger_csv = generated / "claims_ledger.csv"
-        pages.write_if_inputs_changed(
-            ledger_csv, _ledger_inputs(first_outputs, claims_path),
-            lambda: pages.claims_ledger(first_outputs, claims_path)[1].to_csv(index=False))
-        shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
-        for _ch, resolved, _out in later:
-            resolved[pipeline.LEDGER_PARAMETER] = str(shown)
-        results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
-                                         progress=_progress)
-    if any(r.status == "failed" for r in results):
-        _say("The site was not rebuilt: the previous site is left as it was.")
-        _summary(results, started, None)
-        return 1
-    pages.write_if_inputs_changed(generated / "data_and_sources.md", _data_page_inputs(spec),
-                                  lambda: pages.data_and_sources(spec.data_paths()))
-    pages.write_if_inputs_changed(generated / "claims_ledger.md", _ledger_inputs(outputs, claims_path),
-                                  lambda: pages.claims_ledger(outputs, claims_path)[0])
-    if args.edition == "student":
-        _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged pages.")
-    vega.result()
-    _say("Building the site (jupyter-book, warnings are errors) ...")
-    try:
-        status, seconds = pipeline.build_site(source_root, html_dir, force=args.force)
-    except RuntimeError as err:
-        _say(str(err))
-        _say("The site was not rebuilt: the previous site is left as it was.")
-        return 1
-    _say(f"  site {status} ({seconds:.1f} s)")
+    with contextlib.ExitStack() as stack:
+        prepared: list[site.SiteBuild] = []
+        done: list[Result] = []
+        lock = threading.Lock()  # chapters finish in several threads at once
+
+        def progress(result: Result) -> None:
+            _progress(result)
+            with lock:
+                done.append(result)
+                # When chapters execute, the site will be rebuilt: prepare its build as soon as a core is free.
+                if server and not prepared and len(first) - len(done) < (os.cpu_count() or 1):
+                    prepared.append(site.SiteBuild(source_root, html_dir))
+                    stack.callback(prepared[0].cancel)
+
+        results = pipeline.execute_all(first, workers=args.workers, force=args.force, server=server,
+                                       progress=progress)
+        if later and not any(r.status == "failed" for r in results):
+            # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
+            # Only the first stage's verdicts: the later pages' own earlier output must not feed back into them.
+            first_outputs = {ch.name: out for ch, _r, out in first}
+            ledger_csv = generated / "claims_ledger.csv"
+            pages.write_if_inputs_changed(
+                ledger_csv, _ledger_inputs(first_outputs, claims_path),
+                lambda: pages.claims_ledger(first_outputs, claims_path)[1].to_csv(index=False))
+            shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
+            for _ch, resolved, _out in later:
+                resolved[pipeline.LEDGER_PARAMETER] = str(shown)
+            results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
+                                            progress=_progress)
+        if any(r.status == "failed" for r in results):
+            _say("The site was not rebuilt: the previous site is left as it was.")
+            _summary(results, started, None)
+            return 1
+        pages.write_if_inputs_changed(generated / "data_and_sources.md", _data_page_inputs(spec),
+                                      lambda: pages.data_and_sources(spec.data_paths()))
+        pages.write_if_inputs_changed(generated / "claims_ledger.md", _ledger_inputs(outputs, claims_path),
+                                      lambda: pages.claims_ledger(outputs, claims_path)[0])
+        if args.edition == "student":
+            _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged "
+                 "pages.")
+        vega.result()
+        _say("Building the site (Jupyter Book's Sphinx build, warnings are errors) ...")
+        building = time.perf_counter()
+        build = prepared[0] if prepared else site.SiteBuild(source_root, html_dir)
+        stack.callback(build.cancel)
+        try:
+            status = build.finish(force=args.force)
+        except RuntimeError as err:
+            _say(str(err))
+            _say("The site was not rebuilt: the previous site is left as it was.")
+            return 1
+    _say(f"  site {status} ({time.perf_counter() - building:.1f} s)")
     _summary(results, started, html_dir / "index.html")
     return 0
 

@@ -186,6 +186,12 @@ def _atomic_copy(src: Path, dest: Path) -> None:
             os.unlink(tmp)
 
 
+def _shown(path: Path) -> str:
+    """A path as recorded in an executed notebook: relative to the project when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _cache_entry(ch: Chapter, key: str) -> Path:
     return CACHE / ch.name / f"{key}.ipynb"
 
@@ -233,6 +239,8 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
     except Exception as err:  # a kernel that died, a notebook that cannot be read
         return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
                       parameters=parameters)
+    # Papermill records its input; given a notebook object rather than a path, it would embed all of it.
+    nb.metadata.papermill["input_path"] = _shown(ch.source)
     nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
     with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
         executed = Path(tmp) / "executed.ipynb"
@@ -275,32 +283,58 @@ def execute_all(jobs: list[tuple[Chapter, dict[str, object], Path]], *, workers:
 
 # --- the site -------------------------------------------------------------------------------------------
 
-def vendor_vega(static_dir: Path) -> list[str]:
-    """Write Vega, Vega-Lite and Vega-Embed (from the installed vl-convert package) into `static_dir/vega`.
+_VEGA = """import json, altair as alt, vl_convert
+print(json.dumps({"bundle": vl_convert.javascript_bundle(), "preset": {"vega_version": alt.VEGA_VERSION,
+      "vegalite_version": alt.VEGALITE_VERSION, "vegaembed_version": alt.VEGAEMBED_VERSION}}))"""
 
-    The bundle is wrapped in a function so its top-level names cannot clash with Sphinx's scripts; the
-    preset `VEGA_DEBUG` tells Altair's loader the libraries are already there, so it never asks a CDN.
-    Skipped when the files were written by the same versions of vl-convert and Altair.
+
+def vega_assets() -> dict[str, object]:
+    """Vega, Vega-Lite and Vega-Embed bundled by the installed vl-convert, and the versions Altair expects.
+
+    Made once per environment and kept beside it (`<venv>/share/aicloud/`, or `.cache/` if that is read-only):
+    the bundle depends only on the installed packages, and vl-convert takes over a second to make it. The
+    Makefile makes it when it installs the environment; a build makes it if it is missing.
     """
     from importlib.metadata import version
 
-    target = static_dir / "vega"
-    files = ["vega/vega-bundle.js", "vega/altair-offline.js"]
-    stamp = target / ".versions"
     versions = f"vl-convert-python {version('vl-convert-python')}; altair {version('altair')}"
-    if stamp.exists() and stamp.read_text() == versions and all((static_dir / f).exists() for f in files):
-        return files
-    import altair as alt
-    import vl_convert
+    name = f"vega-{hashlib.sha256(versions.encode()).hexdigest()[:16]}.json"
+    places = [Path(sys.prefix) / "share" / "aicloud" / name, CACHE.parent / "vega" / name]
+    for place in places:
+        try:
+            found = json.loads(place.read_text(encoding="utf-8"))
+            if found.get("versions") == versions:
+                return found
+        except (OSError, ValueError):
+            pass
+    # vl-convert bundles in Rust and holds Python's lock while it does: in a separate process, so a build's
+    # threads that talk to the chapters' kernels are never stalled.
+    found = json.loads(subprocess.run([sys.executable, "-c", _VEGA], capture_output=True, text=True,
+                                      check=True).stdout)
+    found["versions"] = versions
+    for place in places:
+        try:
+            place.parent.mkdir(parents=True, exist_ok=True)
+            _write_if_changed(place, json.dumps(found))
+            break
+        except OSError:
+            continue
+    return found
 
+
+def vendor_vega(static_dir: Path) -> list[str]:
+    """Write Vega, Vega-Lite and Vega-Embed (see `vega_assets`) into `static_dir/vega` for the site.
+
+    The bundle is wrapped in a function so its top-level names cannot clash with Sphinx's scripts; the
+    preset `VEGA_DEBUG` tells Altair's loader the libraries are already there, so it never asks a CDN.
+    Files already holding the same text are not rewritten.
+    """
+    found = vega_assets()
+    target = static_dir / "vega"
     target.mkdir(parents=True, exist_ok=True)
-    bundle = vl_convert.javascript_bundle()
-    _write_if_changed(target / "vega-bundle.js", "(function(){\n" + bundle + "\n})();\n")
-    preset = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
-              "vegaembed_version": alt.VEGAEMBED_VERSION}
-    _write_if_changed(target / "altair-offline.js", f"var VEGA_DEBUG = {json.dumps(preset)};\n")
-    _write_if_changed(stamp, versions)
-    return files
+    _write_if_changed(target / "vega-bundle.js", "(function(){\n" + str(found["bundle"]) + "\n})();\n")
+    _write_if_changed(target / "altair-offline.js", f"var VEGA_DEBUG = {json.dumps(found['preset'])};\n")
+    return ["vega/vega-bundle.js", "vega/altair-offline.js"]
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -323,43 +357,3 @@ def stage_source(target: Path) -> Path:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
     return target
-
-
-def site_key(source_root: Path) -> str:
-    files = [p for name in BOOK_FILES for p in sorted((source_root / name).rglob("*"))
-             if p.is_file()] if (source_root / "book").exists() else []
-    files += [source_root / n for n in ("_config.yml", "_toc.yml")]
-    return _digest_files(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
-
-
-def build_site(source_root: Path, html_dir: Path, *, force: bool = False) -> tuple[str, float]:
-    """Run `jupyter-book build` (execution off, warnings are errors) and swap the result into `html_dir`.
-
-    Returns ("built" | "up to date", seconds). On failure raises, leaving the previous site in place.
-    """
-    start = time.perf_counter()
-    key = site_key(source_root)
-    stamp = html_dir.parent / f".{html_dir.name}.site-key"
-    if not force and html_dir.joinpath("index.html").exists() and stamp.exists() and stamp.read_text() == key:
-        return "up to date", time.perf_counter() - start
-    html_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".jb-", dir=html_dir.parent))
-    try:
-        cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source_root), "--path-output",
-               str(work), "-W", "-n", "--keep-going", "--quiet"]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        built = work / "_build" / "html"
-        if proc.returncode != 0 or not built.joinpath("index.html").exists():
-            raise RuntimeError("jupyter-book build failed:\n" + (proc.stdout + proc.stderr)[-6000:])
-        old = html_dir.with_name(f".{html_dir.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        if html_dir.exists():
-            html_dir.rename(old)
-        built.rename(html_dir)
-        if old.exists():
-            shutil.rmtree(old)
-        stamp.write_text(key)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return "built", time.perf_counter() - start

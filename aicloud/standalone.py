@@ -62,8 +62,7 @@ def _outputs(cell: dict) -> str:
 
 
 def render(notebook: Path, title: str) -> str:
-    import altair as alt
-    import vl_convert
+    from aicloud.pipeline import vega_assets
 
     nb = nbformat.read(str(notebook), as_version=4)
     values = glued(notebook)
@@ -74,9 +73,9 @@ def render(notebook: Path, title: str) -> str:
             body.append(md.render(fill_glue(cell.source, values)))
         elif cell.cell_type == "code":
             body.append(_outputs(cell))
-    preset = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
-              "vegaembed_version": alt.VEGAEMBED_VERSION}
-    bundle = vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    vega = vega_assets()
+    preset = vega["preset"]
+    bundle = str(vega["bundle"]).replace("</script", "<\\/script")
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style>"
             f"<script>(function(){{\n{bundle}\n}})();</script><script>var VEGA_DEBUG = {json.dumps(preset)};"

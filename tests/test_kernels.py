@@ -131,4 +131,7 @@ def test_a_chapter_executed_with_the_server_is_a_valid_cached_notebook(server, t
     nbformat.validate(nb)
     glued = [o for c in nb.cells for o in c.get("outputs", []) if o.get("metadata", {}).get("scrapbook")]
     assert glued[0]["data"]["text/plain"] == "63.0"
+    # The notebook names its source; it does not embed a second copy of it (which would also carry solutions
+    # into the student edition).
+    assert nb.metadata.papermill.input_path == str(source)
     assert pipeline.execute(ch, {"factor": 3.0}, tmp_path / "again.ipynb", server=server).status == "cached"

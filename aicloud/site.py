@@ -1,0 +1,158 @@
+"""The site: Jupyter Book's Sphinx build (execution off, warnings are errors), started ahead of time.
+
+Loading Sphinx, Jupyter Book and their extensions and setting up the application take about a second before
+any page is read, and none of it depends on the executed chapters. So the build runs in its own process that
+is started while the last chapters still execute: it prepares everything, waits, and reads and writes the
+pages only when told that they are all in place. It writes into a temporary folder; the finished site is
+swapped into place whole, so a failed or cancelled build leaves the previous site as it was.
+
+`python -m aicloud.site SOURCE OUTPUT` is that process: it builds after reading "build" on its standard
+input, and exits without writing anything if its input ends first.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aicloud.pipeline import BOOK_FILES, PACKAGE_DIR, _digest_files
+
+CANCELLED = 3  # exit code of a build that was told not to go ahead
+READY = "aicloud.site: prepared, waiting for the pages"
+
+
+def _settings_key(source_root: Path) -> str:
+    """The files Sphinx reads while it prepares, before any page."""
+    return _digest_files([source_root / "_config.yml", source_root / "_toc.yml",
+                          *sorted((source_root / "book").rglob("*.bib"))])
+
+
+def site_key(source_root: Path) -> str:
+    """The hash of everything the site is built from: the book's pages and configuration, and the package."""
+    files = [p for name in BOOK_FILES for p in sorted((source_root / name).rglob("*"))
+             if p.is_file()] if (source_root / "book").exists() else []
+    files += [source_root / n for n in ("_config.yml", "_toc.yml")]
+    return _digest_files(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
+
+
+class SiteBuild:
+    """A site build of `source_root`, prepared at once in a separate process and run by `finish`."""
+
+    def __init__(self, source_root: Path, html_dir: Path) -> None:
+        self.source_root, self.html_dir = source_root, html_dir
+        self._start()
+
+    def _start(self) -> None:
+        self.settings = _settings_key(self.source_root)
+        self.html_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.work = Path(tempfile.mkdtemp(prefix=".jb-", dir=self.html_dir.parent))
+        self.log = (self.work / "build.log").open("w+", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "aicloud.site", str(self.source_root), str(self._built)],
+            stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT, text=True)
+
+    @property
+    def _built(self) -> Path:
+        return self.work / "_build" / "html"
+
+    @property
+    def _stamp(self) -> Path:
+        return self.html_dir.parent / f".{self.html_dir.name}.site-key"
+
+    def wait_until_prepared(self, timeout: float = 120) -> bool:
+        """Wait until Sphinx is set up and waiting for the pages; False if it stopped or timed out first."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.proc.poll() is None:
+            if READY in self.work.joinpath("build.log").read_text(encoding="utf-8", errors="replace"):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def up_to_date(self) -> bool:
+        return (self.html_dir.joinpath("index.html").exists() and self._stamp.exists()
+                and self._stamp.read_text() == site_key(self.source_root))
+
+    def finish(self, *, force: bool = False) -> str:
+        """Build (unless the site is up to date and not forced) and swap the result into place.
+
+        Returns "built" or "up to date"; raises RuntimeError with Sphinx's messages if the build fails."""
+        try:
+            if not force and self.up_to_date():
+                return "up to date"
+            key = site_key(self.source_root)
+            if _settings_key(self.source_root) != self.settings:
+                # What Sphinx read while preparing (configuration, table of contents, bibliography) changed
+                # since (the student edition rewrites the configuration): prepare again from the files as they are.
+                self.cancel()
+                self._start()
+            assert self.proc.stdin
+            self.proc.stdin.write("build\n")
+            self.proc.stdin.close()
+            code = self.proc.wait()
+            if code != 0 or not self._built.joinpath("index.html").exists():
+                self.log.seek(0)
+                raise RuntimeError(f"the site build failed (exit code {code}):\n" + self.log.read()[-6000:])
+            old = self.html_dir.with_name(f".{self.html_dir.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            if self.html_dir.exists():
+                self.html_dir.rename(old)
+            self._built.rename(self.html_dir)
+            if old.exists():
+                shutil.rmtree(old)
+            self._stamp.write_text(key)
+            return "built"
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the build process if it has not built, and remove its temporary folder."""
+        if self.proc.poll() is None:
+            if self.proc.stdin and not self.proc.stdin.closed:
+                self.proc.stdin.close()  # input ends without "build": the process exits, writing nothing
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def build_site(source_root: Path, html_dir: Path, *, force: bool = False) -> tuple[str, float]:
+    """Build the site now (nothing prepared ahead). Returns ("built" | "up to date", seconds)."""
+    start = time.perf_counter()
+    build = SiteBuild(source_root, html_dir)
+    return build.finish(force=force), time.perf_counter() - start
+
+
+# --- the build process ----------------------------------------------------------------------------------
+
+def _main(source: Path, output: Path) -> int:
+    import sphinx.application
+    from jupyter_book.sphinx import build_sphinx
+
+    go_ahead = sphinx.application.Sphinx.build
+
+    def build_when_told(app: sphinx.application.Sphinx, *args: object, **kwargs: object) -> None:
+        # Everything up to here (imports, configuration, extensions, theme) needed no page.
+        print(READY, flush=True)
+        if sys.stdin.readline().strip() != "build":
+            raise SystemExit(CANCELLED)
+        go_ahead(app, *args, **kwargs)
+
+    sphinx.application.Sphinx.build = build_when_told  # type: ignore[method-assign]
+    # The options `jupyter-book build SOURCE -W -n --keep-going --quiet` passes to Sphinx.
+    result = build_sphinx(str(source), str(output), noconfig=True, path_config=str(source / "_config.yml"),
+                          confoverrides={"external_toc_path": (source / "_toc.yml").as_posix(),
+                                         "latex_individualpages": False, "nitpicky": True},
+                          builder="html", warningiserror=True, keep_going=True, quiet=True)
+    return 1 if isinstance(result, BaseException) else int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(_main(Path(sys.argv[1]), Path(sys.argv[2])))
