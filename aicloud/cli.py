@@ -279,10 +279,13 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
         vega.result()
         _say("Building the site (Jupyter Book's Sphinx build, warnings are errors) ...")
         building = time.perf_counter()
-        build = prepared[0] if prepared else site.SiteBuild(source_root, html_dir)
-        stack.callback(build.cancel)
         try:
-            status = build.finish(force=args.force)
+            if not prepared and not args.force and site.up_to_date(source_root, html_dir):
+                status = "up to date"  # no Sphinx process is started at all
+            else:
+                build = prepared[0] if prepared else site.SiteBuild(source_root, html_dir)
+                stack.callback(build.cancel)
+                status = build.finish(force=args.force)
         except RuntimeError as err:
             _say(str(err))
             _say("The site was not rebuilt: the previous site is left as it was.")

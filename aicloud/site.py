@@ -39,6 +39,17 @@ def site_key(source_root: Path) -> str:
     return _digest_files(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
 
 
+def _stamp(html_dir: Path) -> Path:
+    return html_dir.parent / f".{html_dir.name}.site-key"
+
+
+def up_to_date(source_root: Path, html_dir: Path) -> bool:
+    """Whether `html_dir` was built from exactly the current sources (checked without starting Sphinx)."""
+    stamp = _stamp(html_dir)
+    return (html_dir.joinpath("index.html").exists() and stamp.exists()
+            and stamp.read_text() == site_key(source_root))
+
+
 class SiteBuild:
     """A site build of `source_root`, prepared at once in a separate process and run by `finish`."""
 
@@ -61,7 +72,7 @@ class SiteBuild:
 
     @property
     def _stamp(self) -> Path:
-        return self.html_dir.parent / f".{self.html_dir.name}.site-key"
+        return _stamp(self.html_dir)
 
     def wait_until_prepared(self, timeout: float = 120) -> bool:
         """Wait until Sphinx is set up and waiting for the pages; False if it stopped or timed out first."""
@@ -73,8 +84,7 @@ class SiteBuild:
         return False
 
     def up_to_date(self) -> bool:
-        return (self.html_dir.joinpath("index.html").exists() and self._stamp.exists()
-                and self._stamp.read_text() == site_key(self.source_root))
+        return up_to_date(self.source_root, self.html_dir)
 
     def finish(self, *, force: bool = False) -> str:
         """Build (unless the site is up to date and not forced) and swap the result into place.
@@ -126,8 +136,9 @@ class SiteBuild:
 def build_site(source_root: Path, html_dir: Path, *, force: bool = False) -> tuple[str, float]:
     """Build the site now (nothing prepared ahead). Returns ("built" | "up to date", seconds)."""
     start = time.perf_counter()
-    build = SiteBuild(source_root, html_dir)
-    return build.finish(force=force), time.perf_counter() - start
+    if not force and up_to_date(source_root, html_dir):
+        return "up to date", time.perf_counter() - start
+    return SiteBuild(source_root, html_dir).finish(force=force), time.perf_counter() - start
 
 
 # --- the build process ----------------------------------------------------------------------------------

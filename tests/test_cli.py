@@ -172,3 +172,20 @@ def test_build_with_a_scenario_writes_its_own_site_and_leaves_the_default_alone(
     assert "29,000" in page
     after = default_index.stat().st_mtime_ns if default_index.exists() else None
     assert before == after
+
+
+def test_a_no_op_build_starts_no_kernel_server_and_no_sphinx(site, capsys, monkeypatch):
+    from aicloud import kernels
+    from aicloud import site as site_mod
+
+    assert cli.main(["build"]) == 0  # brings everything up to date (normally nothing to do)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a no-op build started a process")
+
+    monkeypatch.setattr(kernels, "ForkServer", refuse)
+    monkeypatch.setattr(site_mod, "SiteBuild", refuse)
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert f"0 executed, {len(pipeline.chapters())} up to date" in out and "site up to date" in out
