@@ -265,6 +265,8 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
                 resolved[pipeline.LEDGER_PARAMETER] = str(shown)
             results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
                                             progress=_progress)
+        if server:
+            server.close(wait=False)  # no more kernels: let it exit while the site builds
         if any(r.status == "failed" for r in results):
             _say("The site was not rebuilt: the previous site is left as it was.")
             _summary(results, started, None)

@@ -12,18 +12,24 @@ Anything that is not a plain `python -m ipykernel_launcher` command is launched 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
+from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+from jupyter_core.utils import ensure_async
+from traitlets import DottedObjectName, Type
 
 # What the chapters import; loaded once in the server, before any fork. Only imports, and only of modules that
 # change no setting when imported: `aicloud.charts` (which sets Altair's renderer and a pandas option) is left
@@ -66,14 +72,17 @@ class ForkServer:
             raise RuntimeError("the kernel fork server stopped")
         return int(json.loads(answer)["pid"])
 
-    def close(self) -> None:
-        if self._proc.poll() is None:
-            assert self._proc.stdin
-            self._proc.stdin.close()  # the server exits at end of input; its kernels are already shut down
+    def close(self, wait: bool = True) -> None:
+        """End the server (it exits at the end of its input; its kernels are already shut down)."""
+        assert self._proc.stdin
+        if not self._proc.stdin.closed:
+            self._proc.stdin.close()
+        if wait and self._proc.poll() is None:
             try:
                 self._proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
+                self._proc.wait()
 
     def __enter__(self) -> ForkServer:
         return self
@@ -131,6 +140,14 @@ class ForkedProvisioner(LocalProvisioner):
 
     server: ForkServer | None = None
 
+    async def wait(self) -> int | None:
+        if isinstance(self.process, _ForkedProcess):
+            while self.process.poll() is None:
+                await asyncio.sleep(0.01)  # (the stock provisioner looks every 100 ms)
+            code, self.process = self.process.returncode, None
+            return code
+        return await super().wait()
+
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
         if self.server is None or not is_forkable(cmd):
             return await super().launch_kernel(cmd, **kwargs)
@@ -141,10 +158,54 @@ class ForkedProvisioner(LocalProvisioner):
         return self.connection_info
 
 
+class ForkedKernelClient(AsyncKernelClient):
+    """Jupyter's kernel client without two fixed waits that cost more than a forked kernel takes to start.
+
+    Once the kernel has answered, the stock client drains IOPub until it has been silent for 0.2 s. nbclient
+    matches every output to the cell that caused it, so a stray start-up message cannot land in a cell: this
+    one drains only what is already there."""
+
+    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await ensure_async(self.shell_channel.get_msg(timeout=1))
+            except Empty:
+                msg = None
+            if msg is not None and msg["msg_type"] == "kernel_info_reply":
+                try:  # an IOPub message too, so IOPub is connected before the first cell runs
+                    await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                except Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(msg)
+                    break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                await ensure_async(self.iopub_channel.get_msg(timeout=0.01))
+            except Empty:
+                break
+
+    wait_for_ready = _async_wait_for_ready  # type: ignore[assignment]
+
+
 def manager_class(server: ForkServer) -> type[AsyncKernelManager]:
     """A kernel manager class (for nbclient's `kernel_manager_class`) whose kernels `server` forks."""
 
     class ForkedKernelManager(AsyncKernelManager):
+        client_class = DottedObjectName("aicloud.kernels.ForkedKernelClient")
+        client_factory = Type(ForkedKernelClient)
+
+        async def _async_finish_shutdown(self, waittime: float | None = None, pollinterval: float = 0.01,
+                                         restart: bool = False) -> None:
+            # A forked kernel exits within milliseconds of being asked: look every 10 ms, not every 100.
+            await super()._async_finish_shutdown(waittime, pollinterval, restart)
+
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
             if self.provisioner is None:
                 self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
