@@ -15,11 +15,14 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
 import yaml
 
 from aicloud.data import ROOT
+
+if TYPE_CHECKING:
+    import nbformat
 
 EDITIONS = ("instructor", "student")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\{(?P<name>solution-start|solution-end|solution)\}")
@@ -87,6 +90,8 @@ def strip_solutions_notebook(nb: nbformat.NotebookNode) -> int:
 
 def make_student(source_root: Path) -> int:
     """Turn a staged book source (never the project itself) into the student edition; returns solutions removed."""
+    import nbformat  # here, not at the top: `python -m aicloud build` loads this module on every run
+
     source_root = Path(source_root).resolve()
     if source_root == ROOT.resolve():
         raise ValueError("the student edition is made in a staged copy, never in the project itself")
@@ -169,6 +174,7 @@ The data paths in each notebook's first code cell (the parameters) are relative 
 
 def _pack_files(edition: str) -> dict[str, bytes]:
     import jupytext
+    import nbformat
 
     from aicloud import params, pipeline
 
@@ -218,6 +224,7 @@ def _pack_files(edition: str) -> dict[str, bytes]:
 
 def pack(out: Path, edition: str = "instructor") -> tuple[Path, int]:
     """Write the course pack zip to `out` atomically; returns the path and the number of files in it."""
+
     files = _pack_files(edition)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -110,11 +110,18 @@ def test_changing_a_notebook_re_executes_it(project):
     assert build(tmp_path, chapters) == {"alpha": "executed", "beta": "cached"}
 
 
-def test_a_corrupted_cache_entry_is_detected_and_rebuilt(project):
+@pytest.mark.parametrize("damage", [
+    lambda text: text[:200],  # truncated, as by a crash
+    lambda text: '{"nbformat": 4, "cells": "none"}',  # parses, but is not a notebook
+    lambda text: text.replace('"input_key": "', '"input_key": "0'),  # a notebook made from other inputs
+    lambda text: text.replace('"cell_type"', '"kind"', 1),  # a cell without its type
+], ids=["truncated", "not-a-notebook", "foreign", "broken-cell"])
+def test_a_corrupted_cache_entry_is_detected_and_rebuilt(project, damage):
     tmp_path, chapters = project
     build(tmp_path, chapters)
     entry = next((pipeline.CACHE / "alpha").glob("*.ipynb"))
-    entry.write_text(entry.read_text(encoding="utf-8")[:200], encoding="utf-8")  # truncated, as by a crash
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    assert not pipeline._valid_notebook(entry)
     assert build(tmp_path, chapters) == {"alpha": "executed", "beta": "cached"}
     assert pipeline._valid_notebook(entry)
 
