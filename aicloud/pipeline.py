@@ -262,8 +262,8 @@ def is_cached(ch: Chapter, parameters: dict[str, object]) -> bool:
 
 
 def default_workers() -> int:
-    """Two chapters per core: a kernel spends part of its start-up waiting, so one per core leaves the CPUs
-    idle (measured on 2 cores: 14.9 s with 2 workers, 11.2 s with 3, 10.8 s with 6; see benchmarks/)."""
+    """Two chapters per core: a chapter spends part of its time waiting on its kernel, so one per core leaves
+    the CPUs idle (cold builds on 2 cores, single runs: 2 workers 7.7 s, 3 to 5 workers 6.6-6.8 s)."""
     return 2 * (os.cpu_count() or 1)
 
 
