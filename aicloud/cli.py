@@ -206,7 +206,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     jobs = [(ch, pipeline.resolve_parameters(ch, spec.parameters_for(ch))) for ch in pipeline.chapters()]
     with contextlib.ExitStack() as stack:
         server = None
-        if args.force or not all(pipeline.is_cached(ch, resolved) for ch, resolved in jobs):
+        stale = args.force or not all(pipeline.is_cached(ch, resolved) for ch, resolved in jobs)
+        if stale and hasattr(os, "fork"):  # (without fork, as on Windows, kernels are launched as usual)
             from aicloud.kernels import ForkServer
 
             # Its imports overlap the validation below; a no-op build starts no server and no kernel.
@@ -358,7 +359,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", metavar="SCENARIO.yaml",
                    help="build with a scenario's data and parameters into _build/scenarios/NAME/html")
     p.add_argument("--force", action="store_true", help="re-execute every chapter and rebuild the site")
-    p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: two per core)")
+    p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: one per core)")
     p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
                    help="instructor (default: with solutions, into _build/html) or student (solutions removed, "
                         "into _build/student/html)")
