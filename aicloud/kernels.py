@@ -242,9 +242,12 @@ def serve() -> None:
     answers = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # a kernel's own output must never reach the answer pipe
     sys.stdout = sys.stderr
-    if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
-        del sys.path[0]  # as ipykernel_launcher does; the kernel puts the working directory back itself
+    # Preload with the project folder first on the path (the server runs there), so `aicloud` is the copy a
+    # kernel working in the project would import; then drop it, as ipykernel_launcher does (the kernel puts
+    # its own working directory back itself).
     _preload()
+    if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
+        del sys.path[0]
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels that exit are reaped at once
     for line in sys.stdin:
         request = json.loads(line)

@@ -135,3 +135,26 @@ def test_a_chapter_executed_with_the_server_is_a_valid_cached_notebook(server, t
     # into the student edition).
     assert nb.metadata.papermill.input_path == str(source)
     assert pipeline.execute(ch, {"factor": 3.0}, tmp_path / "again.ipynb", server=server).status == "cached"
+
+
+def test_a_kernel_stops_when_its_server_dies(tmp_path):
+    """A build that is killed leaves no kernel behind: its server sees its input end, and each kernel watches
+    its parent (the server), as a launched kernel watches the process that launched it."""
+    import asyncio
+    import signal
+
+    async def start(server):
+        km = kernels.manager_class(server)(kernel_name="python3")
+        await km.start_kernel(cwd=str(tmp_path), extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        return km
+
+    s = kernels.ForkServer()
+    km = asyncio.run(start(s))
+    pid = km.provisioner.pid
+    assert _alive(pid)
+    s._proc.send_signal(signal.SIGKILL)  # as if the build and its server were killed
+    s._proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    assert not _alive(pid)
