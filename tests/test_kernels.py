@@ -142,6 +142,7 @@ def test_a_kernel_stops_when_its_server_dies(tmp_path):
     its parent (the server), as a launched kernel watches the process that launched it."""
     import asyncio
     import signal
+    import threading
 
     async def start(server):
         km = kernels.manager_class(server)(kernel_name="python3")
@@ -149,8 +150,11 @@ def test_a_kernel_stops_when_its_server_dies(tmp_path):
         return km
 
     s = kernels.ForkServer()
-    km = asyncio.run(start(s))
-    pid = km.provisioner.pid
+    started = []  # in a thread of its own: other tests may leave an event loop running in this one
+    thread = threading.Thread(target=lambda: started.append(asyncio.run(start(s))))
+    thread.start()
+    thread.join()
+    pid = started[0].provisioner.pid
     assert _alive(pid)
     s._proc.send_signal(signal.SIGKILL)  # as if the build and its server were killed
     s._proc.wait()
