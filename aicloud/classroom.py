@@ -108,12 +108,23 @@ def make_student(source_root: Path) -> int:
             if count:
                 _write_atomic(path, text)
             removed += count
-    config_path = source_root / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    student_config(source_root)
+    return removed
+
+
+def student_config(source_root: Path) -> None:
+    """Set the staged book's configuration for the student edition (`hide_solutions`); idempotent.
+
+    The build calls it as soon as it stages the book, so the site build it prepares ahead reads this
+    configuration; `make_student` calls it again, changing nothing."""
+    config_path = Path(source_root) / "_config.yml"
+    if config_path.resolve() == (ROOT / "_config.yml").resolve():
+        raise ValueError("the student edition is made in a staged copy, never in the project itself")
+    text = config_path.read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
     config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
     _write_atomic(config_path, "# Student edition: written by `python -m aicloud build --edition student`.\n"
                   + yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
-    return removed
 
 
 def _write_atomic(path: Path, text: str) -> None:

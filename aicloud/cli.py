@@ -225,6 +225,8 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
         base = data.ROOT / "_build" / "scenarios" / spec.name if args.scenario else data.ROOT / "_build"
         base = base / "student" if args.edition == "student" else base
         source_root = pipeline.stage_source(base / "src")
+        if args.edition == "student":
+            classroom.student_config(source_root)  # before the site build is prepared: it reads the configuration
         html_dir = base / "html"
     else:
         source_root, html_dir = data.ROOT, DEFAULT_HTML
