@@ -120,8 +120,7 @@ def student_config(source_root: Path) -> None:
     config_path = Path(source_root) / "_config.yml"
     if config_path.resolve() == (ROOT / "_config.yml").resolve():
         raise ValueError("the student edition is made in a staged copy, never in the project itself")
-    text = config_path.read_text(encoding="utf-8")
-    config = yaml.safe_load(text)
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
     _write_atomic(config_path, "# Student edition: written by `python -m aicloud build --edition student`.\n"
                   + yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
@@ -235,7 +234,6 @@ def _pack_files(edition: str) -> dict[str, bytes]:
 
 def pack(out: Path, edition: str = "instructor") -> tuple[Path, int]:
     """Write the course pack zip to `out` atomically; returns the path and the number of files in it."""
-
     files = _pack_files(edition)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

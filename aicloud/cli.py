@@ -124,11 +124,15 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_template(args: argparse.Namespace) -> int:
+def _known_resource(name: str) -> None:
     try:
-        data.resource(args.resource)
+        data.resource(name)
     except KeyError as err:
         raise InputError(err.args[0]) from None
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    _known_resource(args.resource)
     out = Path(args.out or f"{args.resource}.csv")
     if out.exists() and not args.force:
         raise InputError(f"{out} exists; choose another --out or pass --force to overwrite it")
@@ -149,10 +153,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    try:
-        data.resource(args.resource)
-    except KeyError as err:
-        raise InputError(err.args[0]) from None
+    _known_resource(args.resource)
     overrides = scenario.parse_data_args(args.data or [])
     problems = data.check(Path(args.file), args.resource, overrides=overrides)
     if problems:
@@ -263,9 +264,8 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
             pages.write_if_inputs_changed(
                 ledger_csv, _ledger_inputs(first_outputs, claims_path),
                 lambda: pages.claims_ledger(first_outputs, claims_path)[1].to_csv(index=False))
-            shown = ledger_csv.relative_to(data.ROOT) if ledger_csv.is_relative_to(data.ROOT) else ledger_csv
             for _ch, resolved, _out in later:
-                resolved[pipeline.LEDGER_PARAMETER] = str(shown)
+                resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(ledger_csv)
             results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
                                             progress=_progress)
         if server:
@@ -285,12 +285,8 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
         _say("Building the site (Jupyter Book's Sphinx build, warnings are errors) ...")
         building = time.perf_counter()
         try:
-            if not prepared and not args.force and site.up_to_date(source_root, html_dir):
-                status = "up to date"  # no Sphinx process is started at all
-            else:
-                build = prepared[0] if prepared else site.SiteBuild(source_root, html_dir)
-                stack.callback(build.cancel)
-                status = build.finish(force=args.force)
+            status = site.build_site(source_root, html_dir, force=args.force,
+                                     prepared=prepared[0] if prepared else None)
         except RuntimeError as err:
             _say(str(err))
             _say("The site was not rebuilt: the previous site is left as it was.")

@@ -55,9 +55,9 @@ def _preload() -> None:
 class ForkServer:
     """A child process that has imported PRELOAD and forks a kernel process on request."""
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    def __init__(self) -> None:
         self._proc = subprocess.Popen([sys.executable, "-m", "aicloud.kernels"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parent.parent)
+                                      stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
         self._lock = threading.Lock()
 
     def spawn(self, cmd: list[str], cwd: str | None, env: dict[str, str] | None) -> int:
@@ -115,8 +115,6 @@ class _ForkedProcess:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
-        import time
-
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:

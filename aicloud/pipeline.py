@@ -140,9 +140,7 @@ def resolve_parameters(ch: Chapter, overrides: dict[str, object]) -> dict[str, o
         if p.resource:
             if p.resource not in resource_names():
                 raise PipelineError(f"parameter {name} names unknown resource {p.resource!r}")
-            # Inside the project, keep paths relative so pages and cache keys do not depend on the checkout.
-            path = resolve(resolved[name])
-            resolved[name] = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+            resolved[name] = shown(resolve(resolved[name]))
     return resolved
 
 
@@ -185,8 +183,9 @@ def _atomic_copy(src: Path, dest: Path) -> None:
             os.unlink(tmp)
 
 
-def _shown(path: Path) -> str:
-    """A path as recorded in an executed notebook: relative to the project when inside it."""
+def shown(path: Path) -> str:
+    """A path as recorded in parameters and notebooks: relative to the project when inside it, so that pages
+    and cache keys do not depend on where the project is checked out."""
     path = Path(path).resolve()
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
@@ -245,7 +244,7 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
         return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
                       parameters=parameters)
     # Papermill records its input; given a notebook object rather than a path, it would embed all of it.
-    nb.metadata.papermill["input_path"] = _shown(ch.source)
+    nb.metadata.papermill["input_path"] = shown(ch.source)
     nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
     with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
         executed = Path(tmp) / "executed.ipynb"

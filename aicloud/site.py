@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from aicloud.pipeline import BOOK_FILES, PACKAGE_DIR, _digest_files
+from aicloud.pipeline import BOOK_FILES, PACKAGE_DIR, digest
 
 CANCELLED = 3  # exit code of a build that was told not to go ahead
 READY = "aicloud.site: prepared, waiting for the pages"
@@ -28,8 +28,8 @@ READY = "aicloud.site: prepared, waiting for the pages"
 
 def _settings_key(source_root: Path) -> str:
     """The files Sphinx reads while it prepares, before any page."""
-    return _digest_files([source_root / "_config.yml", source_root / "_toc.yml",
-                          *sorted((source_root / "book").rglob("*.bib"))])
+    return digest([source_root / "_config.yml", source_root / "_toc.yml",
+                   *sorted((source_root / "book").rglob("*.bib"))])
 
 
 def site_key(source_root: Path) -> str:
@@ -37,7 +37,7 @@ def site_key(source_root: Path) -> str:
     files = [p for name in BOOK_FILES for p in sorted((source_root / name).rglob("*"))
              if p.is_file()] if (source_root / "book").exists() else []
     files += [source_root / n for n in ("_config.yml", "_toc.yml")]
-    return _digest_files(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
+    return digest(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
 
 
 def _stamp(html_dir: Path) -> Path:
@@ -71,10 +71,6 @@ class SiteBuild:
     def _built(self) -> Path:
         return self.work / "_build" / "html"
 
-    @property
-    def _stamp(self) -> Path:
-        return _stamp(self.html_dir)
-
     def wait_until_prepared(self, timeout: float = 120) -> bool:
         """Wait until Sphinx is set up and waiting for the pages; False if it stopped or timed out first."""
         deadline = time.monotonic() + timeout
@@ -84,15 +80,12 @@ class SiteBuild:
             time.sleep(0.05)
         return False
 
-    def up_to_date(self) -> bool:
-        return up_to_date(self.source_root, self.html_dir)
-
     def finish(self, *, force: bool = False) -> str:
         """Build (unless the site is up to date and not forced) and swap the result into place.
 
         Returns "built" or "up to date"; raises RuntimeError with Sphinx's messages if the build fails."""
         try:
-            if not force and self.up_to_date():
+            if not force and up_to_date(self.source_root, self.html_dir):
                 return "up to date"
             key = site_key(self.source_root)
             if _settings_key(self.source_root) != self.settings:
@@ -115,7 +108,7 @@ class SiteBuild:
             self._built.rename(self.html_dir)
             if old.exists():
                 shutil.rmtree(old)
-            self._stamp.write_text(key)
+            _stamp(self.html_dir).write_text(key)
             return "built"
         finally:
             self.cancel()
@@ -134,12 +127,16 @@ class SiteBuild:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def build_site(source_root: Path, html_dir: Path, *, force: bool = False) -> tuple[str, float]:
-    """Build the site now (nothing prepared ahead). Returns ("built" | "up to date", seconds)."""
-    start = time.perf_counter()
-    if not force and up_to_date(source_root, html_dir):
-        return "up to date", time.perf_counter() - start
-    return SiteBuild(source_root, html_dir).finish(force=force), time.perf_counter() - start
+def build_site(source_root: Path, html_dir: Path, *, force: bool = False,
+               prepared: SiteBuild | None = None) -> str:
+    """Build the site, with the build `prepared` ahead if there is one; returns "built" or "up to date".
+
+    An up-to-date site with nothing prepared starts no process at all."""
+    if prepared is None:
+        if not force and up_to_date(source_root, html_dir):
+            return "up to date"
+        prepared = SiteBuild(source_root, html_dir)
+    return prepared.finish(force=force)
 
 
 # --- the build process ----------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def test_other_kernel_commands_are_launched_the_ordinary_way():
+def test_only_this_pythons_ipykernel_command_is_forked():
     assert kernels.is_forkable([os.sys.executable, "-m", "ipykernel_launcher", "-f", "c.json"])
     assert not kernels.is_forkable(["/usr/bin/env", "-m", "ipykernel_launcher", "-f", "c.json"])
     assert not kernels.is_forkable([os.sys.executable, "-m", "other_kernel", "-f", "c.json"])

@@ -213,3 +213,11 @@ def test_run_rate_is_four_quarters(q):
 @given(money, st.floats(min_value=0.05, max_value=1.0))
 def test_datacentre_cost_is_never_below_the_gpu_spend(spend, gpu_share):
     assert capex.datacentre_cost(spend, gpu_share) >= spend * (1 - 1e-12)
+
+
+@pytest.mark.parametrize("years", [0, -1, [1, 0]])
+def test_spreading_over_no_or_negative_years_is_refused(years):
+    with pytest.raises(ValueError, match="years must be positive"):
+        capex.yearly_pace(100.0, years)
+    with pytest.raises(ValueError, match="years must be positive"):
+        capex.yearly_decline(0.5, years)

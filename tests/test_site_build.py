@@ -39,10 +39,12 @@ def test_a_prepared_build_reads_the_pages_written_after_it_started(book):
 def test_an_up_to_date_site_is_not_rebuilt_and_a_change_is(book):
     source, html = book
     (source / "book" / "later.md").write_text("# Later\n\nFirst text.\n", encoding="utf-8")
-    assert site.build_site(source, html)[0] == "built"
-    assert site.build_site(source, html)[0] == "up to date"
+    assert site.build_site(source, html) == "built"
+    with pytest.MonkeyPatch.context() as mp:  # up to date: not even a Sphinx process is started
+        mp.setattr(site, "SiteBuild", lambda *a: pytest.fail("a build process was started"))
+        assert site.build_site(source, html) == "up to date"
     (source / "book" / "later.md").write_text("# Later\n\nSecond text.\n", encoding="utf-8")
-    assert site.build_site(source, html)[0] == "built"
+    assert site.build_site(source, html) == "built"
     assert "Second text" in (html / "book" / "later.html").read_text(encoding="utf-8")
 
 

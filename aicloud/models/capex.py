@@ -111,6 +111,13 @@ def share(part: ArrayLike, whole: ArrayLike) -> np.ndarray:
     return np.asarray(part, dtype=float) / whole
 
 
+def _positive_years(years: ArrayLike) -> np.ndarray:
+    years = np.asarray(years, dtype=float)
+    if (years <= 0).any():
+        raise ValueError("years must be positive")
+    return years
+
+
 def total_decline(fall_per_year: ArrayLike, years: ArrayLike) -> np.ndarray:
     """Overall fall after `years` of a constant yearly fall (fractions): 1 - (1 - f)^n."""
     fall = _fraction("fall_per_year", fall_per_year, low=0.0, high=1.0)
@@ -120,18 +127,12 @@ def total_decline(fall_per_year: ArrayLike, years: ArrayLike) -> np.ndarray:
 def yearly_decline(total_fall: ArrayLike, years: ArrayLike) -> np.ndarray:
     """Constant yearly fall that compounds to `total_fall` over `years` (fractions): 1 - (1 - F)^(1/n)."""
     total = _fraction("total_fall", total_fall, low=0.0, high=1.0)
-    years = np.asarray(years, dtype=float)
-    if (years <= 0).any():
-        raise ValueError("years must be positive")
-    return 1.0 - (1.0 - total) ** (1.0 / years)
+    return 1.0 - (1.0 - total) ** (1.0 / _positive_years(years))
 
 
 def yearly_pace(total: ArrayLike, years: ArrayLike) -> np.ndarray:
     """A multi-year total spread evenly: total / years (e.g. a three-year pledge per year)."""
-    years = np.asarray(years, dtype=float)
-    if (years <= 0).any():
-        raise ValueError("years must be positive")
-    return np.asarray(total, dtype=float) / years
+    return np.asarray(total, dtype=float) / _positive_years(years)
 
 
 def previous_level(current: ArrayLike, change: ArrayLike) -> np.ndarray:
