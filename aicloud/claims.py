@@ -7,13 +7,15 @@ page reads them back from there (`aicloud.ledger`), so nothing is typed twice.
 
 from __future__ import annotations
 
-from aicloud._lazy import pd
+from typing import TYPE_CHECKING
 
-SUPPORTED = "supported"
-PARTLY = "partly supported"
-CONTRADICTED = "contradicted"
-NOT_TESTABLE = "not testable with public data"
-VERDICTS = (SUPPORTED, PARTLY, CONTRADICTED, NOT_TESTABLE)
+from aicloud._lazy import pd
+from aicloud.verdicts import CONTRADICTED, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED  # noqa: F401
+from aicloud.verdicts import LABELS as VERDICTS
+
+if TYPE_CHECKING:
+    from aicloud.robustness import Robustness
+    from aicloud.verdicts import Verdict
 
 _recorded: dict[str, dict] = {}
 
@@ -37,6 +39,16 @@ def record(claim_id: str, verdict: str, figure: str, reason: str, sources: list[
     _glue(f"{claim_id}_figure", figure)
     _glue(f"{claim_id}_reason", reason)
     _glue(f"{claim_id}_sources", row["sources"])
+
+
+def record_verdict(claim_id: str, verdict: Verdict, robustness: Robustness | None = None) -> None:
+    """Record and glue a rule's verdict, with its evidence grade and, when swept, its robustness."""
+    record(claim_id, verdict.label, verdict.figure, verdict.reason, list(verdict.sources))
+    _recorded[claim_id]["evidence"] = verdict.evidence
+    _glue(f"{claim_id}_evidence", verdict.evidence)
+    if robustness is not None:
+        _recorded[claim_id]["robustness"] = robustness.summary()
+        _glue(f"{claim_id}_robustness", robustness.summary())
 
 
 def table(claim_ids: list[str] | None = None) -> pd.DataFrame:

@@ -1,0 +1,98 @@
+"""A verdict on one of the article's claims, as a rule returns it.
+
+A rule (see `aicloud.analysis`) returns a `Verdict`: the label, the deciding figure and the reason are made from
+the same numbers, so they cannot disagree. The written criteria below are shown on the claims ledger page and
+are what every rule applies; the evidence grade says how strong the evidence behind a verdict is, separately
+from what it says.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+SUPPORTED = "supported"
+PARTLY = "partly supported"
+CONTRADICTED = "contradicted"
+NOT_TESTABLE = "not testable with public data"
+NOT_TESTABLE_HERE = "not testable with this data"
+LABELS = (SUPPORTED, PARTLY, CONTRADICTED, NOT_TESTABLE, NOT_TESTABLE_HERE)
+
+CRITERIA = {
+    SUPPORTED: "Every testable part of the claim holds in every year and row the data hold for it, by the rule's "
+               "stated test.",
+    PARTLY: "The claim splits into parts that the data test separately, and at least one part holds while at "
+            "least one other part fails or holds only in some years.",
+    CONTRADICTED: "The claim's central, testable part fails by the rule's stated test on the data.",
+    NOT_TESTABLE: "No public data can decide the claim (for example an unpublished allocation or a rumour); the "
+                  "reason says what would be needed.",
+    NOT_TESTABLE_HERE: "The data given to this run cannot decide the claim (one year only, a missing buyer or "
+                       "vendor, no overlap between files); the reason says what is missing.",
+}
+
+# Strength of the evidence behind a verdict, independent of which way it points.
+DIRECT = "direct"
+PROXY = "proxy"
+ANECDOTE = "anecdote"
+NO_EVIDENCE = "none"
+EVIDENCE_GRADES = (DIRECT, PROXY, ANECDOTE, NO_EVIDENCE)
+EVIDENCE_CRITERIA = {
+    DIRECT: "Primary data (filings, official releases, published measurements) and a direct test of the claim.",
+    PROXY: "Estimates by third parties, or a proxy that stands in for the quantity the claim is about.",
+    ANECDOTE: "A single report, announcement or example; no series or comparison group.",
+    NO_EVIDENCE: "No public evidence bears on the claim.",
+}
+
+_BAD_TEXT = re.compile(r"\b(nan|NaN|inf|-inf|None|NaT)\b")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's answer: `label` (one of LABELS), the deciding `figure` as text, the `reason` in full sentences,
+    the strength of the `evidence` (one of EVIDENCE_GRADES) and the source ids it rests on."""
+
+    label: str
+    figure: str
+    reason: str
+    evidence: str = PROXY
+    sources: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ValueError(f"verdict label {self.label!r} is not one of {LABELS}")
+        if self.evidence not in EVIDENCE_GRADES:
+            raise ValueError(f"evidence grade {self.evidence!r} is not one of {EVIDENCE_GRADES}")
+        if not self.figure or not self.reason:
+            raise ValueError("a verdict needs the deciding figure and a reason")
+        for text in (self.figure, self.reason):
+            if _BAD_TEXT.search(text):
+                raise ValueError(f"verdict text shows a missing or infinite number: {text!r}")
+        object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
+
+    @classmethod
+    def not_testable_here(cls, reason: str, figure: str = "not decidable with this data",
+                          sources: tuple[str, ...] | list[str] = ()) -> Verdict:
+        """The data given to this run cannot decide the claim; `reason` says what is missing."""
+        return cls(NOT_TESTABLE_HERE, figure, reason, NO_EVIDENCE, tuple(sources))
+
+    @classmethod
+    def not_testable(cls, reason: str, figure: str = "no public data",
+                     sources: tuple[str, ...] | list[str] = ()) -> Verdict:
+        """No public data can decide the claim."""
+        return cls(NOT_TESTABLE, figure, reason, NO_EVIDENCE, tuple(sources))
+
+
+def finite(*values: float) -> bool:
+    """True when every value is a finite number (a rule checks before it divides or compares)."""
+    return all(isinstance(v, (int, float)) and math.isfinite(v) for v in values)
+
+
+def direction(change: float, up: str = "rose", down: str = "fell", same: str = "did not change") -> str:
+    """The word a change calls for: wording follows the numbers."""
+    return up if change > 0 else down if change < 0 else same
+
+
+def majority(share: float) -> str:
+    """'most', 'half' or 'a minority' for a share in 0-1."""
+    return "most" if share > 0.5 else "half" if share == 0.5 else "a minority"
