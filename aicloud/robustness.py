@@ -110,3 +110,11 @@ def sweep(rule: Rule, evidence: Any, params: Mapping[str, Any], declared: Mappin
     result.draws = draws
     result.joint_shares = {k: v / draws for k, v in sorted(counts.items())}
     return result
+
+
+def sweep_rules(rules: Mapping[str, Rule], evidence: Any, params: Mapping[str, Any],
+                declared: Mapping[str, Parameter] | list[Parameter], **options: Any) -> dict[str, Robustness]:
+    """`sweep` every rule of a chapter; `declared` may be the list `params.read(chapter)` returns."""
+    if not isinstance(declared, Mapping):
+        declared = {p.name: p for p in declared}
+    return {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()}

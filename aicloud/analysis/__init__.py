@@ -2,6 +2,7 @@
 
 One module per analytical chapter (`aicloud/analysis/<chapter>.py`). A module provides
 
+- `prepare(tables) -> evidence`: everything the rules read, computed once from the tables (no parameter);
 - `analyse(tables, params) -> ChapterResult`: every figure the prose quotes (`values`, glued by the notebook),
   the rows each chart draws (`frames`), the titles that state a finding (`titles`) and one `Verdict` per claim;
 - one rule per claim, registered with `@rule(claim, reads=(...))`: `rule_fn(evidence, params) -> Verdict`, where
