@@ -110,11 +110,11 @@ def nvidia_fiscal_years(nvidia: pd.DataFrame) -> pd.DataFrame:
     columns = ["fiscal_year", "usd_bn", "end", "year", "label", "how", "source_id"]
     if nvidia.empty:
         return pd.DataFrame(columns=columns)
-    quarter = nvidia["fiscal_quarter"] if "fiscal_quarter" in nvidia else pd.Series(np.nan, index=nvidia.index)
+    if "fiscal_quarter" not in nvidia:
+        nvidia = nvidia.assign(fiscal_quarter=np.nan)
     rows = []
-    for fy, g in nvidia.groupby("fiscal_year", sort=True):
-        whole = g[quarter.loc[g.index].isna()]
-        parts = g[quarter.loc[g.index].notna()]
+    for fy, g in nvidia.reset_index(drop=True).groupby("fiscal_year", sort=True):
+        whole, parts = g[g["fiscal_quarter"].isna()], g[g["fiscal_quarter"].notna()]
         if len(whole):
             r = whole.iloc[-1]
             usd, end, how, source = float(r["revenue_usd_bn"]), r["quarter_end"], "annual figure", r["source_id"]

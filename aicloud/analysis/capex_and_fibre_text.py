@@ -169,8 +169,12 @@ def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: f
     out = []
     if essays:
         checked = [e["matches"] for e in essays if e["matches"] is not None]
-        agree = ("all match" if checked and all(checked) else "do not all match" if checked
-                 else "cannot be checked (no stated figure)")
+        if len(essays) == 1:
+            agree = ("matches" if checked and checked[0] else "does not match" if checked
+                     else "cannot be checked against (no stated figure)")
+        else:
+            agree = ("all match" if checked and all(checked) else "do not all match" if checked
+                     else "cannot be checked against (no stated figure)")
         parts = []
         for i, e in enumerate(essays):
             lead = f"a run-rate of USD {e['run_rate']:,.0f} bn" if i == 0 else f"a run-rate of {e['run_rate']:,.0f} bn"
@@ -178,8 +182,8 @@ def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: f
                          else f"{lead} needs {e['needed']:,.0f} bn ({e['date']})")
         n = len(essays)
         subject = "the essay's headline figure" if n == 1 else f"the {n} essays' headline figures"
-        out.append(f"Rebuilt from their inputs, {subject} {agree if n > 1 else agree.replace('all ', '')} the "
-                   f"stated {'one' if n == 1 else 'ones'}: " + ", ".join(parts) + ".")
+        out.append(f"Rebuilt from their inputs, {subject} {agree} the stated {'one' if n == 1 else 'ones'}: "
+                   + ", ".join(parts) + ".")
         revenue = []
         for i, e in enumerate(essays):
             who = ("The essay's" if n == 1 else "The first essay's") if i == 0 else f"the {ordinal(i)}'s"

@@ -207,7 +207,7 @@ C01_READING = {SUPPORTED: "Every part the data can decide holds, so the thesis i
                           "reach.",
                PARTLY: "So the thesis is a reasonable reading of the evidence, not a demonstrated fact.",
                CONTRADICTED: "Most of the parts the data can decide fail, so the evidence runs against the thesis."}
-C01_NONE_PUBLIC = ("None of the claims that make up the thesis ({ids}) can be tested with public data, so neither "
+C01_NONE_PUBLIC = ("No claim that makes up the thesis ({ids}) can be tested with public data, so neither "
                    "can the thesis.")
 C01_NONE_HERE = "No claim that makes up the thesis has a verdict from this run's data (missing: {ids})."
 C02_MISSING = "The timeline data hold no events for the phase(s) {phases}, so the sequence cannot be tested."
