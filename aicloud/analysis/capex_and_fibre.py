@@ -288,7 +288,7 @@ def pledge_and_department(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     reason = text.c36_reason(company=p["company"], currency=p["currency"], amount=p["amount"], years=p["years"],
                              date=f"{p['start']:%d %b %Y}", claim_amount=c["amount"], amount_ok=ok, actor=actor,
                              dept_date=f"{dept[1]:%d %b %Y}" if dept else None)
-    span = f"{p['years']:.0f} years" if p["years"] >= 1 else f"{p['years']:.1f} years"
+    span = text.period_span(p["years"])
     return Verdict(label, f"{p['currency']} {p['amount']:,.0f} bn over {span}", reason,
                    DIRECT if kinds <= {"primary"} else PROXY, tuple(sources))
 

@@ -272,7 +272,9 @@ def deflator(ev: Evidence, params: Mapping[str, Any], base_year: int | None):
 
     def real(amount: float, year: int) -> float | None:
         then = capex.price_level(int(year), ev.price_index, inflation) if ev.price_index else None
-        return None if base is None or then is None else float(capex.in_dollars_of(amount, then, base))
+        if base is None or then is None or base <= 0 or then <= 0:
+            return None
+        return float(capex.in_dollars_of(amount, then, base))
     return real
 
 
@@ -300,12 +302,12 @@ def prices(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> None:
     if have("bandwidth_price_fall_pct", "bandwidth_price_fall_years") \
             and 0 <= ev.fact("bandwidth_price_fall_pct") <= 100 and ev.fact("bandwidth_price_fall_years") > 0:
         fall, years = ev.fact("bandwidth_price_fall_pct") / 100, ev.fact("bandwidth_price_fall_years")
-        bw = (fall, int(years), f["bandwidth_price_fall_pct"]["period"], float(capex.total_decline(fall, years)))
-        out.values.update({"bw_fall": fall, "bw_years": int(years)})
+        bw = (fall, years, f["bandwidth_price_fall_pct"]["period"], float(capex.total_decline(fall, years)))
+        out.values.update({"bw_fall": fall, "bw_years": years})
     if have("longhaul_price_fall_pct", "longhaul_price_fall_years") and 0 <= ev.fact("longhaul_price_fall_pct") <= 100 \
             and ev.fact("longhaul_price_fall_years") > 0:
         fall, years = ev.fact("longhaul_price_fall_pct") / 100, ev.fact("longhaul_price_fall_years")
-        lh = (fall, int(years), float(capex.yearly_decline(fall, years)))
+        lh = (fall, years, float(capex.yearly_decline(fall, years)))
     if have("h100_rental_change_pct"):
         r = f["h100_rental_change_pct"]
         gpu = (-float(r["value"]) / 100, r["description"], r["period"])

@@ -21,6 +21,13 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def period_span(years: float) -> str:
+    """'3 years', '0.5 years', or a plain statement when the period's end is not after its start."""
+    if years <= 0:
+        return "a period whose end the data do not place after its start"
+    return f"{years:.0f} years" if years >= 1 else f"{years:.1f} years"
+
+
 def names(items: Sequence[str]) -> str:
     return ", ".join(items)
 
@@ -105,7 +112,7 @@ def pledge_paragraph(*, company: str | None, amount: float, currency: str, years
     if company is None:
         return ("The spending data hold no pledge, so the first half of the claim cannot be checked with this "
                 "data." + _dept_sentence(dept, department_actor))
-    span = f"{years:.0f} years" if years >= 1 else f"{years:.1f} years"
+    span = period_span(years)
     if claim_amount is None:
         versus = "the article gives no figure to compare"
     elif math.isclose(amount, claim_amount, rel_tol=1e-9):
@@ -142,7 +149,7 @@ C36_NO_PLEDGE = ("The spending data hold no pledge, or no figure of the article'
 
 def c36_reason(*, company: str, currency: str, amount: float, years: float, date: str, claim_amount: float,
                amount_ok: bool, actor: str, dept_date: str | None) -> str:
-    span = f"{years:.0f} years" if years >= 1 else f"{years:.1f} years"
+    span = period_span(years)
     pledge = (f"{company} pledged more than {currency} {amount:,.0f} bn over {span} on {date}"
               + ("" if amount_ok else f", less than the {claim_amount:,.0f} bn the article says"))
     dept = (f"{actor}'s new department is dated {dept_date}" if dept_date
@@ -374,11 +381,11 @@ def prices_paragraph(p: dict) -> str:
     out = []
     if p["bw"] is not None:
         fall, years, period, total = p["bw"]
-        out.append(f"The glut showed in prices: bandwidth prices fell {fall:.0%} in each of the {years} years of "
+        out.append(f"The glut showed in prices: bandwidth prices fell {fall:.0%} in each of the {years:g} years of "
                    f"{period}, {total:.0%} in all")
         if p["lh"] is not None:
             lh_fall, lh_years, lh_yearly = p["lh"]
-            out[-1] += (f", and long-haul prices fell more than {lh_fall:.0%} over {lh_years} years (at least "
+            out[-1] += (f", and long-haul prices fell more than {lh_fall:.0%} over {lh_years:g} years (at least "
                         f"{lh_yearly:.0%} a year)")
         out[-1] += "."
     if p["gpu"] is not None:
@@ -412,12 +419,12 @@ def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, b
     text = f"Peak carrier capex was USD {amount:,.0f} bn in {year} ({scope})"
     if real is None or base_year is None:
         text += "; the price index does not reach that year, so it is not restated in today's dollars"
-        if ours is not None:
+        if ours is not None and amount > 0:
             text += (f". The US companies' capex in {ours_year} is {times_that(ours / amount)} in nominal "
                      "dollars, which overstates it by however much prices have risen since")
         return text + "."
     text += f", or USD {real:,.0f} bn in {base_year} dollars by the {index_name}"
-    if ours is not None and ours_year is not None:
+    if ours is not None and ours_year is not None and real > 0:
         text += (f"; the US companies' capex in {ours_year} on the nearest common basis ({basis_note}) is "
                  f"{times_that(ours / real)} in dollars of the same year, though the companies' spending is "
                  f"worldwide and the carriers' series covers {scope}")

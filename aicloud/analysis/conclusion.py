@@ -190,8 +190,9 @@ def headline(n_claims: int, own: list[str], n_tested: int, n_pending: int, count
     public = 1 - int(counts.get(NOT_TESTABLE, 0)) / n_tested
     here = (f", and the data given to this run decide {n_decided / n_tested:.0%}"
             if counts.get(NOT_TESTABLE_HERE, 0) else "")
-    return (f"The ledger holds {n_claims} claims; this page weighs {len(own)} of them ({', '.join(own)}) and the "
-            f"chapters test the other {n_tested + n_pending}. Of the {n_tested} with a verdict, "
+    split = (f"this page weighs {len(own)} of them ({', '.join(own)}) and the chapters test the other "
+             f"{n_tested + n_pending}" if own else "the chapters test all of them")
+    return (f"The ledger holds {n_claims} claims; {split}. Of the {n_tested} with a verdict, "
             + ", ".join(parts[:-1]) + f" and {parts[-1]}; public data can speak to {public:.0%} of them{here}."
             f"{pending} {most}")
 

@@ -32,7 +32,7 @@ def answers(ev: Evidence, params: Mapping[str, Any], result: ChapterResult) -> d
     revenue, life = params["ai_revenue_usd_bn"], params["gpu_life_years"]
     out: dict[str, Any] = {}
     u = ev.update
-    if u is None:
+    if u is None or not u["needed"] > 0:
         out["sol_sequoia"] = NO_QUARTER
     else:
         run = 4 * u["q_revenue"]                                  # (a) four quarters
@@ -65,8 +65,8 @@ SEQUOIA = ("(a) Four quarters give USD {run:,.1f} bn a year. (b) Dividing by the
            "data-centre bill, and dividing by one minus the margin the revenue end users must earn: USD {need:,.0f} "
            "bn a year, the chapter's figure. (c) Against the assumed revenue the {gap_word} is USD {gap:,.0f} bn and "
            "revenue covers {cover:.0%} of the need.")
-NO_QUARTER = ("The data given to this run hold no NVIDIA quarter with Sequoia's inputs, so the chapter has no "
-              "figure to check yours against.")
+NO_QUARTER = ("The data given to this run hold no NVIDIA quarter with revenue and Sequoia's inputs, so the "
+              "chapter has no figure to check yours against.")
 PAYBACK = ("(a) Across the chapter's bases the central case pays back in {cmin} to {cmax} years; the high case needs "
            "at least {hmin} and the low case up to {lmax}. {turn}")
 TURN = ("With the central margin and the assumed starting revenue, paying back one year's data-centre cost takes "
