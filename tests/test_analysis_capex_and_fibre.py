@@ -239,6 +239,10 @@ def test_nvidia_years_use_a_stated_annual_figure_over_a_sum_of_quarters():
                                                 "revenue_usd_bn": [115.2], "source_id": "10-k"})])
     stated = chapter.nvidia_fiscal_years(annual)
     assert stated["usd_bn"].iloc[0] == 115.2 and stated["how"].iloc[0] == "annual figure"
+    table = pd.DataFrame({"fiscal_year": [2025], "fiscal_year_end": pd.to_datetime(["2025-01-26"]),
+                          "revenue_usd_bn": [115.2], "reported_growth_pct": [142.0], "source_id": ["10-k"]})
+    from_table = chapter.nvidia_fiscal_years(quarters, table)
+    assert from_table["usd_bn"].iloc[0] == 115.2 and from_table["source_id"].iloc[0] == "10-k"
 
 
 def test_the_steady_state_writes_off_a_years_spending_whatever_the_life(tables):

@@ -103,11 +103,16 @@ def headline_of(annual: pd.DataFrame) -> pd.DataFrame:
     return ordered.groupby(["company", "year"]).head(1)
 
 
-def nvidia_fiscal_years(nvidia: pd.DataFrame) -> pd.DataFrame:
-    """NVIDIA data-center revenue per complete fiscal year. A full-year figure (a row without a quarter) is used
-    as given; otherwise four distinct quarters are summed. Quarters are never assumed to add up to a stated
-    year. Each year is placed at the calendar year holding most of its months."""
+def nvidia_fiscal_years(nvidia: pd.DataFrame, annual: pd.DataFrame | None = None) -> pd.DataFrame:
+    """NVIDIA data-center revenue per complete fiscal year. A full-year figure as NVIDIA states it (a row of
+    `annual`, the resource `nvidia_dc_revenue_annual`, or a quarterly row without a quarter) is used as given;
+    otherwise four distinct quarters are summed. Quarters are never assumed to add up to a stated year. Each
+    year is placed at the calendar year holding most of its months."""
     columns = ["fiscal_year", "usd_bn", "end", "year", "label", "how", "source_id"]
+    if annual is not None and len(annual):
+        stated = annual.rename(columns={"fiscal_year_end": "quarter_end"}).assign(fiscal_quarter=np.nan)
+        stated = stated[["fiscal_year", "fiscal_quarter", "quarter_end", "revenue_usd_bn", "source_id"]]
+        nvidia = pd.concat([nvidia, stated], ignore_index=True)
     if nvidia.empty:
         return pd.DataFrame(columns=columns)
     if "fiscal_quarter" not in nvidia:
@@ -230,7 +235,9 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     use = tables["capex_fibre_use"]
     sources = tables["sources"]
     ev = Evidence(
-        annual=annual, headline=headline_of(annual), nvidia_years=nvidia_fiscal_years(tables["nvidia_dc_revenue"]),
+        annual=annual, headline=headline_of(annual),
+        nvidia_years=nvidia_fiscal_years(tables["nvidia_dc_revenue"], tables["nvidia_dc_revenue_annual"]
+                                         if "nvidia_dc_revenue_annual" in RESOURCES else None),
         essays=essays, cases=pd.DataFrame(essays), update=sequoia_update(essays, quarter),
         ai_capex_estimate=estimate, pledge=pledge, claim=claim, later_pledges=later,
         organisation=[(r.actor, r.date, r.event, r.source_id) for r in org.itertuples()],
