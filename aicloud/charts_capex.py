@@ -166,7 +166,7 @@ def telecom(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
                  alt.Tooltip("real_usd_bn:Q", format=",.1f", title=f"USD bn of {base_year}"),
                  alt.Tooltip("amount_high_usd_bn:Q", format=",.1f", title="high end (nominal)")])
     return charts.finish(
-        alt.layer(base.mark_line(), points), title=r.titles["telecom"], height=220,
+        alt.layer(base.mark_line(), points).properties(width=540, height=220), title=r.titles["telecom"],
         subtitle=(f"Telecom service-provider capex, {money}, by market-research series; series have different "
                   "scopes (see tooltips) and are not joined; forecasts were made at the time"),
         source=tables.source_line(frame, tables["capex_price_index"]) if len(frame) else "Source: none in the data.",
