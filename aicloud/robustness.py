@@ -51,7 +51,7 @@ class Robustness:
 
     def summary(self) -> str:
         """One sentence for the page and the ledger."""
-        if not self.reads:
+        if not self.ranges:
             return "reads no assumption: the verdict depends on the data only"
         joint = self.joint_shares.get(self.label, 1.0)
         if self.holds:
@@ -72,17 +72,20 @@ def sweep(rule: Rule, evidence: Any, params: Mapping[str, Any], declared: Mappin
           points: int = POINTS, draws: int = DRAWS, seed: int = 0) -> Robustness:
     """Sweep the parameters `rule` reads over their documented ranges (see the module docstring).
 
-    `params` are the values used on the page; `declared` the chapter's parameters (for their ranges). A
-    parameter the rule reads without a documented range is an error: its robustness could not be shown."""
+    `params` are the values used on the page; `declared` the chapter's parameters (for their ranges). A text or
+    true/false parameter (a name the claim gives, a switch) is held at its value; a numeric parameter the rule
+    reads without a documented range is an error: its robustness could not be shown."""
     base = dict(params)
     label = rule(evidence, base).label
     result = Robustness(rule.claim, label, rule.reads)
     for name in rule.reads:
         p = declared.get(name)
+        if p is not None and p.type in ("str", "bool"):
+            continue   # a name or a switch (e.g. the vendor a claim names), not a quantity: held at its value
         if p is None or p.low is None or p.high is None:
             raise ValueError(f"{rule.claim}: the rule reads parameter {name!r}, which has no documented range")
         result.ranges[name] = (p.low, p.high)
-    if not rule.reads:
+    if not result.ranges:
         return result
 
     def cast(name: str, value: float) -> Any:
