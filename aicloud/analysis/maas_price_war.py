@@ -238,7 +238,9 @@ class Evidence:
     stack_paper: dict[str, Any] = field(default_factory=dict)
     n_volume_series: int = 0
     # Source ids, grouped as the rules cite them (so a rule never filters a frame).
-    sources: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, Any] = field(default_factory=lambda: {
+        "servers": {}, "volumes": [], "shares": [], "shares_by_period": {}, "cn_buyers_by_year": {},
+        "war_prices": [], "stack_by_cloud": {}})
 
 
 def _convert_rmb(values: np.ndarray, usd: np.ndarray, usd_per_rmb: float) -> np.ndarray:
@@ -267,7 +269,7 @@ def _pairs(prices: Any, moves: Any) -> dict[str, Any]:
     stage = prices[prices["stage"] != "later"]
     before = stage[stage["stage"] == "before"].drop_duplicates(["vendor", "model"]).set_index(["vendor", "model"])
     after = stage[stage["stage"] == "after"].drop_duplicates(["vendor", "model"]).set_index(["vendor", "model"])
-    paired = before.join(after, how="inner", lsuffix="_before", rsuffix="_after").reset_index()
+    paired = before.reset_index().merge(after.reset_index(), on=["vendor", "model"], suffixes=("_before", "_after"))
     after_only = after.loc[after.index.difference(before.index)].reset_index()
     before_only = before.loc[before.index.difference(after.index)].reset_index()
     launched, announced = set(), {}
