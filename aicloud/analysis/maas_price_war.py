@@ -42,7 +42,7 @@ TEXT = {
                    "{missing}Whether it was the year's 'first battle' beyond the price war is a judgement."),
     "c11_contest_yes": "that is a contest between {n} of the clouds the article names",
     "c11_contest_no": "only one named cloud's offer is documented, so there is no contest to show",
-    "c11_before": "they came {days} days before the first price-war move ({first})",
+    "c11_before": "{pronoun} {days} days before the first price-war move ({first})",
     "c11_after": "the first price-war move ({first}) came {days} days before the last of them, so they were not first",
     "c11_no_moves": "the data hold no price-war move to date them against",
     "c11_missing": "Offers by {missing} were not found. ",
@@ -458,7 +458,8 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         first = min(price_moves)
         before = last < first
         parts.append(before)
-        order = (say("c11_before", days=first - last, first=day(date.fromordinal(first))) if before else
+        order = (say("c11_before", days=first - last, first=day(date.fromordinal(first)),
+                     pronoun="they came" if len(found) > 1 else "it came") if before else
                  say("c11_after", days=last - first, first=day(date.fromordinal(first))))
     else:
         order = say("c11_no_moves")
@@ -797,9 +798,10 @@ PROSE = {
     "cuts_how": (" ({n_paired_cut} by their paired list prices, {n_announced} by an announced cut whose earlier "
                  "list price was not found: {announced})"),
     "cuts_none": "No model has a list price both before and after the war in this data, so no cut can be measured.",
-    "after_only": ("{n_new} {models_were} launched during the war (new launches priced low from day one{new_names}); "
-                   "{n_unknown} existed before it but no earlier list price was found ({unknown_names}); and "
-                   "{n_before_only} appear only before it ({before_only_names}: no later price was found)."),
+    "after_only_new": "{n} {models_were} launched during the war (new launches priced low from day one: {names})",
+    "after_only_unknown": "{n} existed before it but no earlier list price was found ({names})",
+    "after_only_before": "{n} appear only before it ({names}: no later price was found)",
+    "after_only_nothing": "Every model priced before or after the war is priced on both sides.",
     "after_only_unlinked": ("{n} {models_were} priced only after the war ({names}) and {n_before_only} only before it "
                             "({before_only_names}); the dated moves name none of the list prices' vendors, so "
                             "whether a model was a new launch, or cut by an announcement, cannot be told here."),
@@ -925,11 +927,11 @@ def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
             before_only_names=names_list(label(before_only)))
         return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
             n_cut, depths, median)
-    values["after_only_text"] = prose(
-        "after_only", n_new=len(new), models_were="model was" if len(new) == 1 else "models were",
-        new_names=f": {names_list(label(new))}" if len(new) else "",
-        n_unknown=len(unknown), unknown_names=names_list(label(unknown)), n_before_only=len(before_only),
-        before_only_names=names_list(label(before_only)))
+    parts = [prose(key, n=len(f), names=names_list(label(f)), models_were="model was" if len(f) == 1
+                   else "models were")
+             for key, f in (("after_only_new", new), ("after_only_unknown", unknown),
+                            ("after_only_before", before_only)) if len(f)]
+    values["after_only_text"] = ("; ".join(parts) + ".") if parts else prose("after_only_nothing")
     return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
         n_cut, depths, median)
 
