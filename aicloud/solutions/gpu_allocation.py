@@ -73,4 +73,5 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
         "ex_exaflops_low": float(gpu.sustained_flops(fleet, v["peak_tflops"], util_low)) / 1e18,
         "ex_exaflops_high": float(gpu.sustained_flops(fleet, v["peak_tflops"], util_high)) / 1e18,
         "ex_claim_answer": claim_answer(v),
+        "ex_fleet_word": "GPUs" if abs(fleet - units) < 0.5 else "H100-equivalents",
     }
