@@ -81,6 +81,36 @@ def _markup_words(markup: float) -> str:
     return f"a markup of {markup:.0%}" if markup >= 0 else f"a loss of {-markup:.0%} of the cost"
 
 
+TXT_DS_INTRO = ("On {when}, {provider} published a day of its serving fleet's accounts: how many nodes it ran, what it "
+                "assumed a GPU-hour costs, how many tokens it served and what those tokens would bring in at list "
+                "prices.")
+TXT_DS_INTRO_SHORT = "On {when}, {provider} published a day of its serving fleet's accounts."
+TXT_DS_NONE = "The data hold no provider's serving disclosure."
+TXT_DS_PROVIDERS = " The file holds {n} providers; this section reads the first."
+TXT_NO_MARGIN = "Without a complete disclosure there is no margin to compute."
+TXT_ZERO_MARGIN = "With a zero cost or revenue in the disclosure there is no margin to draw."
+TXT_FIT = {"same": "are consistent with", "more": "exceed", "less": "leave room in"}
+TXT_DS_CAVEATS_ONLY = "The source's own caveats, recorded with it: {caveats}."
+TXT_EX_AGAINST = " and compare it with the published USD {cost:,.0f}"
+TXT_EX_REVENUE = "The published revenue was USD {revenue:,.0f}: what markup over cost does that imply?"
+TXT_EX_REVENUE_TOKENS = "The token counts at list prices give USD {revenue:,.0f}: what markup over cost is that?"
+TXT_EX_OCCUPANCY = ("The average fleet was {occupancy:.0%} of the peak of {peak:,.0f} nodes: what does that tell you "
+                    "about utilisation over a day?")
+TXT_EX_NO_PEAK = "What would you need to know about the day's peak to judge utilisation?"
+TXT_LEVERS_NO_CACHE = ("Utilisation, the lever the benchmarks leave out, widens the gap: a provider running the best "
+                       "stack at {uh:.0%} against one running the worst at {ul:.0%} pays {gap}x less per token. No "
+                       "cold prefill figure of that hardware and format is in the data, so cache hits (and the "
+                       "input_per_output assumption) are not counted.")
+TXT_LEVERS_NONE = "Without a like-for-like pair the levers have no gap to widen."
+TXT_LIKE_TITLE = "{ratio}x compared like with like"
+TXT_LIKE_TITLE_NONE = "no pair compares like with like"
+TXT_COMPARE = {"busier": "busier than the NVIDIA cluster", "no busier": "no busier than the NVIDIA cluster",
+               "beyond": ", beyond what any cluster can reach"}
+TXT_RENTAL_NONE = ("No rental price for a domestic accelerator is in the data, so the domestic price is the reader's "
+                   "to set.")
+TXT_RENTAL = "Published domestic rental prices run from USD {low:,.2f} to {high:,.2f} per hour."
+TXT_CHEST = {"same": "the same", "more": "more", "less": "less"}
+TXT_BAR = {"none": "no reserve at all", "times": "{x:,.1f} times as much", "lowest none": "where the lowest needs none"}
 TXT_NO_DISCLOSURE = ("The disclosure file lacks {missing}, so the published serving accounts cannot be recomputed "
                      "with this data.")
 TXT_DS_COST = ("The daily cost comes out at USD {cost:,.0f}{against}: {provider} rented, by assumption, "
@@ -150,7 +180,10 @@ TXT_STACK_TITLE = ("Serving the same model costs up to {spread}x more in one pub
 
 TXT_SPEC = ("On paper, the strongest domestic chip with a published BF16 figure, the {chip}, reaches {bf16:,.0f} "
             "dense BF16 TFLOPS ({sources}), {vs_ref:.0%} of the {ref} and {vs_top:.0%} of the {top}.{fp16}")
-TXT_SPEC_FP16 = " {fp16_note}"
+TXT_SPEC_FP16 = (" A further source gives {fp16:,.0f} TFLOPS for it in FP16, a different measure, which is left out "
+                 "of the comparison.")
+TXT_ONE_SOURCE = "one source"
+TXT_SOURCES = "the median of {n} sources that range from {low:,.0f} to {high:,.0f}"
 TXT_SPEC_NONE = "The data hold no {missing} with a dense BF16 figure, so the chips cannot be compared on paper."
 TXT_DOMESTIC = ("In serving, the best published domestic decode figure ({dom}, {dom_tps:,.0f} tokens/s per "
                 "accelerator at {dom_tpot:g} ms per output token, {dom_prec}) is {ratio:.0%} of the best Hopper run "
@@ -239,6 +272,139 @@ def _restructured_sentence(moves: int, names: list[str], n_orgs: int, n_events: 
     verb = "is a reorganisation" if moves == 1 else "are reorganisations"
     return (f"Only {moves:,} of them, by {_list(names)}, {verb} of departments around AI infrastructure; the others "
             "are investment pledges, chips, supernodes and published platform results.")
+
+
+# --- verdict reasons and figures, by claim (the rules fill them in) ---------------------------------------------------
+R24 = {
+    "none": ("No two published decode figures from different teams are comparable like with like in this data (same "
+             "hardware generation, number-format width and kind of measurement, times per output token within "
+             "{tol:.0%}, published by the article's year), so no like-for-like cost gap can be computed."),
+    "figure": "{measured}x like for like, {total}x with the levers",
+    "pair": "{fast} against {slow} at about {tpot:g} ms per output token",
+    "levers": "utilisation of {uh:.0%} against {ul:.0%}",
+    "cache": " and cache hits of {hh:.0%} against {hl:.0%}",
+    SUPPORTED: ("Compared like with like, two teams' published setups differ {measured}x in cost per output token "
+                "({pair}), at or above the {big:.1f}x threshold."),
+    PARTLY: ("Compared like with like, the published setups differ only {measured}x ({pair}), below the {big:.1f}x "
+             "threshold; the gap reaches {total}x only when the levers the benchmarks leave out are added as "
+             "assumed ({levers})."),
+    CONTRADICTED: ("Compared like with like, the published setups differ {measured}x ({pair}), and even with the "
+                   "assumed levers ({levers}) the gap is {total}x, below the {big:.1f}x threshold."),
+    "untested": " That DeepSeek moved attention to inference is not tested.",
+}
+R25 = {
+    "none": "The data hold no published agent token multiple.",
+    "figure": "{low:,.0f}x to {high:,.0f}x chat tokens",
+    "span": "from about {low:,.0f}x ({low_name}) to {high:,.0f}x ({high_name})",
+    "span_one": "about {low:,.0f}x ({low_name})",
+    SUPPORTED: ("Every published agent workload ({n}) uses at least {heavy:g}x the tokens of its chat baseline, "
+                "{span}, so agents are heavy token users"),
+    PARTLY: ("{k} of {n_all} published agent workloads use at least {heavy:g}x the tokens of chat; {low_name} uses "
+             "about {low:,.0f}x"),
+    CONTRADICTED: ("No published agent workload reaches {heavy:g}x the tokens of chat (the most is {high:,.0f}x, "
+                   "{high_name})"),
+    "untested": ("; that infrastructure decides what agents can do, and that the gap between large and small "
+                 "providers widens, are not measured in public data (the chapter only shows the absolute cost gap "
+                 "growing with tokens)."),
+}
+R26 = {
+    "figure": "{k} of {orgs} reorganised",
+    "none": "The data record {moves} by {orgs}, none of them a reorganisation of departments.",
+    SUPPORTED: "Every organisation in the data reorganised departments around AI infrastructure: {names}.",
+    PARTLY: ("All {orgs} made dated infrastructure moves, but only {names} reorganised departments around them "
+             "({first}); for the others the public record shows investments, chips, supernodes and platform "
+             "results, not reorganisations."),
+}
+R27 = ("How strongly AI infrastructure locks customers in would need churn or migration-cost data, which no cloud "
+       "vendor publishes; partnerships alone do not measure lock-in.", "no public churn or migration-cost data")
+R28 = {
+    "none": ("The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
+             "level (times per output token within {tol:.0%}) and number-format width, published by the article's "
+             "year."),
+    "figure": "break-even utilisation {be:.0%} at the assumed prices",
+    "reason": ("The best published domestic decode figure ({dom}, {dom_tpot:g} ms per output token) is {ratio:.0%} of "
+               "the best Hopper figure at the same service level ({ref}, {ref_tpot:g} ms); at the assumed prices "
+               "(USD {dom_price:,.2f} against {ref_price:,.2f} an hour) it needs {be:.0%} utilisation to match an "
+               "NVIDIA cluster at {util:.0%}, {words}."),
+    SUPPORTED: ("so it must be kept busier than the NVIDIA cluster, and can be: how well it is scheduled decides its "
+                "cost"),
+    PARTLY: "more than it can ever run, so scheduling alone cannot close the gap at this price",
+    CONTRADICTED: ("no busier than the NVIDIA cluster, so at this price it needs no deeper optimisation than "
+                   "NVIDIA's to match"),
+    "disagree": " The {n} domestic figures disagree on this.",
+    "untested": (" Whether own chips bring cost to the industry's low end cannot be checked: no rental price or unit "
+                 "cost for domestic accelerators is published."),
+}
+R_WAR = {
+    "none": ("No like-for-like pair of published stacks sets the providers' cost gap in this data, so the price war "
+             "cannot be set up."),
+    "c29_figure": "{low} against {high} for the highest-cost provider",
+    "c29_head": ("In the attrition model at the central assumptions, the lowest-cost provider lasts {low}, the middle "
+                 "one {mid} and the one paying {gap}x the lowest cost {high}, with {chest:.2f} times the lowest-cost "
+                 "one's cash"),
+    SUPPORTED: ": they run out of cash in order of their costs, so cost decides survival here",
+    PARTLY: ": the lowest-cost one outlasts the highest-cost one, but the middle one breaks the order",
+    "through": ": even the highest-cost provider gets through the whole war on its cash, so cost decides no exit",
+    CONTRADICTED: ": a larger war chest outweighs the cost gap",
+    "c29_tail": "; the providers are not real vendors, whose unit costs and cash for a price war are not public.",
+    "c35_none": ("At the central assumptions no provider loses money over {h} months, so the price war never draws on "
+                 "a cash reserve and the health bar is not tested."),
+    "c35_none_figure": "no losses over the horizon",
+    "c35_figure": "{ratio:,.1f}x the cash to last {h} months",
+    "c35_figure_zero": "{need:,.1f} months of revenue against none to last {h} months",
+    "c35_head": ("In the attrition model at the central assumptions, the provider paying {gap}x the lowest cost needs "
+                 "{need_hi:,.1f} months of revenue in cash to last {h} months, the lowest-cost one {need_lo:,.1f}: a "
+                 "thicker health bar. "),
+    "c35_first": "With {chest:.2f} times its cash the highest-cost provider still runs out first.",
+    "c35_both": "Both last the horizon with the cash assumed.",
+    "c35_longer": ("But with {chest:.2f} times the cash the highest-cost provider lasts longer ({high} against "
+                   "{low})."),
+    "c35_tail": " The providers are not real vendors; no vendor's cost or war chest is public.",
+}
+R30 = {
+    "markup": ("One provider's theoretical markup of {markup:.0%} shows that serving can be profitable at list "
+               "prices, but no public data splits the industry's profits by layer, so whether infrastructure is the "
+               "largest profit pool cannot be tested."),
+    "markup_figure": "theoretical markup {markup:.0%}",
+    "none": ("No public data splits the industry's profits by layer, so whether infrastructure is the largest profit "
+             "pool cannot be tested."),
+    "none_figure": "no profits by layer",
+}
+R31 = ("The formula multiplies completeness, integration and cost efficiency, none of which has a published measure; "
+       "only cost efficiency is modelled in this chapter.", "no measurable terms")
+R32 = {
+    "serving": ("in serving the {dom} reaches {ratio:.0%} of the {ref} at the same service level ({side} the "
+                "{near:.0%} that counts as near)"),
+    "serving_figure": "{dom} at {ratio:.0%} of {ref} at the same service level",
+    "paper": ("on paper the {dom} reaches {ratio:.0%} of the {ref} in dense BF16 ({side} the {near:.0%} that counts "
+              "as near; no serving figure at a matched service level)"),
+    "paper_figure": "{dom} at {ratio:.0%} of {ref} (dense BF16)",
+    "no_chip_figure": "no domestic chip set against NVIDIA",
+    "cluster": ("the largest cluster recorded has {n:,} accelerators ({org}, {date:%b %Y}), {side} the {claimed:,} "
+                "the article names"),
+    "none": "The data hold neither a domestic chip set against an NVIDIA one nor a dated cluster size.",
+    "untested": (". No specification or serving figure was found for the cloud-inference chip the article names, so "
+                 "that part is untested."),
+}
+R33 = {
+    "no_size": "The data hold no supernode with its number of accelerators.",
+    "size": "{name}: {n:,} accelerators",
+    "composition": "{name} joins {acc:,} accelerators and {cpus:,} CPUs",
+    "multiple": ("{name} is claimed to raise interconnect bandwidth {m:g}x (secondary summary; another says it "
+                 "doubled)"),
+    "late": "{names} only ship{s} in {year}, after the article's year",
+    "none": ("The data hold no supernode composition (accelerators and CPUs) or bandwidth figure to set against the "
+             "article's."),
+}
+R34 = {
+    "figure": "{orgs} with published platform results",
+    "none": "The data hold no published platform result.",
+    SUPPORTED: ("Published platform results exist for {names} (for example serving throughput on own accelerators "
+                "with an own software stack); for the other platforms the article names only product names are "
+                "public, with no measure of how usable they make the hardware, so that part is untested."),
+}
+R37 = ("Testing whether the cheapest and most reliable provider gathers the most users would need each vendor's unit "
+       "cost and reliability beside its user share; only the shares are published.", "no public unit costs by vendor")
 
 
 # ============================================================================================================
@@ -574,37 +740,18 @@ def same_model_different_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     teams' published setups, compared like with like, differ by at least `large_spread`; partly when only the
     levers the benchmarks leave out (utilisation, cache hits, as assumed) make the gap that large;
     contradicted when even they do not. The shift of attention to inference is not tested."""
-    tol, big = p["tpot_tolerance"], p["large_spread"]
+    big = p["large_spread"]
     gap = cost_gap(ev, p)
-    used = ev.decode_sources
     if gap is None:
-        return Verdict.not_testable_here(
-            f"No two published decode figures from different teams are comparable like with like in this data (same "
-            f"hardware generation, number-format width and kind of measurement, times per output token within "
-            f"{tol:.0%}, published by the article's year), so no like-for-like cost gap can be computed.",
-            sources=used)
+        return Verdict.not_testable_here(R24["none"].format(tol=p["tpot_tolerance"]), sources=ev.decode_sources)
     fast, slow = ev.rows[ev.pairs.fast[gap["k"]]], ev.rows[ev.pairs.slow[gap["k"]]]
-    pair = f"{fast['label']} against {slow['label']} at about {fast['tpot_ms']:g} ms per output token"
-    levers = (f"utilisation of {p['utilisation_high']:.0%} against {p['utilisation_low']:.0%}"
-              + (f" and cache hits of {p['cache_hit_high']:.0%} against {p['cache_hit_low']:.0%}"
-                 if gap["weight"] is not None else ""))
-    figure = f"{_times(gap['measured'])}x like for like, {_times(gap['total'])}x with the levers"
-    if gap["measured"] >= big:
-        label = SUPPORTED
-        reason = (f"Compared like with like, two teams' published setups differ {_times(gap['measured'])}x in cost "
-                  f"per output token ({pair}), at or above the {big:.1f}x threshold.")
-    elif gap["total"] >= big:
-        label = PARTLY
-        reason = (f"Compared like with like, the published setups differ only {_times(gap['measured'])}x ({pair}), "
-                  f"below the {big:.1f}x threshold; the gap reaches {_times(gap['total'])}x only when the levers the "
-                  f"benchmarks leave out are added as assumed ({levers}).")
-    else:
-        label = CONTRADICTED
-        reason = (f"Compared like with like, the published setups differ {_times(gap['measured'])}x ({pair}), and "
-                  f"even with the assumed levers ({levers}) the gap is {_times(gap['total'])}x, below the "
-                  f"{big:.1f}x threshold.")
-    return Verdict(label, figure, reason + " That DeepSeek moved attention to inference is not tested.", PROXY,
-                   tuple(sorted({fast["source_id"], slow["source_id"]})))
+    levers = R24["levers"].format(uh=p["utilisation_high"], ul=p["utilisation_low"]) + (
+        R24["cache"].format(hh=p["cache_hit_high"], hl=p["cache_hit_low"]) if gap["weight"] is not None else "")
+    label = SUPPORTED if gap["measured"] >= big else PARTLY if gap["total"] >= big else CONTRADICTED
+    fields = {"measured": _times(gap["measured"]), "total": _times(gap["total"]), "big": big, "levers": levers,
+              "pair": R24["pair"].format(fast=fast["label"], slow=slow["label"], tpot=fast["tpot_ms"])}
+    return Verdict(label, R24["figure"].format(**fields), R24[label].format(**fields) + R24["untested"], PROXY,
+                   _pair_sources(ev, gap))
 
 
 @rule("C25", reads=("heavy_token_multiple",))
@@ -614,27 +761,15 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     does. That infrastructure limits agents and that the gap between providers widens are not measured."""
     m = ev.workloads
     if not m:
-        return Verdict.not_testable_here("The data hold no published agent token multiple.")
+        return Verdict.not_testable_here(R25["none"])
     heavy = [w for w in m if w["multiple"] >= p["heavy_token_multiple"]]
     lo, hi = m[0], m[-1]
-    figure = f"{lo['multiple']:,.0f}x to {hi['multiple']:,.0f}x chat tokens"
-    label = SUPPORTED if len(heavy) == len(m) else PARTLY if len(heavy) else CONTRADICTED
-    if label == SUPPORTED:
-        span = (f"from about {lo['multiple']:,.0f}x ({lo['workload']}) to {hi['multiple']:,.0f}x ({hi['workload']})"
-                if len(m) > 1 else f"about {lo['multiple']:,.0f}x ({lo['workload']})")
-        head = (f"Every published agent workload ({_n(len(m), 'workload')}) uses at least "
-                f"{p['heavy_token_multiple']:g}x the tokens of its chat baseline, {span}, so agents are heavy token "
-                "users")
-    elif label == PARTLY:
-        head = (f"{len(heavy)} of {len(m)} published agent workloads use at least {p['heavy_token_multiple']:g}x "
-                f"the tokens of chat; {lo['workload']} uses about {lo['multiple']:,.0f}x")
-    else:
-        head = (f"No published agent workload reaches {p['heavy_token_multiple']:g}x the tokens of chat (the most "
-                f"is {hi['multiple']:,.0f}x, {hi['workload']})")
-    reason = (head + "; that infrastructure decides what agents can do, and that the gap between large and small "
-              "providers widens, are not measured in public data (the chapter only shows the absolute cost gap "
-              "growing with tokens).")
-    return Verdict(label, figure, reason, DIRECT, tuple(sorted({w["source_id"] for w in m})))
+    fields = {"low": lo["multiple"], "low_name": lo["workload"], "high": hi["multiple"], "high_name": hi["workload"],
+              "heavy": p["heavy_token_multiple"], "n": _n(len(m), "workload"), "n_all": len(m), "k": len(heavy)}
+    fields["span"] = R25["span" if len(m) > 1 else "span_one"].format(**fields)
+    label = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED
+    return Verdict(label, R25["figure"].format(**fields), R25[label].format(**fields) + R25["untested"], DIRECT,
+                   tuple(sorted({w["source_id"] for w in m})))
 
 
 @rule("C26")
@@ -644,30 +779,22 @@ def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Ver
     missing from a curated record is not evidence that none happened)."""
     e = ev.events
     orgs = sorted(e["organisation"].unique())
-    re = e[e["category"] == "organisation"]
-    names = sorted(re["organisation"].unique())
-    figure = f"{len(names)} of {_n(len(orgs), 'organisation')} reorganised"
-    sources = tuple(sorted(set(e["source_id"])))
+    moves = e[e["category"] == "organisation"]
+    names = sorted(moves["organisation"].unique())
+    fields = {"k": len(names), "orgs": _n(len(orgs), "organisation"), "moves": _n(len(e), "dated move"),
+              "names": _list(names)}
+    figure, sources = R26["figure"].format(**fields), tuple(sorted(set(e["source_id"])))
     if not names:
-        return Verdict.not_testable_here(f"The data record {_n(len(e), 'dated move')} by "
-                                         f"{_n(len(orgs), 'organisation')}, none of them a reorganisation of "
-                                         "departments.", figure, sources)
-    if len(names) == len(orgs):
-        return Verdict(SUPPORTED, figure, f"Every organisation in the data reorganised departments around AI "
-                       f"infrastructure: {_list(names)}.", ANECDOTE if len(names) == 1 else PROXY, sources)
-    return Verdict(PARTLY, figure,
-                   f"All {_n(len(orgs), 'organisation')} made dated infrastructure moves, but only {_list(names)} "
-                   f"reorganised departments around them ({re['date'].min():%d %b %Y}); for the others the public "
-                   "record shows investments, chips, supernodes and platform results, not reorganisations.",
-                   ANECDOTE, sources)
+        return Verdict.not_testable_here(R26["none"].format(**fields), figure, sources)
+    label = SUPPORTED if len(names) == len(orgs) else PARTLY
+    fields["first"] = f"{moves['date'].min():%d %b %Y}"
+    return Verdict(label, figure, R26[label].format(**fields), ANECDOTE if len(names) == 1 else PROXY, sources)
 
 
 @rule("C27")
 def lock_in(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C27: AI infrastructure locks customers in. No public data: churn or migration costs are unpublished."""
-    return Verdict.not_testable("How strongly AI infrastructure locks customers in would need churn or "
-                                "migration-cost data, which no cloud vendor publishes; partnerships alone do not "
-                                "measure lock-in.", "no public churn or migration-cost data")
+    return Verdict.not_testable(*R27)
 
 
 @rule("C28", reads=("tpot_tolerance", "ascend_usd_per_npu_hour", "hopper_usd_per_gpu_hour", "utilisation"))
@@ -675,16 +802,13 @@ def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verd
     """C28: domestic clusters need deeper optimisation (higher utilisation) to bring cost per token down.
     For each domestic decode figure with a Hopper figure at the same service level and format width (evidence
     by the article): supported when, at the assumed prices, the domestic cluster must run busier than the NVIDIA
-    one and can (break-even utilisation between NVIDIA's and 100%); partly when it would need more than 100%
-    (scheduling alone cannot close the gap) or the figures disagree; contradicted when it already matches at
-    NVIDIA's utilisation or below. That own chips push cost to the industry's low end is not testable: no
+    one and can (break-even utilisation above NVIDIA's and at most 100%); partly when it would need more than
+    100% (scheduling alone cannot close the gap) or the figures disagree; contradicted when it already matches
+    at NVIDIA's utilisation or below. That own chips push cost to the industry's low end is not testable: no
     domestic rental price is published."""
     pairs = matched_domestic(ev, p["tpot_tolerance"])
     if not pairs:
-        return Verdict.not_testable_here(
-            "The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
-            f"level (times per output token within {p['tpot_tolerance']:.0%}) and number-format width, published by "
-            "the article's year.")
+        return Verdict.not_testable_here(R28["none"].format(tol=p["tpot_tolerance"]))
     util, dom_price, ref_price = p["utilisation"], p["ascend_usd_per_npu_hour"], p["hopper_usd_per_gpu_hour"]
     outcomes = []
     for pr in pairs:
@@ -694,21 +818,22 @@ def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verd
     be = util * dom_price / ref_price / first["ratio"]
     dom, ref = ev.rows[first["row"]], ev.rows[first["ref"]]
     label = outcomes[0] if len(set(outcomes)) == 1 else PARTLY
-    words = {SUPPORTED: "so it must be kept busier than the NVIDIA cluster, and can be: how well it is scheduled "
-                        "decides its cost",
-             PARTLY: "more than it can ever run, so scheduling alone cannot close the gap at this price",
-             CONTRADICTED: "no busier than the NVIDIA cluster, so at this price it needs no deeper optimisation "
-                           "than NVIDIA's to match"}[outcomes[0]]
-    reason = (f"The best published domestic decode figure ({dom['label']}, {dom['tpot_ms']:g} ms per output token) "
-              f"is {first['ratio']:.0%} of the best Hopper figure at the same service level ({ref['label']}, "
-              f"{ref['tpot_ms']:g} ms); at the assumed prices (USD {dom_price:,.2f} against {ref_price:,.2f} an "
-              f"hour) it needs {be:.0%} utilisation to match an NVIDIA cluster at {util:.0%}, {words}.")
-    if len(pairs) > 1 and len(set(outcomes)) > 1:
-        reason += f" The {len(pairs)} domestic figures disagree on this."
-    reason += (" Whether own chips bring cost to the industry's low end cannot be checked: no rental price or unit "
-               "cost for domestic accelerators is published.")
-    sources = sorted({ev.rows[x[k]]["source_id"] for x in pairs for k in ("row", "ref")})
-    return Verdict(label, f"break-even utilisation {be:.0%} at the assumed prices", reason, PROXY, tuple(sources))
+    reason = R28["reason"].format(dom=dom["label"], dom_tpot=dom["tpot_ms"], ratio=first["ratio"], ref=ref["label"],
+                                  ref_tpot=ref["tpot_ms"], dom_price=dom_price, ref_price=ref_price, be=be, util=util,
+                                  words=R28[outcomes[0]])
+    if len(set(outcomes)) > 1:
+        reason += R28["disagree"].format(n=len(pairs))
+    sources = tuple(sorted({ev.rows[x[k]]["source_id"] for x in pairs for k in ("row", "ref")}))
+    return Verdict(label, R28["figure"].format(be=be), reason + R28["untested"], PROXY, sources)
+
+
+def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
+    return tuple(sorted({ev.rows[ev.pairs.fast[gap["k"]]]["source_id"],
+                         ev.rows[ev.pairs.slow[gap["k"]]]["source_id"]}))
+
+
+def _months(m: float, horizon: int) -> str:
+    return f"all {horizon} months" if m >= horizon else f"{m:,.0f} months"
 
 
 @rule("C29", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",
@@ -723,40 +848,21 @@ def cost_decides_survival(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     Not testable here when no like-for-like pair sets the cost gap."""
     gap = cost_gap(ev, p)
     if gap is None:
-        return Verdict.not_testable_here("No like-for-like pair of published stacks sets the providers' cost gap in "
-                                         "this data, so the price war cannot be set up.")
+        return Verdict.not_testable_here(R_WAR["none"])
     months, _ = _war(ev, p, gap)
     h = int(p["horizon_months"])
     lo, mid, hi = months
-    figure = f"{_months(lo, h)} against {_months(hi, h)} for the highest-cost provider"
     if hi >= h:
-        label = CONTRADICTED
+        label, tail = CONTRADICTED, R_WAR["through"]
     elif lo > hi:
         label = SUPPORTED if lo >= mid >= hi else PARTLY
+        tail = R_WAR[label]
     else:
-        label = CONTRADICTED
-    head = (f"In the attrition model at the central assumptions, the lowest-cost provider lasts {_months(lo, h)}, the "
-            f"middle one {_months(mid, h)} and the one paying {_times(gap['total'])}x the lowest cost "
-            f"{_months(hi, h)}, with {p['war_chest_ratio']:.2f} times the lowest-cost one's cash")
-    if label == SUPPORTED:
-        tail = ": they run out of cash in order of their costs, so cost decides survival here"
-    elif label == PARTLY:
-        tail = ": the lowest-cost one outlasts the highest-cost one, but the middle one breaks the order"
-    elif hi >= h:
-        tail = ": even the highest-cost provider gets through the whole war on its cash, so cost decides no exit"
-    else:
-        tail = ": a larger war chest outweighs the cost gap"
-    reason = (head + tail + "; the providers are not real vendors, whose unit costs and cash for a price war are "
-              "not public.")
-    return Verdict(label, figure, reason, PROXY, _pair_sources(ev, gap))
-
-
-def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
-    return tuple(sorted({ev.rows[ev.pairs.fast[gap["k"]]]["source_id"], ev.rows[ev.pairs.slow[gap["k"]]]["source_id"]}))
-
-
-def _months(m: float, horizon: int) -> str:
-    return f"all {horizon} months" if m >= horizon else f"{m:,.0f} months"
+        label, tail = CONTRADICTED, R_WAR[CONTRADICTED]
+    fields = {"low": _months(lo, h), "mid": _months(mid, h), "high": _months(hi, h), "gap": _times(gap["total"]),
+              "chest": p["war_chest_ratio"]}
+    reason = R_WAR["c29_head"].format(**fields) + tail + R_WAR["c29_tail"]
+    return Verdict(label, R_WAR["c29_figure"].format(**fields), reason, PROXY, _pair_sources(ev, gap))
 
 
 @rule("C30")
@@ -764,20 +870,15 @@ def largest_profit_pool(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C30: infrastructure is the largest profit pool. No public data splits the industry's profits by layer."""
     ds = ev.disclosure
     if "markup" in ds:
-        return Verdict.not_testable(
-            f"One provider's theoretical markup of {ds['markup']:.0%} shows that serving can be profitable at list "
-            "prices, but no public data splits the industry's profits by layer, so whether infrastructure is the "
-            "largest profit pool cannot be tested.", f"theoretical markup {ds['markup']:.0%}", (ds["source_id"],))
-    return Verdict.not_testable("No public data splits the industry's profits by layer, so whether infrastructure "
-                                "is the largest profit pool cannot be tested.", "no profits by layer")
+        return Verdict.not_testable(R30["markup"].format(markup=ds["markup"]),
+                                    R30["markup_figure"].format(markup=ds["markup"]), (ds["source_id"],))
+    return Verdict.not_testable(R30["none"], R30["none_figure"])
 
 
 @rule("C31")
 def competitiveness_formula(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C31: competitiveness = completeness x integration x cost efficiency. Its terms have no published measure."""
-    return Verdict.not_testable("The formula multiplies completeness, integration and cost efficiency, none of "
-                                "which has a published measure; only cost efficiency is modelled in this chapter.",
-                                "no measurable terms")
+    return Verdict.not_testable(*R31)
 
 
 @rule("C32", reads=("tpot_tolerance", "near_share"))
@@ -790,41 +891,32 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     near = p["near_share"]
     parts, sources = [], set()
     pairs = matched_domestic(ev, p["tpot_tolerance"])
+    figure = R32["no_chip_figure"]
     if pairs:
         best = max(pairs, key=lambda x: x["ratio"])
         dom, ref = ev.rows[best["row"]], ev.rows[best["ref"]]
-        holds = best["ratio"] >= near
-        parts.append((holds, f"in serving the {dom['hardware']} reaches {best['ratio']:.0%} of the {ref['hardware']} "
-                             f"at the same service level ({'at or above' if holds else 'below'} the {near:.0%} that "
-                             "counts as near)"))
+        fields = {"dom": dom["hardware"], "ref": ref["hardware"], "ratio": best["ratio"], "near": near,
+                  "side": "at or above" if best["ratio"] >= near else "below"}
+        parts.append((best["ratio"] >= near, R32["serving"].format(**fields)))
         sources |= {dom["source_id"], ref["source_id"]}
-        figure = f"{dom['hardware']} at {best['ratio']:.0%} of {ref['hardware']} at the same service level"
-    else:
-        paper = ev.paper
-        if paper is not None:
-            holds = paper["ratio"] >= near
-            parts.append((holds, f"on paper the {paper['chip']} reaches {paper['ratio']:.0%} of the {paper['ref']} "
-                                 f"in dense BF16 ({'at or above' if holds else 'below'} the {near:.0%} that counts "
-                                 "as near; no serving figure at a matched service level)"))
-            figure = f"{paper['chip']} at {paper['ratio']:.0%} of {paper['ref']} (dense BF16)"
-        else:
-            figure = "no domestic chip set against NVIDIA"
+        figure = R32["serving_figure"].format(**fields)
+    elif ev.paper is not None:
+        fields = {"dom": ev.paper["chip"], "ref": ev.paper["ref"], "ratio": ev.paper["ratio"], "near": near,
+                  "side": "at or above" if ev.paper["ratio"] >= near else "below"}
+        parts.append((ev.paper["ratio"] >= near, R32["paper"].format(**fields)))
+        figure = R32["paper_figure"].format(**fields)
     if ev.largest_cluster is not None:
         c = ev.largest_cluster
         big = c["accelerators"] >= CLAIMED_CLUSTER
-        parts.append((big, f"the largest cluster recorded has {int(c['accelerators']):,} accelerators "
-                           f"({c['organisation']}, {c['date']:%b %Y}), {'at least' if big else 'fewer than'} the "
-                           f"{CLAIMED_CLUSTER:,} the article names"))
+        parts.append((big, R32["cluster"].format(n=int(c["accelerators"]), org=c["organisation"], date=c["date"],
+                                                 side="at least" if big else "fewer than", claimed=CLAIMED_CLUSTER)))
         sources.add(c["source_id"])
     if not parts:
-        return Verdict.not_testable_here("The data hold neither a domestic chip set against an NVIDIA one nor a "
-                                         "dated cluster size.", figure)
+        return Verdict.not_testable_here(R32["none"], figure)
     held = [h for h, _ in parts]
     label = SUPPORTED if all(held) else PARTLY if any(held) else CONTRADICTED
     text = "; ".join(t for _, t in parts)
-    reason = (text[0].upper() + text[1:] + ". No specification or serving figure was found for "
-              "the cloud-inference chip the article names, so that part is untested.")
-    return Verdict(label, figure, reason, PROXY, tuple(sorted(sources)))
+    return Verdict(label, figure, text[0].upper() + text[1:] + R32["untested"], PROXY, tuple(sorted(sources)))
 
 
 def _paper(ev: Evidence) -> dict | None:
@@ -844,28 +936,25 @@ def supernodes_2025(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     composition (accelerators and CPUs) or bandwidth figure."""
     sn = ev.supernodes
     if sn.empty or "accelerators" not in sn:
-        return Verdict.not_testable_here("The data hold no supernode with its number of accelerators.")
+        return Verdict.not_testable_here(R33["no_size"])
+
     def having(*cols: str) -> pd.DataFrame:
         return sn.dropna(subset=list(cols)) if all(c in sn for c in cols) else sn.iloc[0:0].reindex(columns=list(cols))
 
-    avail = having("first_available_year")
+    avail, mult, comp = having("first_available_year"), having("interconnect_multiple"), having("cpus", "accelerators")
     late = avail[avail["first_available_year"] > ev.year] if ev.year else avail.iloc[0:0]
-    mult = having("interconnect_multiple")
-    comp = having("cpus", "accelerators")
-    parts = [f"{r['supernode']} joins {int(r['accelerators']):,} accelerators and {int(r['cpus']):,} CPUs"
+    parts = [R33["composition"].format(name=r["supernode"], acc=int(r["accelerators"]), cpus=int(r["cpus"]))
              for _, r in comp.iterrows()]
-    parts += [f"{r['supernode']} is claimed to raise interconnect bandwidth {r['interconnect_multiple']:g}x (secondary "
-              "summary; another says it doubled)" for _, r in mult.iterrows()]
+    parts += [R33["multiple"].format(name=r["supernode"], m=r["interconnect_multiple"]) for _, r in mult.iterrows()]
     if len(late):
-        parts.append(f"{_list(list(late['supernode']))} only ship{'s' if len(late) == 1 else ''} in "
-                     f"{int(late['first_available_year'].min())}, after the article's year")
-    sized = sn.dropna(subset=["accelerators"])
-    figure = "; ".join(f"{r['supernode']}: {int(r['accelerators']):,} accelerators" for _, r in sized.iterrows())
+        parts.append(R33["late"].format(names=_list(list(late["supernode"])), s="s" if len(late) == 1 else "",
+                                        year=int(late["first_available_year"].min())))
+    figure = "; ".join(R33["size"].format(name=r["supernode"], n=int(r["accelerators"]))
+                       for _, r in sn.dropna(subset=["accelerators"]).iterrows())
     if comp.empty and mult.empty:
-        return Verdict.not_testable_here("The data hold no supernode composition (accelerators and CPUs) or "
-                                         "bandwidth figure to set against the article's.", figure or "no supernode")
+        return Verdict.not_testable_here(R33["none"], figure)
     label = PARTLY if len(late) or len(mult) else SUPPORTED
-    return Verdict(label, figure or "no supernode size", "; ".join(parts) + ".", PROXY, ev.supernode_sources)
+    return Verdict(label, figure, "; ".join(parts) + ".", PROXY, ev.supernode_sources)
 
 
 @rule("C34")
@@ -875,14 +964,11 @@ def platforms_make_compute_usable(ev: Evidence, p: Mapping[str, Any]) -> Verdict
     any platform result."""
     plat = ev.events[ev.events["category"] == "platform"]
     orgs = sorted(plat["organisation"].unique())
-    figure = f"{_n(len(orgs), 'organisation')} with published platform results"
+    figure = R34["figure"].format(orgs=_n(len(orgs), "organisation"))
     if not orgs:
-        return Verdict.not_testable_here("The data hold no published platform result.", figure)
-    return Verdict(SUPPORTED, figure,
-                   f"Published platform results exist for {_list(orgs)} (for example serving throughput on own "
-                   "accelerators with an own software stack); for the other platforms the article names only "
-                   "product names are public, with no measure of how usable they make the hardware, so that part "
-                   "is untested.", ANECDOTE, tuple(sorted(set(plat["source_id"]))))
+        return Verdict.not_testable_here(R34["none"], figure)
+    return Verdict(SUPPORTED, figure, R34[SUPPORTED].format(names=_list(orgs)), ANECDOTE,
+                   tuple(sorted(set(plat["source_id"]))))
 
 
 @rule("C35", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",
@@ -896,41 +982,28 @@ def thicker_health_bar(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     like-for-like pair sets the cost gap."""
     gap = cost_gap(ev, p)
     if gap is None:
-        return Verdict.not_testable_here("No like-for-like pair of published stacks sets the providers' cost gap in "
-                                         "this data, so the price war cannot be set up.")
+        return Verdict.not_testable_here(R_WAR["none"])
     months, need = _war(ev, p, gap)
     h = int(p["horizon_months"])
-    price = p["price_to_best_cost"]
-    need_lo, need_hi = need[0] / price, need[2] / price
+    need_lo, need_hi = need[0] / p["price_to_best_cost"], need[2] / p["price_to_best_cost"]
     sources = _pair_sources(ev, gap)
     if need_hi <= 0:
-        return Verdict.not_testable_here(
-            f"At the central assumptions no provider loses money over {h} months, so the price war never draws on a "
-            "cash reserve and the health bar is not tested.", "no losses over the horizon", sources)
-    ratio = f"{need_hi / need_lo:,.1f}x" if need_lo > 0 else "cash where the lowest-cost one needs none"
-    figure = (f"{ratio} the cash to last {h} months" if need_lo > 0 else
-              f"{need_hi:,.1f} months of revenue against none to last {h} months")
+        return Verdict.not_testable_here(R_WAR["c35_none"].format(h=h), R_WAR["c35_none_figure"], sources)
+    figure = (R_WAR["c35_figure"].format(ratio=need_hi / need_lo, h=h) if need_lo > 0 else
+              R_WAR["c35_figure_zero"].format(need=need_hi, h=h))
     lasts = months[0] >= months[2]
-    label = SUPPORTED if lasts else PARTLY
-    reason = (f"In the attrition model at the central assumptions, the provider paying {_times(gap['total'])}x the "
-              f"lowest cost needs {need_hi:,.1f} months of revenue in cash to last {h} months, the lowest-cost one "
-              f"{need_lo:,.1f}: a thicker health bar. "
-              + (f"With {p['war_chest_ratio']:.2f} times its cash the highest-cost provider still runs out first."
-                 if lasts and months[2] < h else
-                 "Both last the horizon with the cash assumed." if lasts else
-                 f"But with {p['war_chest_ratio']:.2f} times the cash the highest-cost provider lasts longer "
-                 f"({_months(months[2], h)} against {_months(months[0], h)}).")
-              + " The providers are not real vendors; no vendor's cost or war chest is public.")
-    return Verdict(label, figure, reason, PROXY, sources)
+    fields = {"gap": _times(gap["total"]), "need_hi": need_hi, "need_lo": need_lo, "h": h,
+              "chest": p["war_chest_ratio"], "high": _months(months[2], h), "low": _months(months[0], h)}
+    middle = "c35_first" if lasts and months[2] < h else "c35_both" if lasts else "c35_longer"
+    reason = R_WAR["c35_head"].format(**fields) + R_WAR[middle].format(**fields) + R_WAR["c35_tail"]
+    return Verdict(SUPPORTED if lasts else PARTLY, figure, reason, PROXY, sources)
 
 
 @rule("C37")
 def strong_get_stronger(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C37: the cheapest and most reliable provider gathers the most users. No public data pairs unit costs
     and reliability with user shares (the attrition model's volume options can explore the mechanism)."""
-    return Verdict.not_testable("Testing whether the cheapest and most reliable provider gathers the most users would "
-                                "need each vendor's unit cost and reliability beside its user share; only the shares "
-                                "are published.", "no public unit costs by vendor")
+    return Verdict.not_testable(*R37)
 
 
 RULES = rules_of(sys.modules[__name__])
@@ -976,19 +1049,17 @@ def _disclosure_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str,
     hi = float(max(rentals["usd_per_gpu_hour_high"].max(), ds.get("d", {}).get("usd_per_gpu_hour", 0)))
     v.update(rental_low=lo, rental_high=hi, paid_token_share=p["paid_token_share"])
     if not ds or "missing" in ds:
-        v["ds_intro"] = ("The data hold no provider's serving disclosure." if not ds else
-                         f"On {ds['disclosed']}, {ds['provider']} published a day of its serving fleet's accounts.")
+        v["ds_intro"] = (TXT_DS_NONE if not ds else
+                         TXT_DS_INTRO_SHORT.format(when=ds["disclosed"], provider=ds["provider"]))
         v["ds_text"] = TXT_NO_DISCLOSURE.format(missing=_list(ds.get("missing", ["every figure"])))
-        v["ds_caveat_text"] = v["margin_text"] = "Without a complete disclosure there is no margin to compute."
+        v["ds_caveat_text"] = v["margin_text"] = TXT_NO_MARGIN
         v["ex_reproduce_text"] = TXT_EX_REPRODUCE_NONE
         res.frames["repro"] = pd.DataFrame(columns=["figure", "published", "recomputed", "how"])
         return
     d = ds["d"]
-    v["ds_intro"] = (f"On {ds['disclosed']}, {ds['provider']} published a day of its serving fleet's accounts: how "
-                     "many nodes it ran, what it assumed a GPU-hour costs, how many tokens it served and what those "
-                     "tokens would bring in at list prices.")
+    v["ds_intro"] = TXT_DS_INTRO.format(when=ds["disclosed"], provider=ds["provider"])
     if ds["providers"] > 1:
-        v["ds_intro"] += f" The file holds {ds['providers']} providers; this section reads the first."
+        v["ds_intro"] += TXT_DS_PROVIDERS.format(n=ds["providers"])
     against = (f" against the published {d['daily_cost']:,.0f} (a difference of {ds['cost'] - d['daily_cost']:,.0f} "
                "dollars)" if "daily_cost" in d else "")
     text = TXT_DS_COST.format(cost=ds["cost"], against=against, provider=ds["provider"], nodes=d["average_nodes"],
@@ -1009,12 +1080,11 @@ def _disclosure_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str,
                                      published=d["cost_profit_margin"], recomputed=ds["markup_recomputed"])
     if "nodes_implied" in ds:
         ratio = ds["nodes_implied"] / d["average_nodes"]
-        fit = ("are consistent with" if abs(ratio - 1) <= NODES_TOLERANCE else
-               "exceed" if ratio > 1 else "leave room in")
+        fit = TXT_FIT["same" if abs(ratio - 1) <= NODES_TOLERANCE else "more" if ratio > 1 else "less"]
         text += TXT_DS_NODES.format(fit=fit, implied=ds["nodes_implied"], nodes=d["average_nodes"])
     v["ds_text"] = text
     caveat = TXT_DS_CAVEATS.format(gm=ds.get("gross_margin", 0.0), caveats=ds["caveats"].rstrip(".") + ".") \
-        if "gross_margin" in ds else f"The source's own caveats, recorded with it: {ds['caveats'].rstrip('.')}."
+        if "gross_margin" in ds else TXT_DS_CAVEATS_ONLY.format(caveats=ds["caveats"].rstrip("."))
     if "occupancy" in ds:
         caveat += TXT_DS_OCCUPANCY.format(nodes=d["average_nodes"], occupancy=ds["occupancy"], peak=d["peak_nodes"])
     if "per_m_output" in ds:
@@ -1028,12 +1098,11 @@ def _disclosure_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str,
     v["ds_caveat_text"] = caveat
     v["ex_reproduce_text"] = TXT_EX_REPRODUCE.format(
         nodes=d["average_nodes"], gpus=d["gpus_per_node"], hours=d["hours"], price=d["usd_per_gpu_hour"],
-        against=(f" and compare it with the published USD {d['daily_cost']:,.0f}" if "daily_cost" in d else ""),
-        revenue=(f"The published revenue was USD {pub:,.0f}: what markup over cost does that imply?" if pub is not None
-                 else f"The token counts at list prices give USD {ds['revenue']:,.0f}: what markup over cost is that?"),
-        occupancy=(f"The average fleet was {ds['occupancy']:.0%} of the peak of {d['peak_nodes']:,.0f} nodes: what "
-                   "does that tell you about utilisation over a day?" if "occupancy" in ds else
-                   "What would you need to know about the day's peak to judge utilisation?"))
+        against=TXT_EX_AGAINST.format(cost=d["daily_cost"]) if "daily_cost" in d else "",
+        revenue=(TXT_EX_REVENUE.format(revenue=pub) if pub is not None else
+                 TXT_EX_REVENUE_TOKENS.format(revenue=ds["revenue"])),
+        occupancy=(TXT_EX_OCCUPANCY.format(occupancy=ds["occupancy"], peak=d["peak_nodes"]) if "occupancy" in ds
+                   else TXT_EX_NO_PEAK))
     v.update({f"ds_{k}": float(x) for k, x in ds.items() if isinstance(x, (int, float)) and not isinstance(x, bool)})
     v.update({f"ds_{k}": float(x) for k, x in d.items()})
     v["ds_provider"], v["ds_disclosed"] = ds["provider"], ds["disclosed"]
@@ -1057,7 +1126,7 @@ def _disclosure_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str,
         v.update(ds_breakeven_util_at_max_price=be_full, ds_breakeven_paid_at_max_price=be_part,
                  ds_breakeven_paid_own=be_own)
         v["margin_text"] = TXT_MARGIN.format(low=lo, high=hi, full=_breakeven_words(be_full), paid=paid,
-                                             part=_breakeven_words(be_part).replace("only above", "only above"),
+                                             part=_breakeven_words(be_part),
                                              provider=ds["provider"], own=own, own_part=_breakeven_words(be_own))
         res.titles["margin"] = TXT_MARGIN_TITLE.format(high=hi, full=_breakeven_words(be_full),
                                                        part=_breakeven_words(be_part), paid=paid)
@@ -1065,7 +1134,7 @@ def _disclosure_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str,
         res.frames["margin"] = grid.assign(revenue=float(revenue), cost_ref=ds["cost"], source_id=ds["source_id"])
         v.update(margin_price_ref=float(own), ds_occupancy_line=float(ds.get("occupancy", 1.0)))
     else:
-        v["margin_text"] = "With a zero cost or revenue in the disclosure there is no margin to draw."
+        v["margin_text"] = TXT_ZERO_MARGIN
 
 
 def _serving_section(ev: Evidence, p: Mapping[str, Any], res: ChapterResult) -> None:
@@ -1121,16 +1190,13 @@ def _serving_section(ev: Evidence, p: Mapping[str, Any], res: ChapterResult) -> 
                                                  ipo=p["input_per_output"], gap=_times(gap["total"]),
                                                  levers=_times(gap["util"] * gap["cache"]), anchor=anchor)
         else:
-            v["levers_text"] = (f"Utilisation, the lever the benchmarks leave out, widens the gap: a provider running "
-                                f"the best stack at {p['utilisation_high']:.0%} against one running the worst at "
-                                f"{p['utilisation_low']:.0%} pays {_times(gap['total'])}x less per token. No cold "
-                                "prefill figure of that hardware and format is in the data, so cache hits (and the "
-                                "input_per_output assumption) are not counted.")
-        like_title = f"{_times(gap['measured'])}x compared like with like"
+            v["levers_text"] = TXT_LEVERS_NO_CACHE.format(uh=p["utilisation_high"], ul=p["utilisation_low"],
+                                                          gap=_times(gap["total"]))
+        like_title = TXT_LIKE_TITLE.format(ratio=_times(gap["measured"]))
     else:
         like = TXT_LIKE_NONE.format(tol=tol)
-        v["levers_text"] = "Without a like-for-like pair the levers have no gap to widen."
-        like_title = "no pair compares like with like"
+        v["levers_text"] = TXT_LEVERS_NONE
+        like_title = TXT_LIKE_TITLE_NONE
     later, undated = int((r["evidence"] == AFTER).sum()), int((r["evidence"] == UNDATED).sum())
     v["like_text"] = like + (TXT_LATER.format(later=later, undated=undated, n=len(r)) if later or undated else "")
     v.update(n_after_article=later, n_undated=undated)
@@ -1155,13 +1221,10 @@ def _domestic_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str, p
     if paper is not None:
         dom = s[s["hardware"] == paper["chip"]].iloc[0]
         nv = s[~s["domestic"]].dropna(subset=["bf16_median"]).sort_values("bf16_median").iloc[-1]
-        srcs = ("one source" if dom["n_sources"] == 1 else
-                f"the median of {int(dom['n_sources'])} sources that range from {dom['bf16_min']:,.0f} to "
-                f"{dom['bf16_max']:,.0f}")
+        srcs = (TXT_ONE_SOURCE if dom["n_sources"] == 1 else
+                TXT_SOURCES.format(n=int(dom["n_sources"]), low=dom["bf16_min"], high=dom["bf16_max"]))
         fp16 = dom.get("fp16_only")
-        fp16_note = (TXT_SPEC_FP16.format(fp16_note=f"A further source gives {fp16:,.0f} TFLOPS for it in FP16, a "
-                                          "different measure, which is left out of the comparison.")
-                     if isinstance(fp16, float) and math.isfinite(fp16) else "")
+        fp16_note = TXT_SPEC_FP16.format(fp16=fp16) if isinstance(fp16, float) and math.isfinite(fp16) else ""
         v["spec_text"] = TXT_SPEC.format(chip=paper["chip"], bf16=dom["bf16_median"], sources=srcs,
                                          vs_ref=paper["ratio"], ref=paper["ref"],
                                          vs_top=dom["bf16_median"] / nv["bf16_median"], top=nv["hardware"],
@@ -1185,8 +1248,7 @@ def _domestic_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str, p
                                                ref=r.at[pre["ref"], "label"]) if pre else "")
         formats = ("" if dom["precision"] == ref["precision"] else
                    f"; both {int(dom['bits'])}-bit formats, {dom['precision']} against {ref['precision']}")
-        compare = ("busier than the NVIDIA cluster" if be > util else "no busier than the NVIDIA cluster") + (
-            ", beyond what any cluster can reach" if be > 1 else "")
+        compare = TXT_COMPARE["busier" if be > util else "no busier"] + (TXT_COMPARE["beyond"] if be > 1 else "")
         v["domestic_text"] = TXT_DOMESTIC.format(
             dom=dom["label"], dom_tps=dom["tps_acc"], dom_tpot=dom["tpot_ms"], dom_prec=dom["precision"],
             ratio=best["ratio"], ref=ref["label"], ref_tps=ref["tps_acc"], ref_tpot=ref["tpot_ms"],
@@ -1220,11 +1282,8 @@ def _domestic_section(ev: Evidence, p: Mapping[str, Any], tables: Mapping[str, p
     res.frames["breakeven"] = pd.DataFrame([{**c, "price": pr} for c in curves for pr in grid])
     dom_prices = tables["infra_rental_prices"]
     dom_prices = dom_prices[dom_prices["hardware_class"] == "ascend"]
-    v["domestic_rental_note"] = (
-        "No rental price for a domestic accelerator is in the data, so the domestic price is the reader's to set."
-        if dom_prices.empty else
-        f"Published domestic rental prices run from USD {dom_prices['usd_per_gpu_hour_low'].min():,.2f} to "
-        f"{dom_prices['usd_per_gpu_hour_high'].max():,.2f} per hour.")
+    v["domestic_rental_note"] = (TXT_RENTAL_NONE if dom_prices.empty else TXT_RENTAL.format(
+        low=dom_prices["usd_per_gpu_hour_low"].min(), high=dom_prices["usd_per_gpu_hour_high"].max()))
 
 
 def _supernode_section(ev: Evidence, p: Mapping[str, Any], res: ChapterResult) -> None:
@@ -1337,8 +1396,8 @@ def _war_section(ev: Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
         return
     g, chest = gap["total"], p["war_chest_ratio"]
     v["war_setup_text"] = TXT_WAR_SETUP.format(measured=_times(gap["measured"]), gap=_times(g), chest=chest,
-                                               chest_word="the same" if chest == 1 else
-                                               "more" if chest > 1 else "less")
+                                               chest_word=TXT_CHEST["same" if chest == 1 else
+                                                                    "more" if chest > 1 else "less"])
     rng = np.random.default_rng(int(p["seed"]))
     tri = {k: att.triangular(rng, p[f"{k}_low"], p[k], p[f"{k}_high"], n)
            for k in ("price_to_best_cost", "cash_months", "price_decline", "cost_decline")}
@@ -1373,8 +1432,8 @@ def _war_section(ev: Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
         e10, e50, e90 = att.quantiles((survival[:, 0] - survival[:, 1])[mid_fails])
         extra = TXT_WAR_EXTRA.format(share=mid_fails.mean(), p10=e10, p50=e50, p90=e90)
     never_shorter = float((survival[:, 0] >= survival[:, 1] - 1e-9).mean())
-    bar = [("no reserve at all" if need_med[i] <= 0 else
-            f"{need_med[i] / need_med[0]:,.1f} times as much" if need_med[0] > 0 else "where the lowest needs none")
+    bar = [(TXT_BAR["none"] if need_med[i] <= 0 else
+            TXT_BAR["times"].format(x=need_med[i] / need_med[0]) if need_med[0] > 0 else TXT_BAR["lowest none"])
            for i in (1, 2)]
     v["war_text"] = TXT_WAR.format(
         horizon=h, low=solv[0], mid=solv[1], high=solv[2], high_p10=summary.iloc[2]["survival, 10th pct (months)"],
