@@ -1,2 +1,3 @@
-"""Exercise answers, one module per chapter (`aicloud/solutions/<chapter>.py`): a function returning the dict of
-glued answer values, called from the chapter's notebook cell tagged `solution`. The student edition leaves them out."""
+"""Exercise answers, one module per chapter (`aicloud/solutions/<chapter>.py`): a function returning the dict
+of values a chapter's solutions glue. Called only from notebook cells tagged `solution`; the student edition
+removes those cells and this package."""
