@@ -459,3 +459,22 @@ def test_the_default_data_compare_the_ascend_decode_figure_at_its_own_service_le
     dom, ref = ev.rows[pairs[0]["row"]], ev.rows[pairs[0]["ref"]]
     assert abs(dom["tpot_ms"] - ref["tpot_ms"]) / dom["tpot_ms"] <= DEFAULTS["tpot_tolerance"]
     assert ev.rows[pairs[0]["ref"]]["run_id"] != "sglang-h100-decode"    # the 100 ms run is not at 50 ms
+
+
+def test_c35_without_a_like_for_like_pair_is_not_testable_here(tmp_path):
+    assert verdict(tmp_path, "C35", [run("a", "Alpha", 1000)], **WAR).label == NOT_TESTABLE_HERE
+
+
+def test_c30_without_a_disclosure_markup_still_says_why_no_public_data_decides(tmp_path):
+    v = verdict(tmp_path, "C30", texts={"infra_deepseek_disclosure": "\n".join(DISCLOSURE.split("\n")[:3]) + "\n"})
+    assert v.label == NOT_TESTABLE and "profits by layer" in v.reason
+
+
+def test_the_sweep_finds_where_c28_flips_at_the_break_even_price(tmp_path):
+    from aicloud import robustness
+
+    ev = ie.prepare(tables(tmp_path))
+    swept = robustness.sweep(ie.RULES["C28"], ev, DEFAULTS, DECLARED, draws=200)
+    flips = [f for f in swept.flips if f.parameter == "ascend_usd_per_npu_hour"]
+    # 1800 / 2000 of a 2.0 USD hour: the break-even price is 1.80 USD
+    assert flips and flips[0].below <= 1.8 <= flips[0].above and flips[0].before == CONTRADICTED
