@@ -16,8 +16,8 @@ Five links, each one line of arithmetic per quarter:
    spills to vendors with spare capacity; buyers nobody can serve choose again next quarter.
 
 Cash starts at `cash_quarters` quarters of a vendor's reserve cost and moves by profit (price x tokens served
-- reserve cost). A vendor whose cash falls below zero exits at once: it serves nothing from that quarter and its customers
-choose again.
+- reserve cost). A vendor whose cash falls below zero exits at once: it serves nothing from that quarter and
+its customers choose again.
 
 Pure NumPy: every input broadcasts to (draws, vendors), so a Monte Carlo over thousands of scenarios is one call;
 the only loop is over quarters, each of which needs the last. No I/O.
@@ -104,7 +104,7 @@ def simulate(start_share: ArrayLike, reserves: ArrayLike, efficiency: ArrayLike,
     cost = gpu_cost / efficiency
     price = cost * (1 + mk[:, None])
     cash = cq[:, None] * gpu_cost * reserves
-    demand = 1.0
+    demand = np.ones((draws, 1))                # total demand; 1 in the first quarter
     _store(out, alive_path, 0, share0, cost, price, served / capacity, cash, alive, served)
     for t in range(1, quarters + 1):
         learned = (cumulative / first) ** b
@@ -117,7 +117,7 @@ def simulate(start_share: ArrayLike, reserves: ArrayLike, efficiency: ArrayLike,
         unserved = np.maximum(demand - served.sum(axis=-1, keepdims=True), 0.0)   # buyers nobody served
         pool = leaving.sum(axis=-1, keepdims=True) + unserved + demand * g[:, None]
         wanted = np.where(alive, served - leaving, 0.0) + pool * chooser
-        demand = demand * (1 + g)
+        demand = demand * (1 + g[:, None])
         served = _serve(wanted, np.where(alive, capacity, 0.0), chooser)
         cash = np.where(alive, cash + price * served - gpu_cost * fleet, cash)   # an exited vendor's cash stays
         alive = alive & (cash >= 0)
