@@ -125,7 +125,8 @@ TEXT = {
     "title_chain": "From equal shares, the model's {model_leader} ends largest; the data have {observed_leader} "
                    "ahead",
     "title_chain_match": "From equal shares, the model ends with {observed_leader} largest, as the data do",
-    "title_grid": "How the start leader's share moves with depth and lock-in (learning rate and demand as set)",
+    "title_fit": "{k} of {n} slider settings end with {observed_leader} largest, as observed; the closest ends "
+                 "{best:.2f} from the observed shares",
     "title_events": "{n} dated events of {year} on China's AI supply and models",
     "fig_model": "In the chain model {what} in {share:.0%} of {draws:,} joint draws of its assumptions.",
     "model_c02": "the final market differs from one started with equal GPU reserves",
@@ -137,6 +138,12 @@ TEXT = {
                "correlation of {rho:+.2f}: {rich} bought the most and holds {rich_share:.0%} of the revenue among "
                "them; {leader} leads with {leader_share:.0%}.",
     "missing": "The data given to this run hold no evidence for this link.",
+    "verb_supports": "supports",
+    "verb_contradicts": "contradicts",
+    "verb_mixed": "is mixed on",
+    "verb_no_evidence": "says nothing on",
+    "higher": "higher",
+    "lower": "lower",
 }
 # -------------------------------------------------------------------------------------------------------------
 
@@ -945,6 +952,18 @@ def _fit_driver(draws: Mapping[str, np.ndarray], fits: np.ndarray) -> dict[str, 
     return {"fit_driver": name, "fit_shift": shifts[name]}
 
 
+def grid_fit(grid: pd.DataFrame, observed: Mapping[str, float]) -> pd.DataFrame:
+    """Per grid scenario: total-variation distance between the model's end shares and the observed ones, and the
+    model's largest vendor at the end."""
+    end = grid[grid["quarter"] == grid["quarter"].max()]
+    rows = []
+    for scenario, g in end.groupby(list(GRID), sort=True):
+        shares = g.set_index("company")["share"]
+        gap = 0.5 * float(sum(abs(shares.get(c, 0.0) - s) for c, s in observed.items()))
+        rows.append(dict(zip(GRID, scenario), distance=gap, leader=str(shares.idxmax())))
+    return pd.DataFrame(rows)
+
+
 def model_grid(mi: Mapping[str, Any], params: Mapping[str, Any]) -> pd.DataFrame:
     """Share paths over the slider grid (depth's effect on efficiency x lock-in x learning rate), the other
     assumptions as set."""
@@ -995,6 +1014,11 @@ def model_figure(claim: str, readings: Mapping[str, Any], sources: tuple[str, ..
 
 # --- the chapter's analysis ----------------------------------------------------------------------------------------
 
+GLUED_PARAMS = ("rmb_per_usd", "utilisation", "hopper_usd_per_gpu_hour", "input_per_output", "chain_quarters",
+                "n_draws", "min_share_gain_pp", "multihome_share", "completeness_rank_agreement",
+                "indistinct_points", "large_spread")
+
+
 def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
             ranges: Mapping[str, tuple[float, float]] | None = None) -> ChapterResult:
     """Every value, frame, title and verdict of the chapter. `ranges` are the documented ranges of the chain
@@ -1002,6 +1026,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     ev = prepare(tables)
     res = ChapterResult()
     res.frames["_evidence"] = ev
+    res.values.update({f"p_{k}": params[k] for k in GLUED_PARAMS if k in params})
     _tokens_revenue(ev, tables, res)
     _nvidia_section(ev, tables, res)
     _capex_section(ev, tables, params, res)
@@ -1018,7 +1043,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     res.frames["chain_figures"] = figures
     for claim, fig in figures.items():
         res.values[f"fig_{claim}"] = fig.text
-        res.values[f"fig_{claim}_points"] = fig.points
+        res.values[f"fig_{claim}_points"] = TEXT[f"verb_{fig.points.replace(' ', '_')}"]
     _tension(figures, res)
     return res
 
@@ -1224,7 +1249,12 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
     res.frames["chain_base"] = pd.DataFrame(rows)
     res.frames["chain_observed"] = pd.DataFrame({"cloud": mi["clouds"], "share": mi["observed"],
                                                  "quarter": base.shares.shape[1] - 1})
-    res.frames["chain_grid"] = model_grid(mi, params)
+    res.frames["chain_grid"] = grid = model_grid(mi, params)
+    res.frames["chain_fit"] = fit = grid_fit(grid, dict(zip(mi["clouds"], mi["observed"])))
+    matched = int((fit["leader"] == observed_leader).sum())
+    res.values.update(fit_matched=matched, fit_cells=len(fit), fit_best=float(fit["distance"].min()))
+    res.titles["fit"] = TEXT["title_fit"].format(k=matched, n=len(fit), observed_leader=observed_leader,
+                                                 best=float(fit["distance"].min()))
     res.frames["chain_inputs"] = pd.DataFrame({
         "cloud": mi["clouds"], "GPUs bought": mi["units"], "reserves (share)": mi["reserve_fraction"],
         "documented layers": mi["depth"] * len(LAYERS), "observed share": mi["observed"],
@@ -1247,6 +1277,7 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
         for c, fig in res.frames["model_figures"].items():
             res.values[f"model_{c}"] = fig.text
         res.values.update({f"mc_{k}": v for k, v in readings.items()})
+        res.values["mc_fit_direction"] = TEXT["higher" if readings["fit_shift"] > 0 else "lower"]
 
 
 def _events_section(tables: Mapping[str, pd.DataFrame], res: ChapterResult) -> None:
