@@ -29,12 +29,14 @@ TEXT = {
     # C37
     "c37_none": "No measure in the data has two periods of the same like-for-like series, so no share can be "
                 "followed over time.",
+    "none": "none",
+    "only": "only {k}",
     "c37_figure": "start leader gained at least {gain:.1f} pp in {k} of {n} like-for-like windows",
     "c37_reason": "In {k} of {n} like-for-like windows ({windows}) the vendor leading at the start gained at "
                   "least {gain:.1f} percentage points, so the strong got stronger in {most} of them; whether the "
                   "cheaper and more reliable vendor gathers the users cannot be tested, because no vendor's unit "
                   "cost or reliability is public (the chain model shows the mechanism only).",
-    "c37_reason_against": "In only {k} of {n} like-for-like windows ({windows}) did the vendor leading at the "
+    "c37_reason_against": "In {k_text} of {n} like-for-like windows ({windows}) did the vendor leading at the "
                           "start gain at least {gain:.1f} percentage points: the strong did not, as a rule, get "
                           "stronger.",
     # C31
@@ -69,7 +71,7 @@ TEXT = {
     "fig_c03": "NVIDIA's revenue billed to China {word} from USD {first:,.1f} bn in {fy0} to {last:,.1f} bn in "
                "{fy1} while its share of NVIDIA's revenue {share_word} from {s0:.1%} to {s1:.1%}.",
     "fig_c06": "In {fy0}, the year after the first rules, NVIDIA still billed USD {first:,.1f} bn to China "
-               "({s0:.1%} of its revenue); in one quarter of 2025 it sold USD {h20:,.1f} bn of H20 before the "
+               "({s0:.1%} of its revenue); in {h20_label} it sold USD {h20:,.1f} bn of H20 before the "
                "licence rule.",
     "fig_c10": "Revenue of China's AI-chip makers changed {changes}, while NVIDIA's last reported quarterly H20 "
                "sales to China were USD {h20_last:,.2f} bn.",
@@ -91,8 +93,8 @@ TEXT = {
                "output price is {ratio:,.0f} times below {us_model}'s.",
     "fig_c24": "Serving the same open model, the modelled cost per million output tokens ranges from USD "
                "{lo:,.2f} to {hi:,.2f} ({spread:,.1f}x) across {n} published stacks.",
-    "fig_c29": "At the median 2025 Chinese list price (USD {price:,.2f} per million output tokens with their "
-               "inputs), {k} of {n} published stacks would serve at a loss.",
+    "fig_c29": "At the median Chinese list price of the latest year (USD {price:,.2f} per million output tokens "
+               "with their inputs), {k} of {n} published stacks would serve at a loss.",
     "fig_c36": "{company}'s spending over four quarters is {pace:.0%} of its pledge's yearly average; {comp} "
                "has the largest reported plan for {year}, between {lo:,.0f} and {hi:,.0f} bn RMB depending on the "
                "report.",
@@ -115,8 +117,8 @@ TEXT = {
     "title_quality": "On the same index the best Chinese model scores {gap:+.0f} points against the best US one, "
                      "at output prices up to {ratio:,.0f} times lower",
     "title_quality_none": "Sourced scores and list prices of Chinese and US models",
-    "title_cost": "{k} of {n} published stacks serve below the median 2025 Chinese list price at the assumed "
-                  "rental and utilisation",
+    "title_cost": "{k} of {n} published stacks serve below the median Chinese list price of the latest year at "
+                  "the assumed rental and utilisation",
     "title_deals": "{k} of {n} model makers with a primary cloud later signed with another cloud",
     "title_stack": "{top} has the most complete documented stack; completeness and revenue share correlate "
                    "{rho:+.2f} by rank",
@@ -147,6 +149,7 @@ TEXT = {
 }
 # -------------------------------------------------------------------------------------------------------------
 
+C16_COMPANY = "Baidu"   # the subject of claim C16 (closed ERNIE models and a marketplace)
 LAYERS = ("accelerators", "ml_platform", "model_service", "agents", "search", "data", "applications", "models")
 
 
@@ -318,7 +321,8 @@ def c37_strong_get_stronger(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     if 2 * k >= n:
         reason = TEXT["c37_reason"].format(k=k, n=n, windows=windows, gain=gain, most=majority(k / n))
         return Verdict(PARTLY, figure, reason, PROXY, ev.sources.get("C37", ()))
-    reason = TEXT["c37_reason_against"].format(k=k, n=n, windows=windows, gain=gain)
+    k_text = TEXT["none"] if k == 0 else TEXT["only"].format(k=k)
+    reason = TEXT["c37_reason_against"].format(k_text=k_text, n=n, windows=windows, gain=gain)
     return Verdict(CONTRADICTED, figure, reason, PROXY, ev.sources.get("C37", ()))
 
 
@@ -437,12 +441,12 @@ def _prepare_figures(ev: Evidence, tables: Mapping[str, pd.DataFrame]) -> None:
     prices, scores = tables["china_model_prices"], tables["china_model_scores"]
     f["C15"] = _open_vs_closed(shares, prices, scores)
     ev.sources["C15"] = _ids(shares[shares["measure"] == "fs-enterprise-tokens"], scores)
-    f["C16"] = _company_ranks(shares, tables["timeline_events"], "Baidu")
+    f["C16"] = _company_ranks(shares, tables["timeline_events"], C16_COMPANY)
     ev.sources["C16"] = _ids(shares[shares["company"] == "Baidu"])
     f["C21"] = {"gaps": _score_gaps(scores), "prices": prices}
     ev.sources["C21"] = _ids(scores, prices)
     f["C24"] = f["C29"] = {"stacks": _stacks(tables["infra_serving_throughput"]),
-                           "prices": _china_prices_2025(tables["maas_list_prices"], prices)}
+                           "prices": _china_prices_latest(tables["maas_list_prices"], prices)}
     ev.sources["C24"] = ev.sources["C29"] = _ids(tables["infra_serving_throughput"], prices)
     capex = tables["china_capex"]
     f["C36"] = {"capex": capex}
@@ -479,6 +483,7 @@ def _nvidia(nv: pd.DataFrame) -> dict[str, Any]:
     h20 = nv[nv["metric"] == "h20-china-sales"].sort_values("period_end")
     if len(h20):
         out["h20_peak"] = float(h20["value"].max())
+        out["h20_peak_label"] = str(h20.loc[h20["value"].idxmax(), "period_label"])
         out["h20_last"] = float(h20["value"].iloc[-1])
         out["h20_last_label"] = str(h20["period_label"].iloc[-1])
     return out
@@ -597,11 +602,13 @@ def _stacks(runs: pd.DataFrame) -> pd.DataFrame:
     return wide.dropna(subset=["prefill", "decode"]).reset_index(drop=True)
 
 
-def _china_prices_2025(maas: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
-    """Chinese list prices seen in 2025 with separate input and output rates: model, currency, input, output."""
-    m = maas[(maas["date"] >= pd.Timestamp("2025-01-01")) & maas["output_per_mtok"].notna() & ~maas["single_rate"]]
+def _china_prices_latest(maas: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
+    """Chinese list prices seen in the latest calendar year of the data, with separate input and output rates."""
+    year = max([d.year for d in (maas["date"].max(), prices["effective"].max()) if not pd.isna(d)], default=0)
+    start = pd.Timestamp(year=max(year, 1900), month=1, day=1)
+    m = maas[(maas["date"] >= start) & maas["output_per_mtok"].notna() & ~maas["single_rate"]]
     a = m[["vendor", "model", "currency", "input_per_mtok", "output_per_mtok", "source_id"]]
-    c = prices[(prices["country"] == "China") & (prices["effective"] >= pd.Timestamp("2025-01-01"))]
+    c = prices[(prices["country"] == "China") & (prices["effective"] >= start)]
     b = c[["vendor", "model", "currency", "input_per_mtok", "output_per_mtok", "source_id"]]
     both = pd.concat([a, b], ignore_index=True)
     return both[both["output_per_mtok"] > 0].reset_index(drop=True)
@@ -645,7 +652,7 @@ def _fig_nvidia(claim: str, ev: Evidence) -> ChainFigure:
                                       share_word=direction(s1 - s0), s0=s0, s1=s1)
         return ChainFigure(claim, last / first - 1, text, SUPPORTS if last > first else MIXED, PROXY,
                            ev.sources[claim])
-    text = TEXT["fig_c06"].format(fy0=fy0, first=first, s0=s0, h20=d["h20_peak"])
+    text = TEXT["fig_c06"].format(fy0=fy0, first=first, s0=s0, h20=d["h20_peak"], h20_label=d["h20_peak_label"])
     return ChainFigure(claim, s0, text, SUPPORTS if first > 0 else CONTRADICTS, PROXY, ev.sources[claim])
 
 
@@ -764,7 +771,7 @@ def class_prices(params: Mapping[str, Any]) -> dict[str, float]:
 
 
 def list_revenue(ev: Evidence, params: Mapping[str, Any]) -> pd.DataFrame:
-    """2025 Chinese list prices as USD per million output tokens plus their inputs (input_per_output each)."""
+    """The latest year's Chinese list prices as USD per million output tokens plus their inputs."""
     prices = (ev.figures.get("C24") or {}).get("prices")
     if prices is None or prices.empty:
         return pd.DataFrame(columns=["vendor", "model", "usd"])

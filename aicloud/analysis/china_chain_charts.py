@@ -30,7 +30,7 @@ TEXT = {
     "nv_sub": "NVIDIA's revenue billed to China incl. Hong Kong (fiscal years, bars) and H20 sales to China "
               "(quarters, points), USD bn; vertical rules: export rules and China's restrictions",
     "nv_desc": "Bars of NVIDIA's yearly China revenue, points of quarterly H20 sales to China falling to near zero "
-               "in 2025, and vertical rules at the dates of export rules and Chinese restrictions.",
+               "after the licence rule, and vertical rules at the dates of export rules and Chinese restrictions.",
     "capex_sub": "Capital spending figures for {year} in USD bn at {rate:.2f} yuan per dollar (slider); shape: "
                  "reported, plan reported by the press, or estimate; several reports per company where they disagree",
     "capex_desc": "Dots of capital spending by company for one year, Chinese and US companies, with every "
@@ -39,14 +39,14 @@ TEXT = {
                  "whether a report's figures are monthly or annual); rule: the US market rental",
     "rents_desc": "Bars of the remaining share of peak GPU rent per Chinese report and a rule for the US market "
                   "rental; every bar is well below one.",
-    "scores_sub": "Scores on one benchmark, version and date per panel (vendor-reported panels say so)",
-    "prices_sub": "Output list price per million tokens in USD (RMB at the slider's rate); shape: open or closed "
-                  "weights",
+    "quality_sub": "Top: scores on one benchmark, version and date per row (vendor-reported rows say so); bottom: "
+                   "output list price per million tokens in USD (RMB at the slider's rate); shape: open or closed "
+                   "weights",
     "quality_desc": "Left: dots of benchmark scores of Chinese and US models, one panel per benchmark. Right: dots "
                     "of output list prices of the same and other models, log scale, coloured by country.",
     "cost_sub": "USD per million output tokens including the prefill of {ipo:.1f} input tokens each: modelled "
                 "serving cost of each published batch stack (sliders: utilisation and Hopper GPU-hour price, other "
-                "hardware scaled with it) against 2025 Chinese list prices (ticks); log scale",
+                "hardware scaled with it) against the latest year's Chinese list prices (ticks); log scale",
     "cost_desc": "Points of modelled serving cost per published stack and ticks of Chinese list prices on one log "
                  "axis; sliders move the costs with utilisation and rental price.",
     "deals_sub": "Dated deals between clouds and model makers; shape: kind of deal",
@@ -71,13 +71,30 @@ TEXT = {
     "events_desc": "Points on a timeline of the year's events, one row per kind: model releases, price cuts, export "
                    "rules, Chinese restrictions, domestic chips, market remarks.",
     "model_source": "Source: the chain model (aicloud.models.chain) started from",
+    "price_row": "Chinese list prices, latest year",
+    "no_source": "Source: no rows in this run's data.",
+    "source_many": "Sources: {n} documents, among them {first} and {more} more publishers (each listed with its "
+                   "date on the data and sources page).",
+    "source_few": "Sources: {n} documents from {first} (each listed with its date on the data and sources page).",
 }
 # -------------------------------------------------------------------------------------------------------------
 
 
+MAX_LISTED = 6   # a source line names at most this many publishers; the rest are counted
+
+
 def _source(tables: Any, *frames: pd.DataFrame) -> str:
+    """The chart's source line from the rows it draws; a long list is cut to its first publishers and a count."""
     frames = [f for f in frames if f is not None and len(f) and "source_id" in f]
-    return tables.source_line(*frames) if frames else "Source: no rows in this run's data."
+    if not frames:
+        return TEXT["no_source"]
+    cited = tables.sources_of(*frames)
+    if len(cited) <= MAX_LISTED:
+        return tables.source_line(*frames)
+    names = list(dict.fromkeys(cited["publisher"]))
+    if len(names) <= MAX_LISTED:
+        return TEXT["source_few"].format(n=len(cited), first="; ".join(names))
+    return TEXT["source_many"].format(n=len(cited), first="; ".join(names[:MAX_LISTED]), more=len(names) - MAX_LISTED)
 
 
 def tokens_vs_revenue(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
@@ -95,33 +112,35 @@ def tokens_vs_revenue(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
 
 def revenue_growth(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     frame = res.frames["growth"]
-    frame = frame[frame["measure"].isin(["segment-revenue", "sub-segment-revenue", "external-revenue"])]
-    frame = frame.assign(period=frame["period_end"].dt.strftime("%Y-%m-%d"))
+    frame = frame[frame["measure"] == "segment-revenue"]
+    frame = frame.assign(line=frame["series"] + " / " + frame["basis"])
     names = sorted(frame["company"].unique())
     lines = alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("period_end:T", title="End of period"),
         y=alt.Y("yoy:Q", title="Growth on a year earlier", axis=alt.Axis(format=".0%")),
         color=alt.Color("company:N", scale=charts.vendor_scale(names), title="Company"),
-        detail="series:N", strokeDash=alt.StrokeDash("proxy:N", title="Proxy line"),
+        detail="line:N", strokeDash=alt.StrokeDash("proxy:N", title="Mixes in other business",
+                                                   scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]])),
+        shape=alt.Shape("basis:N", title="Period"),
         tooltip=["company:N", "segment:N", "period_label:N", alt.Tooltip("yoy:Q", format="+.0%"),
                  alt.Tooltip("amount_bn:Q", format=",.2f", title="revenue (bn)"), "currency:N", "series:N",
                  "source_id:N"])
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#888").encode(y="y:Q")
-    return charts.finish(alt.layer(lines, zero), title=res.titles["revenue"], subtitle=TEXT["rev_sub"],
+    layered = alt.layer(lines, zero).properties(width=500, height=300)
+    return charts.finish(layered, title=res.titles["revenue"], subtitle=TEXT["rev_sub"],
                          source=_source(tables, frame), description=TEXT["rev_desc"], height=300)
 
 
 def nvidia(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     nv = res.frames["nvidia"]
     shown = nv[nv["metric"].isin(["china-revenue", "h20-china-sales"]) & (nv["unit"] == "USD bn")]
-    shown = shown.assign(what=shown["metric"].map({"china-revenue": "revenue billed to China",
-                                                   "h20-china-sales": "H20 sales to China"}) + " (" + shown["basis"]
-                         + ")")
+    shown = shown.assign(what=shown["metric"].map({"china-revenue": "billed to China",
+                                                   "h20-china-sales": "H20 to China"}) + ", " + shown["basis"])
     years = shown[shown["basis"] == "year"]
     quarters = shown[shown["basis"] == "quarter"]
-    base = alt.Chart(years).mark_bar(opacity=0.7).encode(
+    base = alt.Chart(years).mark_rect(opacity=0.6).encode(
         x=alt.X("period_start:T", title="Date"), x2="period_end:T",
-        y=alt.Y("value:Q", title="USD bn"), color=alt.Color("what:N", title=None),
+        y=alt.Y("value:Q", title="USD bn"), y2=alt.datum(0), color=alt.Color("what:N", title=None),
         tooltip=["period_label:N", "what:N", alt.Tooltip("value:Q", format=",.2f"), "source_id:N"])
     points = alt.Chart(quarters).mark_point(filled=True, size=90).encode(
         x="period_end:T", y="value:Q", color="what:N",
@@ -129,7 +148,8 @@ def nvidia(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     events = res.frames["nvidia_events"].assign(day=lambda f: f["date"].dt.strftime("%d %b %Y"))
     rules = alt.Chart(events).mark_rule(color="#888", strokeDash=[3, 3]).encode(
         x="date:T", tooltip=["day:N", "actor:N", "event:N", "source_id:N"])
-    return charts.finish(alt.layer(base, points, rules), title=res.titles["nvidia"], subtitle=TEXT["nv_sub"],
+    layered = alt.layer(base, points, rules).properties(width=500, height=280)
+    return charts.finish(layered, title=res.titles["nvidia"], subtitle=TEXT["nv_sub"],
                          source=_source(tables, shown, events), description=TEXT["nv_desc"], height=280)
 
 
@@ -171,7 +191,8 @@ def rents(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
         x="x:Q", tooltip=["what:N", alt.Tooltip("x:Q", format=".0%")])
     us_rows = tables["infra_rental_prices"]
     us_rows = us_rows[us_rows["market"].str.startswith("market rental")]
-    return charts.finish(alt.layer(bars, rule), title=res.titles["rents"], subtitle=TEXT["rents_sub"],
+    layered = alt.layer(bars, rule).properties(width=500, height=200)
+    return charts.finish(layered, title=res.titles["rents"], subtitle=TEXT["rents_sub"],
                          source=_source(tables, frame, us_rows), description=TEXT["rents_desc"], height=200)
 
 
@@ -181,9 +202,10 @@ def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
                                                      range=list(charts.REGION_COLORS.values())), title="Country")
     left = alt.Chart(scores).mark_point(filled=True, size=90).encode(
         x=alt.X("score:Q", title="Score (points of the benchmark)", scale=alt.Scale(zero=False)),
-        y=alt.Y("panel:N", title=None), color=country, shape=alt.Shape("weights:N", title="Weights"),
+        y=alt.Y("panel:N", title=None, axis=alt.Axis(labelLimit=200)), color=country,
+        shape=alt.Shape("weights:N", title="Weights"),
         tooltip=["model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N", "source_id:N"],
-    ).properties(width=300, height=160, title=TEXT["scores_sub"])
+    ).properties(width=340, height=140)
     prices = res.frames["prices"]
     rate = alt.param(name="pq_rate", value=float(params["rmb_per_usd"]),
                      bind=alt.binding_range(min=6.8, max=7.4, step=0.05, name="Yuan per US dollar "))
@@ -194,9 +216,9 @@ def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
                  alt.Tooltip("usd:Q", format=",.2f"), "source_id:N"],
     ).add_params(rate).transform_calculate(
         usd="datum.currency == 'RMB' ? datum.output_per_mtok / pq_rate : datum.output_per_mtok",
-        label="datum.model + ' (' + datum.tier + ')'").properties(width=300, height=220, title=TEXT["prices_sub"])
-    return charts.finish(alt.hconcat(left, right).resolve_scale(color="shared", shape="shared"),
-                         title=res.titles["quality"], subtitle=TEXT["scores_sub"] + "; right: " + TEXT["prices_sub"],
+        label="datum.model + ' (' + datum.tier + ')'").properties(width=340, height=220)
+    return charts.finish(alt.vconcat(left, right).resolve_scale(color="shared", shape="shared"),
+                         title=res.titles["quality"], subtitle=TEXT["quality_sub"],
                          source=_source(tables, scores, prices),
                          description=TEXT["quality_desc"])
 
@@ -217,13 +239,14 @@ def cost_vs_price(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
                  alt.Tooltip("cost:Q", format=",.3f")],
     ).add_params(util, price).transform_calculate(
         cost="datum.ratio * cv_hopper * (datum.ipo / datum.prefill + 1 / datum.decode) * 1e6 / 3600 / cv_util")
-    prices = res.frames["list_revenue"].assign(row="Chinese list prices, 2025")
+    prices = res.frames["list_revenue"].assign(row=TEXT["price_row"])
     ticks = alt.Chart(prices).mark_tick(thickness=2, size=18, color="#e45756").encode(
         x="usd:Q", y="row:N", tooltip=["vendor:N", "model:N", "currency:N", "input_per_mtok:Q", "output_per_mtok:Q",
                                        alt.Tooltip("usd:Q", format=",.2f"), "source_id:N"])
     sub = TEXT["cost_sub"].format(ipo=params["input_per_output"])
     runs = tables["infra_serving_throughput"]
-    return charts.finish(alt.layer(ticks, points), title=res.titles["cost"], subtitle=sub,
+    layered = alt.layer(ticks, points).properties(width=420, height=220)
+    return charts.finish(layered, title=res.titles["cost"], subtitle=sub,
                          source=_source(tables, runs[runs["operator"].isin(costs["operator"])], prices),
                          description=TEXT["cost_desc"], height=220)
 
@@ -254,7 +277,8 @@ def stack(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     cited = tables["maas_cloud_stack"]
     shares = tables["china_market_shares"]
     sub = TEXT["stack_sub"].format(all_layers=len(cc.LAYERS), period=res.values.get("stack_period", ""))
-    return charts.finish(alt.layer(dots, labels), title=res.titles["stack"], subtitle=sub,
+    layered = alt.layer(dots, labels).properties(width=420, height=260)
+    return charts.finish(layered, title=res.titles["stack"], subtitle=sub,
                          source=_source(tables, cited[cited["region"] == "China"],
                                         shares[shares["measure"] == "omdia-ai-cloud-revenue"]),
                          description=TEXT["stack_desc"], width=420, height=260)
@@ -295,21 +319,27 @@ def chain_paths(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> a
     names = list(res.frames["chain_observed"]["cloud"])
     color = alt.Color("company:N", scale=charts.vendor_scale(names), title="Cloud")
     test = " && ".join(f"abs(datum.{n} - ch_{n}) < 1e-6" for n in sliders)
-    lines = alt.Chart(grid).mark_line(point=True).encode(
+    # One row per scenario and quarter (vendors as columns, folded back in the page) keeps the data small.
+    wide = grid.pivot_table(index=[*cc.GRID, "quarter"], columns="company", values="share").reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    lines = alt.Chart(wide).transform_filter(test).transform_fold(names, as_=["company", "share"]).mark_line(
+        point=True).encode(
         x=alt.X("quarter:Q", title="Quarters after the GPU year"),
         y=alt.Y("share:Q", title="Share of tokens served", axis=alt.Axis(format=".0%")), color=color,
-        tooltip=["company:N", "quarter:Q", alt.Tooltip("share:Q", format=".1%"), "alive:N"],
-    ).add_params(*sliders.values()).transform_filter(test)
+        tooltip=["company:N", "quarter:Q", alt.Tooltip("share:Q", format=".1%")],
+    ).add_params(*sliders.values())
     observed = res.frames["chain_observed"].rename(columns={"cloud": "company"})
     diamonds = alt.Chart(observed).mark_point(shape="diamond", size=160, filled=True, opacity=0.6).encode(
         x="quarter:Q", y="share:Q", color=color, tooltip=["company:N", alt.Tooltip("share:Q", format=".1%")])
     sub = TEXT["chain_sub"].format(period=res.values.get("chain_period", ""))
-    return charts.finish(alt.layer(lines, diamonds), title=res.titles["chain"], subtitle=sub,
+    layered = alt.layer(lines, diamonds).properties(width=480, height=300)
+    return charts.finish(layered, title=res.titles["chain"], subtitle=sub,
                          source=_model_source(res, tables), description=TEXT["chain_desc"], height=300)
 
 
 def chain_fit(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     fit = res.frames["chain_fit"]
+    fit = fit.assign(short=fit["leader"].str.split().str[0])
     values = cc.GRID["learning_rate"]
     learn = alt.param(name="fit_learning", value=_nearest(float(params["learning_rate"]), values),
                       bind=alt.binding_range(min=values[0], max=values[-1], step=values[1] - values[0],
@@ -317,13 +347,13 @@ def chain_fit(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt
     base = alt.Chart(fit).encode(x=alt.X("efficiency_per_depth:O", title="Efficiency per unit of stack depth"),
                                  y=alt.Y("lock_in:O", title="Lock-in from stack depth", sort="descending"))
     cells = base.mark_rect().encode(
-        color=alt.Color("distance:Q", title="Distance to observed", scale=alt.Scale(scheme="blues", reverse=True,
-                                                                                  domain=[0, 1])),
+        color=alt.Color("distance:Q", title="Distance to observed", scale=alt.Scale(scheme="blues", reverse=True)),
         tooltip=["efficiency_per_depth:O", "lock_in:O", "learning_rate:O", alt.Tooltip("distance:Q", format=".2f"),
                  "leader:N"]).add_params(learn).transform_filter("abs(datum.learning_rate - fit_learning) < 1e-6")
-    text = base.mark_text(fontSize=9).encode(text="leader:N").transform_filter(
+    text = base.mark_text(fontSize=10).encode(text="short:N").transform_filter(
         "abs(datum.learning_rate - fit_learning) < 1e-6")
-    return charts.finish(alt.layer(cells, text), title=res.titles["fit"], subtitle=TEXT["fit_sub"],
+    layered = alt.layer(cells, text).properties(width=420, height=240)
+    return charts.finish(layered, title=res.titles["fit"], subtitle=TEXT["fit_sub"],
                          source=_model_source(res, tables), description=TEXT["fit_desc"], width=460, height=260)
 
 
