@@ -204,3 +204,19 @@ def test_c37_gives_a_verdict_on_any_share_table(rows, gain):
     ev = cc.Evidence(windows=cc.share_windows(frame))
     verdict = cc.c37_strong_get_stronger(ev, with_params(min_share_gain_pp=gain))
     assert isinstance(verdict, Verdict) and verdict.label in LABELS
+
+
+USER = data.ROOT / "tests" / "data" / "user"
+
+
+@pytest.mark.parametrize("path", sorted(USER.glob("*.csv")), ids=lambda p: p.stem)
+def test_a_users_valid_file_gives_a_page_without_missing_numbers(tables, path):
+    resource = "gpu_buyers" if path.stem.startswith("gpu_buyers") else "maas_list_prices"
+    mixed = {**tables, resource: data.load(resource, path)}
+    ranges = {p.name: (p.low, p.high) for p in DECLARED.values() if p.name in cc.MODEL_PARAMS}
+    res = cc.analyse(mixed, with_params(n_draws=1000), ranges)
+    for key, value in {**res.values, **res.titles}.items():
+        assert not (isinstance(value, float) and not math.isfinite(value)), key
+        assert "nan" not in str(value).lower().split(), key
+    if not res.values["chain_ok"]:
+        assert res.frames["chain_grid"].empty and res.values["chain_note"]

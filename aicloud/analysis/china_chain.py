@@ -30,6 +30,8 @@ TEXT = {
     "c37_none": "No measure in the data has two periods of the same like-for-like series, so no share can be "
                 "followed over time.",
     "none": "none",
+    "chain_missing": "The chain model cannot start on this run's data: no two clouds appear in the AI-cloud revenue "
+                     "shares, the GPU purchases and the stack table at once.",
     "only": "only {k}",
     "c37_figure": "start leader gained at least {gain:.1f} pp in {k} of {n} like-for-like windows",
     "c37_reason": "In {k} of {n} like-for-like windows ({windows}) the vendor leading at the start gained at "
@@ -853,6 +855,8 @@ def _ordinal(n: int) -> str:
 
 MODEL_PARAMS = ("demand_growth", "capacity_growth", "reserve_slack", "learning_rate", "markup", "price_sensitivity",
                 "churn", "lock_in", "efficiency_per_depth", "cash_quarters")
+CHAIN_INPUT_COLUMNS = ["cloud", "GPUs bought", "reserves (share)", "documented layers", "observed share",
+                       "model share at the end", "exits"]
 GRID = {"efficiency_per_depth": (0.0, 0.25, 0.5, 0.75, 1.0), "lock_in": (0.0, 1.0, 2.0, 3.0, 4.0),
         "learning_rate": (0.0, 0.1, 0.2, 0.3, 0.4)}
 
@@ -1245,8 +1249,9 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
                    res: ChapterResult) -> None:
     mi = ev.model_inputs
     if len(mi.get("vendors", [])) < 2:
-        res.values["chain_ok"] = False
+        _chain_missing(res)
         return
+    res.values["chain_note"] = ""
     base = run_chain(mi, params)
     end = base.shares[0, -1]
     model_leader = mi["clouds"][int(np.argmax(end))]
@@ -1262,7 +1267,7 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
     res.values.update(fit_matched=matched, fit_cells=len(fit), fit_best=float(fit["distance"].min()))
     res.titles["fit"] = TEXT["title_fit"].format(k=matched, n=len(fit), observed_leader=observed_leader,
                                                  best=float(fit["distance"].min()))
-    res.frames["chain_inputs"] = pd.DataFrame({
+    res.frames["chain_inputs"] = pd.DataFrame({  # columns as CHAIN_INPUT_COLUMNS
         "cloud": mi["clouds"], "GPUs bought": mi["units"], "reserves (share)": mi["reserve_fraction"],
         "documented layers": mi["depth"] * len(LAYERS), "observed share": mi["observed"],
         "model share at the end": end, "exits": [not a for a in base.alive[0, -1]]})
@@ -1285,6 +1290,22 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
             res.values[f"model_{c}"] = fig.text
         res.values.update({f"mc_{k}": v for k, v in readings.items()})
         res.values["mc_fit_direction"] = TEXT["higher" if readings["fit_shift"] > 0 else "lower"]
+
+
+def _chain_missing(res: ChapterResult) -> None:
+    """The chain model cannot start: say so in the values the prose quotes, with neutral placeholders."""
+    none = TEXT["none"]
+    res.values.update(chain_ok=False, chain_note=TEXT["chain_missing"], chain_vendors=none, chain_n=0,
+                      chain_years=none, chain_left_out=none, chain_period=none, chain_model_leader=none,
+                      chain_observed_leader=none, chain_distance=0.0, chain_exited=none, chain_n_exited=0,
+                      chain_rich=none, fit_matched=0, fit_cells=0, fit_best=0.0, mc_draws=0, mc_fits_leader=0.0,
+                      mc_fit_driver=none, mc_fit_direction=none)
+    for claim in MODEL_FIGURES:
+        res.values[f"model_{claim}"] = TEXT["chain_missing"]
+    res.titles["chain"] = res.titles["fit"] = TEXT["chain_missing"]
+    for key in ("chain_grid", "chain_fit", "chain_observed"):
+        res.frames[key] = pd.DataFrame()
+    res.frames["chain_inputs"] = pd.DataFrame(columns=CHAIN_INPUT_COLUMNS)
 
 
 def _events_section(tables: Mapping[str, pd.DataFrame], res: ChapterResult) -> None:

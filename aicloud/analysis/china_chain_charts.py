@@ -71,6 +71,8 @@ TEXT = {
     "events_desc": "Points on a timeline of the year's events, one row per kind: model releases, price cuts, export "
                    "rules, Chinese restrictions, domestic chips, market remarks.",
     "model_source": "Source: the chain model (aicloud.models.chain) started from",
+    "nothing_sub": "Nothing to draw with this run's data",
+    "nothing_desc": "A note in place of the chart, saying why this run's data give nothing to draw.",
     "price_row": "Chinese list prices, latest year",
     "no_source": "Source: no rows in this run's data.",
     "source_many": "Sources: {n} documents, among them {first} and {more} more publishers (each listed with its "
@@ -307,8 +309,18 @@ def _nearest(value: float, grid: tuple[float, ...]) -> float:
     return min(grid, key=lambda g: abs(g - value))
 
 
+def _placeholder(res: ChapterResult, key: str) -> alt.TopLevelMixin:
+    """A chart that states why there is nothing to draw (the page still shows a chart with its reason)."""
+    note = pd.DataFrame({"note": [res.titles[key]]})
+    chart = alt.Chart(note).mark_text(align="left", fontSize=13).encode(text="note:N")
+    return charts.finish(chart, title=res.titles[key], subtitle=TEXT["nothing_sub"], source=TEXT["no_source"],
+                         description=TEXT["nothing_desc"], height=40)
+
+
 def chain_paths(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     grid = res.frames["chain_grid"]
+    if grid.empty:
+        return _placeholder(res, "chain")
     sliders = {}
     for name, label in (("efficiency_per_depth", "Efficiency per unit of stack depth "),
                         ("lock_in", "Lock-in from stack depth "), ("learning_rate", "Learning rate per doubling ")):
@@ -339,6 +351,8 @@ def chain_paths(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> a
 
 def chain_fit(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     fit = res.frames["chain_fit"]
+    if fit.empty:
+        return _placeholder(res, "fit")
     fit = fit.assign(short=fit["leader"].str.split().str[0])
     values = cc.GRID["learning_rate"]
     learn = alt.param(name="fit_learning", value=_nearest(float(params["learning_rate"]), values),
