@@ -69,7 +69,7 @@ class ChapterResult:
 
     def glue(self, robustness: Mapping[str, Any] | None = None) -> None:
         """Glue every value and title for the prose (`{glue:text}` key) and record every verdict, with its
-        robustness (`aicloud.robustness.sweep_rules`) where one is given for the claim."""
+        robustness (`aicloud.robustness.sweep_rules(...)`, by claim) where given."""
         from myst_nb import glue
 
         from aicloud import claims

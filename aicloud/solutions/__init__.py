@@ -1,2 +1,3 @@
-"""Answers to the chapters' exercises: one module per chapter, each a function returning the values its
-solutions quote. The student edition leaves this package out."""
+"""Exercise answers, one module per chapter (`aicloud/solutions/<chapter>.py`): a function returning the dict
+of values a chapter's solutions glue. Called only from notebook cells tagged `solution`; the student edition
+removes those cells and this package."""
