@@ -22,7 +22,18 @@ from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult, rule
 from aicloud.models import chain as chain_model
 from aicloud.models import unit_cost as uc
-from aicloud.verdicts import ANECDOTE, CONTRADICTED, PARTLY, PROXY, SUPPORTED, Verdict, direction, finite, majority
+from aicloud.verdicts import (
+    ANECDOTE,
+    CONTRADICTED,
+    NOT_TESTABLE_HERE,
+    PARTLY,
+    PROXY,
+    SUPPORTED,
+    Verdict,
+    direction,
+    finite,
+    majority,
+)
 
 # --- TEXT: every reader-facing sentence of this module -------------------------------------------------------
 TEXT = {
@@ -142,6 +153,15 @@ TEXT = {
                "correlation of {rho:+.2f}: {rich} bought the most and holds {rich_share:.0%} of the revenue among "
                "them; {leader} leads with {leader_share:.0%}.",
     "missing": "The data given to this run hold no evidence for this link.",
+    "model_no_exit": "In the chain model no vendor exits in any of {draws:,} joint draws of its assumptions, so it "
+                     "cannot say who exits.",
+    # what China's evidence adds to an owning chapter's verdict (with_china, with_model)
+    "owner_china": " China's evidence: {text} This {verb} the claim.",
+    "owner_none": " China's data given to this run hold no evidence on this claim.",
+    "owner_moves": " With it the verdict is {new} rather than {old}.",
+    "owner_side": " It does not bear on the part of the claim that decides, which stays undecided.",
+    "model_owner": " {text} So the model {verb} the claim.",
+    "model_owner_none": " The chain model cannot start on this run's data, so it adds nothing here.",
     "verb_supports": "supports",
     "verb_contradicts": "contradicts",
     "verb_mixed": "is mixed on",
@@ -195,6 +215,7 @@ class Evidence:
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)       # per claim: parameter-free inputs
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)      # per claim: source ids
     model_inputs: dict[str, Any] = field(default_factory=dict)
+    model_figures: dict[str, ChainFigure] = field(default_factory=dict)   # the chain model's readings, by claim
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
@@ -241,6 +262,7 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     _prepare_labs(ev, tables["china_partnerships"])
     _prepare_figures(ev, tables)
     ev.model_inputs = model_inputs(tables)
+    ev.model_figures = default_model_figures(ev.model_inputs)
     return ev
 
 
@@ -312,20 +334,27 @@ def _prepare_labs(ev: Evidence, deals: pd.DataFrame) -> None:
 def c37_strong_get_stronger(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """Did the vendor leading at the start of each like-for-like share series gain at least `min_share_gain_pp`
     percentage points by its end? Gains in at least half the windows: partly supported (the cost half of the
-    claim has no data); in fewer: contradicted. No window: not testable with this data."""
+    claim has no data); in fewer: contradicted. No window: not testable with this data. The chain model's reading
+    (does the vendor leading halfway gain further by the end?) is weighed as `with_model` says: it is not data
+    about the market, so it never decides the claim alone."""
     gain = float(params["min_share_gain_pp"])
     n = len(ev.windows)
+    model = ev.model_figures.get("C37") or ChainFigure("C37", 0.0, TEXT["chain_missing"], NONE, "none", ())
     if n == 0:
-        return Verdict.not_testable_here(TEXT["c37_none"], sources=ev.sources.get("C37", ()))
+        _, added = with_model(NOT_TESTABLE_HERE, model)
+        return Verdict.not_testable_here(TEXT["c37_none"] + added, sources=ev.sources.get("C37", ()))
     k = sum(w.gain_pp >= gain for w in ev.windows)
     windows = "; ".join(f"{w.leader} {w.start:.0%} to {w.end:.0%}, {w.first} to {w.last}" for w in ev.windows)
     figure = TEXT["c37_figure"].format(gain=gain, k=k, n=n)
+    sources = ev.sources.get("C37", ()) + model.sources
     if 2 * k >= n:
+        label, added = with_model(PARTLY, model)
         reason = TEXT["c37_reason"].format(k=k, n=n, windows=windows, gain=gain, most=majority(k / n))
-        return Verdict(PARTLY, figure, reason, PROXY, ev.sources.get("C37", ()))
+        return Verdict(label, figure, reason + added, PROXY, sources)
+    label, added = with_model(CONTRADICTED, model)
     k_text = TEXT["none"] if k == 0 else TEXT["only"].format(k=k)
     reason = TEXT["c37_reason_against"].format(k_text=k_text, n=n, windows=windows, gain=gain)
-    return Verdict(CONTRADICTED, figure, reason, PROXY, ev.sources.get("C37", ()))
+    return Verdict(label, figure, reason + added, PROXY, sources)
 
 
 @rule("C31", reads=("completeness_rank_agreement",))
@@ -425,36 +454,134 @@ def _missing(claim: str, ev: Evidence) -> ChainFigure:
     return ChainFigure(claim, 0.0, TEXT["missing"], NONE, "none", ev.sources.get(claim, ()))
 
 
-def _prepare_figures(ev: Evidence, tables: Mapping[str, pd.DataFrame]) -> None:
-    f = ev.figures
-    shares, rev = tables["china_market_shares"], tables["china_cloud_revenue"]
-    f["C01"] = _tokens_vs_revenue(shares)
+MODEL_RESOURCES = ("china_market_shares", "gpu_buyers", "maas_cloud_stack")
+# The tables each chain figure reads, so an owning chapter declares (and loads) only those.
+FIGURE_RESOURCES: dict[str, tuple[str, ...]] = {
+    "C01": ("china_market_shares",), "C03": ("china_nvidia",), "C06": ("china_nvidia",), "C09": MODEL_RESOURCES,
+    "C10": ("china_chipmakers", "china_nvidia"), "C12": ("china_cloud_revenue",), "C13": ("china_cloud_revenue",),
+    "C14": ("china_cloud_revenue",), "C15": ("china_market_shares", "china_model_prices", "china_model_scores"),
+    "C16": ("china_market_shares", "timeline_events"), "C21": ("china_model_scores", "china_model_prices"),
+    "C24": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"),
+    "C29": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"), "C36": ("china_capex",),
+    "C38": ("china_gpu_rents", "infra_rental_prices", "china_reference"),
+}
+
+
+def resources_for(claims: tuple[str, ...] | list[str],
+                  model_claims: tuple[str, ...] | list[str] = ()) -> tuple[str, ...]:
+    """The resources the chain figures of `claims` and the model readings of `model_claims` read."""
+    found = {r for c in claims for r in FIGURE_RESOURCES[c]} | (set(MODEL_RESOURCES) if model_claims else set())
+    return tuple(sorted(found))
+
+
+def _prep_c01(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    shares = t["china_market_shares"]
+    ev.figures["C01"] = _tokens_vs_revenue(shares)
     ev.sources["C01"] = _ids(shares[shares["measure"].isin(["idc-public-cloud-tokens", "omdia-ai-cloud-revenue"])])
-    nv = tables["china_nvidia"]
-    f["C03"] = f["C06"] = _nvidia(nv)
+
+
+def _prep_nvidia(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    nv = t["china_nvidia"]
+    ev.figures["C03"] = ev.figures["C06"] = _nvidia(nv)
     ev.sources["C03"] = ev.sources["C06"] = _ids(nv)
-    chips = tables["china_chipmakers"]
-    f["C10"] = {"chips": _chip_growth(chips), "h20_last": f["C03"].get("h20_last")}
+
+
+def _prep_c10(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    nv, chips = t["china_nvidia"], t["china_chipmakers"]
+    ev.figures["C10"] = {"chips": _chip_growth(chips), "h20_last": _nvidia(nv).get("h20_last")}
     ev.sources["C10"] = _ids(chips, nv[nv["metric"] == "h20-china-sales"])
+
+
+def _prep_revenue(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    rev, f = t["china_cloud_revenue"], ev.figures
     f["C12"], f["C13"], f["C14"] = _rental(rev), _streak(rev), _own_model_growth(rev)
     ev.sources["C12"] = _ids(rev[rev["company"] == f["C12"].get("company")])
     ev.sources["C13"] = _ids(rev[rev["company"] == f["C13"].get("company")])
     ev.sources["C14"] = _ids(rev[(rev["basis"] == "quarter") & ~rev["proxy"] & (rev["measure"] == "segment-revenue")])
-    prices, scores = tables["china_model_prices"], tables["china_model_scores"]
-    f["C15"] = _open_vs_closed(shares, prices, scores)
+
+
+def _prep_c15(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    shares, prices, scores = t["china_market_shares"], t["china_model_prices"], t["china_model_scores"]
+    ev.figures["C15"] = _open_vs_closed(shares, prices, scores)
     ev.sources["C15"] = _ids(shares[shares["measure"] == "fs-enterprise-tokens"], scores)
-    f["C16"] = _company_ranks(shares, tables["timeline_events"], C16_COMPANY)
-    ev.sources["C16"] = _ids(shares[shares["company"] == "Baidu"])
-    f["C21"] = {"gaps": _score_gaps(scores), "prices": prices}
+
+
+def _prep_c16(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    shares = t["china_market_shares"]
+    ev.figures["C16"] = _company_ranks(shares, t["timeline_events"], C16_COMPANY)
+    ev.sources["C16"] = _ids(shares[shares["company"] == C16_COMPANY])
+
+
+def _prep_c21(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    prices, scores = t["china_model_prices"], t["china_model_scores"]
+    ev.figures["C21"] = {"gaps": _score_gaps(scores), "prices": prices, **_price_arrays(prices)}
     ev.sources["C21"] = _ids(scores, prices)
-    f["C24"] = f["C29"] = {"stacks": _stacks(tables["infra_serving_throughput"]),
-                           "prices": _china_prices_latest(tables["maas_list_prices"], prices)}
-    ev.sources["C24"] = ev.sources["C29"] = _ids(tables["infra_serving_throughput"], prices)
-    capex = tables["china_capex"]
-    f["C36"] = {"capex": capex}
+
+
+def _prep_cost(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    stacks = _stacks(t["infra_serving_throughput"])
+    prices = _china_prices_latest(t["maas_list_prices"], t["china_model_prices"])
+    ev.figures["C24"] = ev.figures["C29"] = {
+        "stacks": stacks, "prices": prices,
+        "cls": stacks["hardware_class"].to_numpy(str), "prefill": stacks["prefill"].to_numpy(float),
+        "decode": stacks["decode"].to_numpy(float), "p_out": prices["output_per_mtok"].to_numpy(float),
+        "p_in": prices["input_per_mtok"].to_numpy(float), "p_rmb": (prices["currency"] == "RMB").to_numpy(bool)}
+    ev.sources["C24"] = ev.sources["C29"] = _ids(t["infra_serving_throughput"], t["china_model_prices"])
+
+
+def _prep_c36(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    capex = t["china_capex"]
+    ev.figures["C36"] = {"capex": capex, **_capex_facts(capex)}
     ev.sources["C36"] = _ids(capex)
-    f["C38"] = _rents(tables["china_gpu_rents"], tables["infra_rental_prices"], tables["china_reference"])
-    ev.sources["C38"] = _ids(tables["china_gpu_rents"], tables["infra_rental_prices"])
+
+
+def _prep_c38(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
+    ev.figures["C38"] = _rents(t["china_gpu_rents"], t["infra_rental_prices"], t["china_reference"])
+    ev.sources["C38"] = _ids(t["china_gpu_rents"], t["infra_rental_prices"])
+
+
+PREPARERS: dict[str, Callable[[Evidence, Mapping[str, pd.DataFrame]], None]] = {
+    "C01": _prep_c01, "C03": _prep_nvidia, "C06": _prep_nvidia, "C10": _prep_c10, "C12": _prep_revenue,
+    "C13": _prep_revenue, "C14": _prep_revenue, "C15": _prep_c15, "C16": _prep_c16, "C21": _prep_c21,
+    "C24": _prep_cost, "C29": _prep_cost, "C36": _prep_c36, "C38": _prep_c38,
+}
+
+
+def _prepare_figures(ev: Evidence, tables: Mapping[str, pd.DataFrame],
+                     claims: tuple[str, ...] | list[str] | None = None) -> None:
+    """The parameter-free inputs of the chain figures of `claims` (all when None), each preparer run once."""
+    wanted = [c for c in PREPARERS if claims is None or c in claims]
+    for fn in dict.fromkeys(PREPARERS[c] for c in wanted):
+        fn(ev, tables)
+
+
+def _price_arrays(prices: pd.DataFrame) -> dict[str, Any]:
+    """Output list prices as arrays, so a rule swept thousands of times converts them without pandas."""
+    return {"out": prices["output_per_mtok"].to_numpy(float), "rmb": (prices["currency"] == "RMB").to_numpy(bool),
+            "cn": (prices["country"] == "China").to_numpy(bool), "us": (prices["country"] == "US").to_numpy(bool),
+            "models": prices["model"].astype(str).tolist()}
+
+
+def _capex_facts(capex: pd.DataFrame) -> dict[str, Any]:
+    """C36's parameter-free facts: the first pledge's company, the spending pace against its yearly average,
+    and the plans for the year most reports speak to (amounts and currencies, for a cheap conversion)."""
+    pledge = capex[capex["status"] == "pledge"]
+    if capex.empty or pledge.empty:
+        return {}
+    p = pledge.iloc[0]
+    years = max((p["period_end"] - p["period_start"]).days / 365.25, 1e-9)
+    ttm = capex[(capex["company"] == p["company"]) & (capex["basis"] == "trailing-four-quarters")
+                & (capex["status"] == "reported")].sort_values("period_end")
+    plans = capex[(capex["basis"] == "year") & capex["status"].isin(["plan-reported", "estimate"])
+                  & capex["measure"].str.startswith("capital spending")]
+    if ttm.empty or plans.empty or not float(p["amount_bn"]) > 0:
+        return {}
+    counts = plans.groupby("period_end").size()
+    busiest = counts[counts == counts.max()].index.max()   # the year most reports speak to, latest if tied
+    top = plans[plans["period_end"] == busiest]
+    return {"company": str(p["company"]), "pace": float(ttm["amount_bn"].iloc[-1]) / (float(p["amount_bn"]) / years),
+            "year": str(top["period_label"].iloc[0]), "plan_amount": top["amount_bn"].to_numpy(float),
+            "plan_usd": (top["currency"] == "USD").to_numpy(bool), "plan_company": top["company"].astype(str).tolist()}
 
 
 def _tokens_vs_revenue(shares: pd.DataFrame) -> dict[str, Any]:
@@ -738,15 +865,15 @@ def fig_c16(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
 @chain_figure_rule("C21", reads=("indistinct_points", "rmb_per_usd"))
 def fig_c21(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     d = ev.figures.get("C21") or {}
-    gaps, prices = d.get("gaps", []), d.get("prices")
-    if not gaps or prices is None or prices.empty:
+    gaps = d.get("gaps", [])
+    if not gaps or not len(d.get("out", ())):
         return _missing("C21", ev)
     head = gaps[0]
-    usd = prices.apply(lambda r: to_usd(r["output_per_mtok"], r["currency"], params["rmb_per_usd"]), axis=1)
-    cn, us = usd[prices["country"] == "China"], usd[prices["country"] == "US"]
-    if cn.empty or us.empty or cn.min() <= 0:
+    usd = d["out"] / np.where(d["rmb"], params["rmb_per_usd"], 1.0)     # plain arrays: rules sweep this
+    cn, us = usd[d["cn"]], usd[d["us"]]
+    if not cn.size or not us.size or cn.min() <= 0:
         return _missing("C21", ev)
-    us_model = prices.loc[us.idxmax(), "model"]
+    us_model = d["models"][int(np.flatnonzero(d["us"])[int(np.argmax(us))])]
     ratio = float(us.max() / cn.min())
     close = abs(head["gap"]) <= params["indistinct_points"]
     text = TEXT["fig_c21"].format(bench=head["benchmark"], version=head["version"], date=head["date"],
@@ -755,16 +882,34 @@ def fig_c21(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     return ChainFigure("C21", head["gap"], text, SUPPORTS if close else MIXED, PROXY, ev.sources["C21"])
 
 
+def _costs(ev: Evidence, params: Mapping[str, Any]) -> np.ndarray:
+    """Modelled USD per million output tokens (with their prefill) of each published stack (arrays only)."""
+    d = ev.figures.get("C24") or {}
+    if not len(d.get("cls", ())):
+        return np.zeros(0)
+    prices = class_prices(params)
+    price = np.array([prices[c] for c in d["cls"]], dtype=float)
+    return np.asarray(uc.request_cost_per_million_output(price, d["prefill"], d["decode"], params["input_per_output"],
+                                                         params["utilisation"]), dtype=float)
+
+
+def _revenue(ev: Evidence, params: Mapping[str, Any]) -> np.ndarray:
+    """The latest year's Chinese list prices as USD per million output tokens plus their inputs (arrays only)."""
+    d = ev.figures.get("C24") or {}
+    if not len(d.get("p_out", ())):
+        return np.zeros(0)
+    rate = np.where(d["p_rmb"], 1 / params["rmb_per_usd"], 1.0)
+    return (d["p_out"] + params["input_per_output"] * d["p_in"]) * rate
+
+
 def stack_costs(ev: Evidence, params: Mapping[str, Any]) -> pd.DataFrame:
     """Modelled USD per million output tokens (with their prefill) for every published batch stack."""
     stacks = (ev.figures.get("C24") or {}).get("stacks")
     if stacks is None or stacks.empty:
         return pd.DataFrame(columns=["label", "hardware_class", "cost"])
     price = stacks["hardware_class"].map(class_prices(params)).astype(float)
-    cost = uc.request_cost_per_million_output(price, stacks["prefill"], stacks["decode"],
-                                              params["input_per_output"], params["utilisation"])
     return stacks.assign(label=stacks["operator"] + " / " + stacks["stack"] + " on " + stacks["hardware"],
-                         price=price, cost=np.asarray(cost, dtype=float))
+                         price=price, cost=_costs(ev, params))
 
 
 def class_prices(params: Mapping[str, Any]) -> dict[str, float]:
@@ -777,18 +922,16 @@ def list_revenue(ev: Evidence, params: Mapping[str, Any]) -> pd.DataFrame:
     prices = (ev.figures.get("C24") or {}).get("prices")
     if prices is None or prices.empty:
         return pd.DataFrame(columns=["vendor", "model", "usd"])
-    rate = np.where(prices["currency"] == "RMB", 1 / params["rmb_per_usd"], 1.0)
-    usd = (prices["output_per_mtok"] + params["input_per_output"] * prices["input_per_mtok"]) * rate
-    return prices.assign(usd=usd.astype(float))
+    return prices.assign(usd=_revenue(ev, params))
 
 
 @chain_figure_rule("C24", reads=("hopper_usd_per_gpu_hour", "blackwell_usd_per_gpu_hour", "ascend_usd_per_npu_hour",
                                  "utilisation", "input_per_output", "large_spread"))
 def fig_c24(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
-    costs = stack_costs(ev, params)
+    costs = _costs(ev, params)
     if len(costs) < 2:
         return _missing("C24", ev)
-    lo, hi = float(costs["cost"].min()), float(costs["cost"].max())
+    lo, hi = float(np.nanmin(costs)), float(np.nanmax(costs))
     spread = hi / lo
     text = TEXT["fig_c24"].format(lo=lo, hi=hi, spread=spread, n=len(costs))
     return ChainFigure("C24", spread, text, SUPPORTS if spread >= params["large_spread"] else MIXED, PROXY,
@@ -798,11 +941,12 @@ def fig_c24(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
 @chain_figure_rule("C29", reads=("hopper_usd_per_gpu_hour", "blackwell_usd_per_gpu_hour", "ascend_usd_per_npu_hour",
                                  "utilisation", "input_per_output", "rmb_per_usd"))
 def fig_c29(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
-    costs, revenue = stack_costs(ev, params), list_revenue(ev, params)
-    if costs.empty or revenue.empty:
+    costs, revenue = _costs(ev, params), _revenue(ev, params)
+    revenue = revenue[np.isfinite(revenue)]
+    if not costs.size or not revenue.size:
         return _missing("C29", ev)
-    price = float(revenue["usd"].median())
-    k = int((costs["cost"] > price).sum())
+    price = float(np.median(revenue))
+    k = int((costs > price).sum())
     text = TEXT["fig_c29"].format(price=price, k=k, n=len(costs))
     points = SUPPORTS if 0 < k < len(costs) else MIXED
     return ChainFigure("C29", k / len(costs), text, points, PROXY, ev.sources["C29"])
@@ -810,31 +954,15 @@ def fig_c29(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
 
 @chain_figure_rule("C36", reads=("rmb_per_usd",))
 def fig_c36(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
-    capex = (ev.figures.get("C36") or {}).get("capex")
-    if capex is None or capex.empty:
+    d = ev.figures.get("C36") or {}
+    if "pace" not in d:
         return _missing("C36", ev)
-    pledge = capex[capex["status"] == "pledge"]
-    if pledge.empty:
-        return _missing("C36", ev)
-    p = pledge.iloc[0]
-    years = max((p["period_end"] - p["period_start"]).days / 365.25, 1e-9)
-    ttm = capex[(capex["company"] == p["company"]) & (capex["basis"] == "trailing-four-quarters")
-                & (capex["status"] == "reported")].sort_values("period_end")
-    plans = capex[(capex["basis"] == "year") & capex["status"].isin(["plan-reported", "estimate"])
-                  & capex["measure"].str.startswith("capital spending")]
-    if ttm.empty or plans.empty:
-        return _missing("C36", ev)
-    pace = float(ttm["amount_bn"].iloc[-1]) / (float(p["amount_bn"]) / years)
-    counts = plans.groupby("period_end").size()
-    busiest = counts[counts == counts.max()].index.max()   # the year most reports speak to, latest if tied
-    top = plans[plans["period_end"] == busiest]
-    rmb = top.apply(lambda r: r["amount_bn"] * (params["rmb_per_usd"] if r["currency"] == "USD" else 1), axis=1)
-    comp = top.loc[rmb.idxmax(), "company"]
-    rmb_comp = rmb[top["company"] == comp]
-    text = TEXT["fig_c36"].format(company=p["company"], pace=pace, comp=comp, year=top["period_label"].iloc[0],
-                                  lo=float(rmb_comp.min()),
-                                  hi=float(rmb_comp.max()))
-    return ChainFigure("C36", pace, text, SUPPORTS if pace >= 0.9 else MIXED, PROXY, ev.sources["C36"])
+    rmb = d["plan_amount"] * np.where(d["plan_usd"], params["rmb_per_usd"], 1.0)
+    comp = d["plan_company"][int(np.argmax(rmb))]
+    mine = rmb[[c == comp for c in d["plan_company"]]]
+    text = TEXT["fig_c36"].format(company=d["company"], pace=d["pace"], comp=comp, year=d["year"],
+                                  lo=float(mine.min()), hi=float(mine.max()))
+    return ChainFigure("C36", d["pace"], text, SUPPORTS if d["pace"] >= 0.9 else MIXED, PROXY, ev.sources["C36"])
 
 
 @chain_figure_rule("C38")
@@ -1016,11 +1144,118 @@ MODEL_FIGURES = {"C02": ("model_c02", "path_matters"), "C08": ("model_c08", "ric
 def model_figure(claim: str, readings: Mapping[str, Any], sources: tuple[str, ...] = ()) -> ChainFigure:
     """The chain model's reading on `claim` (one of MODEL_FIGURES) from `model_readings(...)`."""
     key, field_name = MODEL_FIGURES[claim]
+    if field_name == "dearest_exits" and not readings.get("any_exit", 1.0):
+        return ChainFigure(claim, 0.0, TEXT["model_no_exit"].format(draws=readings["draws"]), NONE, "none", sources)
     share = float(readings[field_name])
     what = TEXT[key].format(rich=readings.get("rich", ""))
     text = TEXT["fig_model"].format(what=what, share=share, draws=readings["draws"])
     points = SUPPORTS if share > 0.5 else CONTRADICTS if share < 0.5 else MIXED
     return ChainFigure(claim, share, text, points, PROXY, sources)
+
+
+# --- for the owning chapters: China's evidence as one more part of a claim -----------------------------------------
+
+# The chain model as the chain chapter runs it by default: its documented ranges, draws, seed and horizon (a test
+# checks these against the chapter's parameters cell). Owning chapters read the model's readings over these ranges.
+MODEL_RANGES = {"demand_growth": (0.0, 1.0), "capacity_growth": (0.0, 0.4), "reserve_slack": (0.6, 3.0),
+                "learning_rate": (0.0, 0.4), "markup": (0.0, 1.0), "price_sensitivity": (0.5, 4.0),
+                "churn": (0.05, 0.5), "lock_in": (0.0, 4.0), "efficiency_per_depth": (0.0, 1.0),
+                "cash_quarters": (0.0, 12.0)}
+MODEL_SETTING = {"chain_quarters": 8, "n_draws": 4000, "seed": 2025}
+
+
+def default_model_figures(mi: Mapping[str, Any]) -> dict[str, ChainFigure]:
+    """The chain model's reading on each claim of MODEL_FIGURES over its documented ranges (MODEL_RANGES,
+    MODEL_SETTING); no evidence when the model cannot start on the data."""
+    if len(mi.get("vendors", [])) < 2:
+        return {c: ChainFigure(c, 0.0, TEXT["chain_missing"], NONE, "none", ()) for c in MODEL_FIGURES}
+    centre = {k: (lo + hi) / 2 for k, (lo, hi) in MODEL_RANGES.items()}   # every one is drawn: centre unused
+    draws = model_draws(MODEL_RANGES, MODEL_SETTING["n_draws"], MODEL_SETTING["seed"])
+    readings = model_readings(mi, {**centre, "chain_quarters": MODEL_SETTING["chain_quarters"]}, draws)
+    return {c: model_figure(c, readings, mi["sources"]) for c in MODEL_FIGURES}
+
+
+@dataclass
+class China:
+    """China's evidence on the claims one owning chapter judges, prepared once from its tables (no parameter):
+    the chain figures that read no parameter are made here, the others per call from prepared arrays (cheap
+    enough for the robustness sweep); the chain model's readings are made here over its documented ranges."""
+
+    evidence: Evidence
+    fixed: dict[str, ChainFigure]
+    models: dict[str, ChainFigure]
+
+    def figure(self, claim: str, params: Mapping[str, Any]) -> ChainFigure:
+        """China's evidence on `claim`; `params` only for the figures that read parameters (FIGURE_READS)."""
+        return self.fixed[claim] if claim in self.fixed else chain_figure(claim, self.evidence, params)
+
+    def model(self, claim: str) -> ChainFigure:
+        return self.models.get(claim) or ChainFigure(claim, 0.0, TEXT["chain_missing"], NONE, "none", ())
+
+
+def owner_evidence(tables: Mapping[str, pd.DataFrame], claims: tuple[str, ...] | list[str],
+                   model_claims: tuple[str, ...] | list[str] = ()) -> China:
+    """China's evidence for an owning chapter's `prepare`: the chain figures of `claims` and the chain model's
+    readings on `model_claims`, from the tables `resources_for(claims, model_claims)` names (only those are read)."""
+    ev = Evidence()
+    _prepare_figures(ev, tables, claims)
+    if "C09" in claims or model_claims:
+        ev.model_inputs = model_inputs(tables)
+    models = {}
+    if model_claims:
+        made = default_model_figures(ev.model_inputs)
+        models = {c: made[c] for c in model_claims}
+    fixed = {c: chain_figure(c, ev, {}) for c in claims if not FIGURE_READS[c]}
+    return China(ev, fixed, models)
+
+
+def with_china(label: str, fig: ChainFigure, central: bool) -> tuple[str, str]:
+    """The verdict once China's evidence is one more part of the claim, and the sentence saying what it adds.
+
+    Applied as the written criteria (aicloud.verdicts) read: no evidence leaves the label. A supported claim stays
+    supported only if China's evidence supports it too (otherwise a part fails or holds only in part: partly). A
+    partly supported claim stays so. A contradicted claim becomes partly supported when China's evidence bears
+    on the claim's `central` part and supports it at least in part (the central part then holds in one body of
+    data and fails in another); otherwise its central part still fails. A claim this run's data or public data
+    could not decide is decided by China's evidence when that evidence bears on its central part (supports:
+    supported; contradicts: contradicted; mixed: partly), and stays undecided when it does not."""
+    if fig.points == NONE:
+        return label, TEXT["owner_none"]
+    if label == SUPPORTED:
+        new = SUPPORTED if fig.points == SUPPORTS else PARTLY
+    elif label == CONTRADICTED:
+        new = PARTLY if central and fig.points in (SUPPORTS, MIXED) else CONTRADICTED
+    elif label == PARTLY:
+        new = PARTLY
+    else:
+        new = {SUPPORTS: SUPPORTED, CONTRADICTS: CONTRADICTED, MIXED: PARTLY}[fig.points] if central else label
+    verb = TEXT[f"verb_{fig.points.replace(' ', '_')}"]
+    sentence = TEXT["owner_china"].format(text=fig.text, verb=verb)
+    if new != label:
+        sentence += TEXT["owner_moves"].format(old=label, new=new)
+    elif not central and label not in (SUPPORTED, PARTLY, CONTRADICTED):
+        sentence += TEXT["owner_side"]
+    return new, sentence
+
+
+def with_model(label: str, fig: ChainFigure) -> tuple[str, str]:
+    """The verdict once the chain model's reading is weighed, and the sentence saying what it adds. A model
+    reading shows whether the claim's mechanism follows in the chain model over its documented ranges; it is not
+    data about the market, so it can lower a supported verdict to partly supported (the mechanism fails in most
+    draws, or in half) but never decides a claim by itself."""
+    if fig.points == NONE:
+        return label, TEXT["model_owner_none"]
+    new = PARTLY if label == SUPPORTED and fig.points != SUPPORTS else label
+    sentence = TEXT["model_owner"].format(text=fig.text, verb=TEXT[f"verb_{fig.points.replace(' ', '_')}"])
+    if new != label:
+        sentence += TEXT["owner_moves"].format(old=label, new=new)
+    return new, sentence
+
+
+def grade(label_before: str, label_after: str, rule_grade: str, fig: ChainFigure) -> str:
+    """The evidence grade: China's when its evidence alone decided the claim, else the rule's own."""
+    decided = (SUPPORTED, PARTLY, CONTRADICTED)
+    return fig.evidence if label_before not in decided and label_after in decided else rule_grade
 
 
 # --- the chapter's analysis ----------------------------------------------------------------------------------------
@@ -1286,6 +1521,7 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
         readings = model_readings(mi, params, model_draws(ranges, int(params["n_draws"]), int(params["seed"])))
         res.frames["model_readings"] = readings
         res.frames["model_figures"] = {c: model_figure(c, readings, mi["sources"]) for c in MODEL_FIGURES}
+        ev.model_figures = dict(res.frames["model_figures"])   # C37's rule reads the readings this page shows
         for c, fig in res.frames["model_figures"].items():
             res.values[f"model_{c}"] = fig.text
         res.values.update({f"mc_{k}": v for k, v in readings.items()})
