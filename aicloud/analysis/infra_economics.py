@@ -1,4 +1,4 @@
-"""The infrastructure-economics chapter (claims C24-C35, C37): what a token costs to serve and who lasts a
+"""The infrastructure-economics chapter (claims C24-C26, C28-C30, C32-C35): what a token costs to serve and who lasts a
 price war.
 
 `prepare(tables)` computes everything the rules read, once and without parameters: the published throughput
@@ -37,7 +37,7 @@ from aicloud.models import unit_cost as uc
 from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict
 
 CHAPTER = "infra_economics"
-CLAIMS = ("C24", "C25", "C26", "C27", "C28", "C29", "C30", "C31", "C32", "C33", "C34", "C35", "C37")
+CLAIMS = ("C24", "C25", "C26", "C28", "C29", "C30", "C32", "C33", "C34", "C35")  # C27, C31, C37: china_chain
 RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput", "infra_accelerators",
              "infra_supernodes", "infra_rental_prices", "infra_agent_multiples", "infra_org_events")
 BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
@@ -413,12 +413,6 @@ def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Ver
     return Verdict(label, figure, txt.R26[label].format(**fields), ANECDOTE if len(names) == 1 else PROXY, sources)
 
 
-@rule("C27")
-def lock_in(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C27: AI infrastructure locks customers in. No public data: churn or migration costs are unpublished."""
-    return Verdict.not_testable(*txt.R27)
-
-
 @rule("C28", reads=("tpot_tolerance", "ascend_usd_per_npu_hour", "hopper_usd_per_gpu_hour", "utilisation"))
 def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C28: domestic clusters need deeper optimisation (higher utilisation) to bring cost per token down.
@@ -494,12 +488,6 @@ def largest_profit_pool(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
         return Verdict.not_testable(txt.R30["markup"].format(markup=ds["markup"]),
                                     txt.R30["markup_figure"].format(markup=ds["markup"]), (ds["source_id"],))
     return Verdict.not_testable(txt.R30["none"], txt.R30["none_figure"])
-
-
-@rule("C31")
-def competitiveness_formula(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C31: competitiveness = completeness x integration x cost efficiency. Its terms have no published measure."""
-    return Verdict.not_testable(*txt.R31)
 
 
 @rule("C32", reads=("tpot_tolerance", "near_share"))
@@ -618,13 +606,6 @@ def thicker_health_bar(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     middle = "c35_first" if lasts and months[2] < h else "c35_both" if lasts else "c35_longer"
     reason = txt.R_WAR["c35_head"].format(**fields) + txt.R_WAR[middle].format(**fields) + txt.R_WAR["c35_tail"]
     return Verdict(SUPPORTED if lasts else PARTLY, figure, reason, PROXY, sources)
-
-
-@rule("C37")
-def strong_get_stronger(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C37: the cheapest and most reliable provider gathers the most users. No public data pairs unit costs
-    and reliability with user shares (the attrition model's volume options can explore the mechanism)."""
-    return Verdict.not_testable(*txt.R37)
 
 
 RULES = rules_of(sys.modules[__name__])

@@ -272,8 +272,6 @@ R26 = {
              "({first}); for the others the public record shows investments, chips, supernodes and platform "
              "results, not reorganisations."),
 }
-R27 = ("How strongly AI infrastructure locks customers in would need churn or migration-cost data, which no cloud "
-       "vendor publishes; partnerships alone do not measure lock-in.", "no public churn or migration-cost data")
 R28 = {
     "none": ("The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
              "level (times per output token within {tol:.0%}) and number-format width, published by the article's "
@@ -327,8 +325,6 @@ R30 = {
              "pool cannot be tested."),
     "none_figure": "no profits by layer",
 }
-R31 = ("The formula multiplies completeness, integration and cost efficiency, none of which has a published measure; "
-       "only cost efficiency is modelled in this chapter.", "no measurable terms")
 R32 = {
     "serving": ("in serving the {dom} reaches {ratio:.0%} of the {ref} at the same service level ({side} the "
                 "{near:.0%} that counts as near)"),
@@ -360,10 +356,5 @@ R34 = {
                 "with an own software stack); for the other platforms the article names only product names are "
                 "public, with no measure of how usable they make the hardware, so that part is untested."),
 }
-R37 = ("Testing whether the cheapest and most reliable provider gathers the most users would need each vendor's unit "
-       "cost and reliability beside its user share; only the shares are published.", "no public unit costs by vendor")
-
-
-
 def months(m: float, horizon: int) -> str:
     return f"all {horizon} months" if m >= horizon else f"{m:,.0f} months"
