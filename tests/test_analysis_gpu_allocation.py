@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from aicloud import data, params, robustness
 from aicloud.analysis import RecordingParams
+from aicloud.analysis import china_chain as cc
 from aicloud.analysis import gpu_allocation as g
 from aicloud.solutions import gpu_allocation as solutions
 from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
@@ -51,7 +53,18 @@ def events(*rows: tuple) -> pd.DataFrame:
 
 
 def evidence(**frames: pd.DataFrame) -> g.Evidence:
+    """The evidence without China's: the tests of each rule's own data patterns (China's evidence: none)."""
+    return replace(g.prepare(tables(**frames)), china=None)
+
+
+def evidence_with_china(**frames: pd.DataFrame) -> g.Evidence:
     return g.prepare(tables(**frames))
+
+
+def china(ev: g.Evidence, claim: str, points: str, model: bool = False) -> g.Evidence:
+    """`ev` with China's evidence on `claim` pointing the way given (a chain figure, or a model reading)."""
+    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}.", points, "proxy", ("china-test",))
+    return replace(ev, china=cc.China(cc.Evidence(), {} if model else {claim: fig}, {claim: fig} if model else {}))
 
 
 def verdict(claim: str, ev: g.Evidence, **overrides: float):
@@ -427,3 +440,93 @@ def test_c03_label_agrees_with_the_words_of_its_reason(shares, premium_min, lead
 @cache
 def _c03_evidence(rows: tuple) -> g.Evidence:
     return evidence(gpu_buyers=buyers(*rows))
+
+
+# --- China's evidence weighed by the rules (aicloud.analysis.china_chain.add_china / add_model) ----------------
+
+
+def test_china_evidence_read_from_the_default_data_keeps_each_verdict_and_says_what_it_adds():
+    ev = evidence_with_china()
+    expected = {"C03": PARTLY, "C06": SUPPORTED, "C08": PARTLY, "C09": PARTLY, "C10": PARTLY}
+    for claim, label in expected.items():
+        v = verdict(claim, ev)
+        assert v.label == label, claim
+        assert "China's evidence:" in v.reason or "chain model" in v.reason, claim
+    assert "china-mmssai-nvidia-10k" in verdict("C03", ev).sources     # China's sources are cited
+    assert "This contradicts the claim" in verdict("C09", ev).reason        # GPUs bought do not rank revenue
+    assert "This supports the claim" in verdict("C10", ev).reason           # chip makers' revenue took off
+
+
+def test_c03_china_evidence_lowers_a_supported_verdict_but_never_decides():
+    ev = evidence(gpu_buyers=buyers(*CHINA_2023))
+    assert verdict("C03", china(ev, "C03", cc.SUPPORTS)).label == SUPPORTED
+    assert verdict("C03", china(ev, "C03", cc.CONTRADICTS)).label == PARTLY
+    assert verdict("C03", china(ev, "C03", cc.MIXED)).label == PARTLY
+    v = verdict("C03", china(ev, "C03", cc.NONE))
+    assert v.label == SUPPORTED and "hold no evidence" in v.reason
+    rows = MINORITY
+    prices = default_tables()["gpu_price_estimates"].copy()
+    prices.loc[prices["market"] == "China", ["low_usd", "high_usd"]] = 33_000.0
+    against = evidence(gpu_buyers=buyers(*rows), gpu_reference=default_tables()["gpu_reference"].head(3),
+                       gpu_price_estimates=prices)
+    assert verdict("C03", china(against, "C03", cc.SUPPORTS)).label == CONTRADICTED   # demand is not scarcity
+    blocked = evidence(gpu_buyers=data.load("gpu_buyers", USER / "gpu_buyers_no_china.csv"))
+    v = verdict("C03", china(blocked, "C03", cc.SUPPORTS))
+    assert v.label == NOT_TESTABLE_HERE and "does not bear on the part" in v.reason
+
+
+def test_c06_china_evidence_on_part_b_only():
+    ev = evidence()
+    assert verdict("C06", china(ev, "C06", cc.SUPPORTS)).label == SUPPORTED
+    v = verdict("C06", china(ev, "C06", cc.CONTRADICTS))
+    assert v.label == PARTLY and "rather than supported" in v.reason
+    no_rule = evidence(gpu_supply_events=events(("2024-01-10", "restriction", "H100"),
+                                                ("2024-03-01", "compliant-product", "H800")))
+    assert verdict("C06", china(no_rule, "C06", cc.SUPPORTS)).label == CONTRADICTED
+
+
+def test_c08_the_chain_model_reading_is_stated_but_never_decides():
+    ev = evidence()
+    for points in (cc.SUPPORTS, cc.CONTRADICTS):
+        v = verdict("C08", china(ev, "C08", points, model=True))
+        assert v.label == PARTLY and "Test evidence on C08" in v.reason
+    assert verdict("C08", china(ev, "C08", cc.SUPPORTS, model=True), capital_bar_usd_bn=0.316).label == CONTRADICTED
+    assert "cannot start" in verdict("C08", china(ev, "C08", cc.NONE, model=True)).reason
+
+
+def test_c09_china_evidence_lowers_a_supported_verdict():
+    rows = [(2023, "Alibaba", "China", "cloud", "H100", 60_000), (2023, "Baidu", "China", "cloud", "H100", 30_000)]
+    ev = evidence(gpu_buyers=buyers(*rows))
+    assert verdict("C09", china(ev, "C09", cc.SUPPORTS)).label == SUPPORTED
+    assert verdict("C09", china(ev, "C09", cc.CONTRADICTS)).label == PARTLY
+    assert verdict("C09", china(evidence(), "C09", cc.SUPPORTS)).label == PARTLY
+
+
+def test_c10_china_evidence_is_a_third_measure_of_acceleration():
+    ev = evidence(gpu_supply_events=events(("2018-01-01", "domestic-chip", "A", 5_000),
+                                           ("2019-01-01", "domestic-chip", "B"), ("2020-01-01", "domestic-chip", "C"),
+                                           RULE, ("2024-01-01", "domestic-chip", "D", 1_000)))
+    assert verdict("C10", china(ev, "C10", cc.SUPPORTS)).label == PARTLY       # neither dated measure rose
+    assert verdict("C10", china(ev, "C10", cc.MIXED)).label == PARTLY
+    assert verdict("C10", china(ev, "C10", cc.CONTRADICTS)).label == CONTRADICTED
+    assert verdict("C10", china(evidence(), "C10", cc.SUPPORTS)).label == PARTLY
+    both = evidence(gpu_supply_events=events(("2020-01-01", "domestic-chip", "A", 1_000), RULE,
+                                             ("2022-06-01", "domestic-chip", "B", 3_000),
+                                             ("2023-01-01", "domestic-chip", "C", 5_000)))
+    assert verdict("C10", china(both, "C10", cc.SUPPORTS)).label == SUPPORTED
+    assert verdict("C10", china(both, "C10", cc.MIXED)).label == PARTLY
+    none = evidence(gpu_supply_events=events(RULE, ("2023-01-01", "domestic-chip", "B", 2_000)))
+    v = verdict("C10", china(none, "C10", cc.SUPPORTS))                         # China's evidence alone decides
+    assert v.label == SUPPORTED and v.figure.startswith("China:") and v.evidence == "proxy"
+    assert verdict("C10", china(none, "C10", cc.CONTRADICTS)).label == CONTRADICTED
+    assert verdict("C10", china(none, "C10", cc.NONE)).label == NOT_TESTABLE_HERE
+
+
+def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate():
+    empty = {name: frame.iloc[0:0] for name, frame in default_tables().items() if name in g.CHINA_RESOURCES
+             and name != "gpu_buyers"}
+    result = g.analyse(tables(**empty), DEFAULTS)
+    assert_reads_well(result)
+    for claim in ("C03", "C06", "C09", "C10"):
+        assert "hold no evidence" in result.verdicts[claim].reason, claim
+    assert "cannot start" in result.verdicts["C08"].reason

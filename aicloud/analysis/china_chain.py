@@ -162,6 +162,22 @@ TEXT = {
     "owner_side": " It does not bear on the part of the claim that decides, which stays undecided.",
     "model_owner": " {text} So the model {verb} the claim.",
     "model_owner_none": " The chain model cannot start on this run's data, so it adds nothing here.",
+    "short_C01": "China: the token leader's token share is {v:.1f} times its revenue share",
+    "short_C03": "China: NVIDIA's China revenue {v:+.0%}",
+    "short_C06": "China: {v:.1%} of NVIDIA's revenue after the first rules",
+    "short_C09": "China: GPUs bought against later revenue share, rank correlation {v:+.2f}",
+    "short_C10": "China: AI-chip makers' revenue at least x{v:.1f}",
+    "short_C12": "China: compute rental growth {pp:+.0f} pp against the whole AI cloud's",
+    "short_C13": "China: cloud growth {pp:+.0f} pp from the first to the latest quarter",
+    "short_C14": "China: own-model clouds' median growth gap {v:+.1f} pp",
+    "short_C15": "China: open-weight families' token share gain {v:+.1f} pp over closed ones",
+    "short_C16": "China: AI-cloud revenue rank {v:.0f}",
+    "short_C21": "China: best Chinese against best US model {v:+.0f} index points",
+    "short_C24": "China: modelled serving cost spread {v:.1f}x across stacks",
+    "short_C29": "China: {v:.0%} of published stacks at a loss at the median list price",
+    "short_C36": "China: spending at {v:.0%} of the pledge's yearly pace",
+    "short_C38": "China: GPU rents down to at most {v:.0%} of the peak",
+    "short_model": "chain model: {v:.0%} of joint draws",
     "verb_supports": "supports",
     "verb_contradicts": "contradicts",
     "verb_mixed": "is mixed on",
@@ -427,6 +443,12 @@ class ChainFigure:
     points: str
     evidence: str = PROXY
     sources: tuple[str, ...] = ()
+
+    @property
+    def short(self) -> str:
+        """The deciding figure in a few words (for a verdict China's evidence alone decides)."""
+        key = f"short_{self.claim}" if f"short_{self.claim}" in TEXT else "short_model"
+        return TEXT[key].format(v=self.value, pp=self.value * 100)
 
 
 FigureFunction = Callable[[Evidence, Mapping[str, Any]], ChainFigure]
@@ -1169,10 +1191,19 @@ def default_model_figures(mi: Mapping[str, Any]) -> dict[str, ChainFigure]:
     MODEL_SETTING); no evidence when the model cannot start on the data."""
     if len(mi.get("vendors", [])) < 2:
         return {c: ChainFigure(c, 0.0, TEXT["chain_missing"], NONE, "none", ()) for c in MODEL_FIGURES}
-    centre = {k: (lo + hi) / 2 for k, (lo, hi) in MODEL_RANGES.items()}   # every one is drawn: centre unused
-    draws = model_draws(MODEL_RANGES, MODEL_SETTING["n_draws"], MODEL_SETTING["seed"])
-    readings = model_readings(mi, {**centre, "chain_quarters": MODEL_SETTING["chain_quarters"]}, draws)
-    return {c: model_figure(c, readings, mi["sources"]) for c in MODEL_FIGURES}
+    arrays = ("start_share", "reserve_fraction", "depth", "observed")
+    key = (tuple(mi["clouds"]), tuple(mi["sources"]), *(np.asarray(mi[k], dtype=float).tobytes() for k in arrays))
+    if key not in _MODEL_CACHE:          # the readings depend on the model's inputs only; chapters share them
+        if len(_MODEL_CACHE) > 16:
+            _MODEL_CACHE.clear()
+        centre = {k: (lo + hi) / 2 for k, (lo, hi) in MODEL_RANGES.items()}   # every one is drawn: centre unused
+        draws = model_draws(MODEL_RANGES, MODEL_SETTING["n_draws"], MODEL_SETTING["seed"])
+        readings = model_readings(mi, {**centre, "chain_quarters": MODEL_SETTING["chain_quarters"]}, draws)
+        _MODEL_CACHE[key] = {c: model_figure(c, readings, mi["sources"]) for c in MODEL_FIGURES}
+    return dict(_MODEL_CACHE[key])
+
+
+_MODEL_CACHE: dict[tuple, dict[str, ChainFigure]] = {}
 
 
 @dataclass
@@ -1252,10 +1283,28 @@ def with_model(label: str, fig: ChainFigure) -> tuple[str, str]:
     return new, sentence
 
 
-def grade(label_before: str, label_after: str, rule_grade: str, fig: ChainFigure) -> str:
-    """The evidence grade: China's when its evidence alone decided the claim, else the rule's own."""
+def add_china(base: Verdict, fig: ChainFigure, central: bool) -> Verdict:
+    """An owning rule's verdict with China's evidence weighed (`with_china`): the label, the reason extended by
+    what China's evidence adds, its sources; the figure and evidence grade become China's when its evidence
+    alone decides a claim the rule could not."""
+    label, added = with_china(base.label, fig, central)
+    return _extended(base, label, added, fig)
+
+
+def add_model(base: Verdict, fig: ChainFigure) -> Verdict:
+    """An owning rule's verdict with the chain model's reading weighed (`with_model`)."""
+    label, added = with_model(base.label, fig)
+    return _extended(base, label, added, fig)
+
+
+def _extended(base: Verdict, label: str, added: str, fig: ChainFigure) -> Verdict:
     decided = (SUPPORTED, PARTLY, CONTRADICTED)
-    return fig.evidence if label_before not in decided and label_after in decided else rule_grade
+    alone = base.label not in decided and label in decided
+    return Verdict(label, fig.short if alone else base.figure, base.reason + added,
+                   fig.evidence if alone else base.evidence, base.sources + fig.sources)
+
+
+NO_CHINA = ChainFigure("", 0.0, TEXT["missing"], NONE, "none", ())
 
 
 # --- the chapter's analysis ----------------------------------------------------------------------------------------

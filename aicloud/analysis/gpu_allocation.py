@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from aicloud.analysis import ChapterResult, rule, rules_of
+from aicloud.analysis import china_chain as cc
 from aicloud.models import gpu_allocation as gpu
 from aicloud.verdicts import ANECDOTE, CONTRADICTED, PARTLY, PROXY, SUPPORTED, Verdict, direction, majority
 
@@ -29,6 +30,10 @@ CHINA = "China"
 CLOUD = "cloud"
 HIGH_END_H100_EQUIV = 0.5   # a chip with at least half an H100's dense BF16 compute counts as high-end (C06)
 DAYS_PER_YEAR = 365.25
+# China's evidence the rules weigh (aicloud.analysis.china_chain): chain figures, and the chain model's readings.
+CHINA_CLAIMS = ("C03", "C06", "C09", "C10")
+CHINA_MODEL_CLAIMS = ("C08",)
+CHINA_RESOURCES = cc.resources_for(CHINA_CLAIMS, CHINA_MODEL_CLAIMS)
 
 # --- Reader-facing text ----------------------------------------------------------------------------------------
 # Every sentence a reader sees is made here, from named fields (a Chinese edition needs a counterpart for each).
@@ -629,6 +634,7 @@ class Evidence:
     c03: C03Facts
     c06: C06Facts
     cadence: Cadence | None
+    china: cc.China | None = None             # China's evidence on C03, C06, C08-C10 (None: not prepared)
 
     @property
     def any_china(self) -> bool:
@@ -865,7 +871,16 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
         cluster_sources=_sorted_ids(clusters.loc[clusters["category"] == "cluster", "source_id"]),
         c03=_c03_facts(years, scarcity),
         c06=_c06_facts(article_year, next((s for s in years if s.year == article_year), None), supply, compute),
-        cadence=_cadence(supply))
+        cadence=_cadence(supply), china=cc.owner_evidence(tables, CHINA_CLAIMS, CHINA_MODEL_CLAIMS))
+
+
+def china_figure(ev: Evidence, claim: str) -> cc.ChainFigure:
+    """China's evidence on `claim` (every one this chapter reads is parameter-free)."""
+    return ev.china.figure(claim, {}) if ev.china is not None else cc.NO_CHINA
+
+
+def china_model(ev: Evidence, claim: str) -> cc.ChainFigure:
+    return ev.china.model(claim) if ev.china is not None else cc.NO_CHINA
 
 
 # --- Facts each rule reads, prepared once (the rules only compare them with parameters) ---------------------
@@ -1002,7 +1017,15 @@ def compute_scarce_and_clouds_gatekeepers(ev: Evidence, params: Mapping[str, Any
     `scarcity_premium_min`, or a reported lead time is at least `scarcity_lead_weeks_min` weeks. Gatekeeping:
     cloud operators bought most (over half, as shown) of the units listed for Chinese buyers, judged in every year
     of the buyers data. The scarcity evidence must be dated in a year the buyers data hold. Supported when scarcity
-    holds and clouds bought most in every year; contradicted when neither holds anywhere; partly otherwise."""
+    holds and clouds bought most in every year; contradicted when neither holds anywhere; partly otherwise.
+
+    China's evidence (NVIDIA's revenue billed to China against the export rules) is weighed with
+    `china_chain.add_china`: it shows demand, not scarcity or who controlled access, so it can lower a supported
+    verdict but never decide the claim."""
+    return cc.add_china(_base_c03(ev, params), china_figure(ev, "C03"), central=False)
+
+
+def _base_c03(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     f = ev.c03
     if f.blocker:
         return Verdict.not_testable_here(f.blocker, sources=f.sources)
@@ -1080,7 +1103,14 @@ def compliant_chips_and_no_domestic_scale(ev: Evidence, params: Mapping[str, Any
     sale by its end; (b) Chinese buyers' listed units average at least half an H100 of dense BF16 compute
     (`HIGH_END_H100_EQUIV`, with `h20_share_china` for families); (c) the largest domestic-chip deployment dated
     by the year's end is below `domestic_scale_share` of the units Chinese buyers listed that year. Supported
-    when all three hold; contradicted when (a) fails; partly supported otherwise."""
+    when all three hold; contradicted when (a) fails; partly supported otherwise.
+
+    China's evidence (what NVIDIA still billed to China after the first rules) speaks to part (b) only and is
+    weighed with `china_chain.add_china`."""
+    return cc.add_china(_base_c06(ev, params), china_figure(ev, "C06"), central=False)
+
+
+def _base_c06(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     f = ev.c06
     if f.blocker:
         return Verdict.not_testable_here(f.blocker, sources=f.sources)
@@ -1109,7 +1139,15 @@ def capital_decided_winners(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     The testable part: getting onto the list took capital. It holds when even the smallest listed purchase of
     the article's year cost at least `capital_bar_usd_bn` at the low price `unit_price_low_usd`. That capital
     *decided* the winners, and the role of supply-chain control, are interpretation: so partly supported when
-    the part holds, contradicted when a listed buyer paid less than the bar."""
+    the part holds, contradicted when a listed buyer paid less than the bar.
+
+    The chain model's reading (does the vendor with the most GPUs at the start end largest, over the model's
+    documented ranges?) is weighed with `china_chain.add_model`: it can lower a supported verdict, never decide the
+    claim."""
+    return cc.add_model(_base_c08(ev, params), china_model(ev, "C08"))
+
+
+def _base_c08(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     s = ev.year(ev.article_year)
     if s is None:
         return Verdict.not_testable_here(text_c08_no_year(ev.article_year))
@@ -1127,7 +1165,14 @@ def alibaba_reserves(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
     Alibaba's rank among Chinese buyers in every year with at least two Chinese buyers: supported when first in
     every year it is listed, partly supported when listed but not first (its price cuts are tested in the
-    price-war chapter), not testable when it is never listed."""
+    price-war chapter), not testable when it is never listed.
+
+    China's evidence (do GPUs bought rank the clouds as their later AI-cloud revenue does?) bears on the path the
+    claim describes, not on the price cuts, and is weighed with `china_chain.add_china`."""
+    return cc.add_china(_base_c09(ev, params), china_figure(ev, "C09"), central=False)
+
+
+def _base_c09(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     ranks = _ranks(ev, "Alibaba")
     listed = [r for r in ranks if r[1] != "absent"]
     sources = tuple(x for y in ev.years for x in y.china_sources)
@@ -1146,7 +1191,14 @@ def own_chips_accelerated(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     the scale (the largest number of domestic chips one milestone puts in service). Each counts as accelerated
     when after/before is at least `acceleration_min_ratio`. Supported when both accelerated, contradicted when
     neither did, partly supported otherwise (also when scale cannot be compared). Dates cannot show cause; the
-    reason says so."""
+    reason says so.
+
+    China's evidence (the revenue of China's AI-chip makers while NVIDIA's H20 sales to China collapsed) is a third
+    measure of acceleration, weighed with `china_chain.add_china` as bearing on the claim's central part."""
+    return cc.add_china(_base_c10(ev, params), china_figure(ev, "C10"), central=True)
+
+
+def _base_c10(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     c = ev.cadence
     if c is None:
         return Verdict.not_testable_here(text_c10_missing(), sources=ev.supply.sources)
