@@ -13,6 +13,7 @@ import pytest
 
 from aicloud import data, params
 from aicloud.analysis import RecordingParams, rules_of
+from aicloud.analysis import china_chain as cc
 from aicloud.analysis import maas_price_war as mpw
 from aicloud.robustness import sweep, sweep_rules
 from aicloud.verdicts import CONTRADICTED, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
@@ -21,7 +22,7 @@ DECLARED = params.read("maas_price_war")
 DEFAULTS = {p.name: p.default for p in DECLARED}
 RESOURCES = ["maas_list_prices", "maas_price_moves", "maas_token_volumes", "maas_market_shares",
              "maas_trend_estimates", "maas_game_servers", "maas_reference", "maas_cloud_stack", "gpu_buyers",
-             "sources"]
+             "sources", *mpw.CHINA_RESOURCES]
 BAD = re.compile(r"\b(nan|NaN|inf|None|NaT)\b")
 
 
@@ -398,3 +399,84 @@ def test_renamed_list_prices_say_the_files_share_no_vendor(tables):
 def test_no_chinese_buyer_makes_c20_not_testable_here(tables):
     r = mpw.analyse(degenerate_cases(tables)["one buyer year, no Chinese buyer"], DEFAULTS)
     assert r.verdicts["C20"].label == NOT_TESTABLE_HERE and "no Chinese buyer" in r.verdicts["C20"].reason
+
+
+# --- China's evidence weighed by the rules (aicloud.analysis.china_chain.add_china) --------------------------------
+def with_china(ev: mpw.Evidence, claim: str, points: str) -> mpw.Evidence:
+    """`ev` with China's evidence on `claim` pointing the way given."""
+    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}; more.", points, "proxy", ("china-test",))
+    ev.china = cc.China(cc.Evidence(), {claim: fig}, {})
+    return ev
+
+
+C16_PARAMS = {"claimed_marketplace_vendor": cc.C16_COMPANY}
+
+
+@pytest.mark.parametrize("rule, params", [(mpw.compute_as_service, {}), (mpw.year_end_meeting, {}),
+                                          (mpw.model_marketplace, C16_PARAMS)])
+def test_china_evidence_decides_a_claim_public_data_could_not(rule, params):
+    claim = rule.claim
+    assert rule(mpw.Evidence(), params).label == NOT_TESTABLE                   # no China evidence: as before
+    for points, label in ((cc.SUPPORTS, SUPPORTED), (cc.CONTRADICTS, CONTRADICTED), (cc.MIXED, PARTLY)):
+        v = rule(with_china(mpw.Evidence(), claim, points), params)
+        assert v.label == label and v.figure.startswith("China:") and f"Test evidence on {claim}" in v.reason
+    v = rule(with_china(mpw.Evidence(), claim, cc.NONE), params)
+    assert v.label == NOT_TESTABLE and "hold no evidence" in v.reason
+
+
+def test_c16_china_evidence_about_another_vendor_does_not_count():
+    v = mpw.model_marketplace(with_china(mpw.Evidence(), "C16", cc.SUPPORTS), {"claimed_marketplace_vendor": "Z"})
+    assert v.label == NOT_TESTABLE
+
+
+def test_c14_china_evidence_is_a_comparison_group_test():
+    held = [("2024", "V", "B", "M", 1.0), ("2025-H1", "V", "B", "M", 0.6)]
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(periods=tuple(held)), "C14", cc.SUPPORTS), {}).label \
+        == SUPPORTED
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(periods=tuple(held)), "C14", cc.MIXED), {}).label == PARTLY
+    failed = [("2024", "V", "B", "", 0.9)]
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(periods=tuple(failed)), "C14", cc.SUPPORTS), {}).label \
+        == PARTLY
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(periods=tuple(failed)), "C14", cc.CONTRADICTS), {}).label \
+        == CONTRADICTED
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(), "C14", cc.CONTRADICTS), {}).label == CONTRADICTED
+
+
+def test_c15_china_evidence_on_winning_share_does_not_undo_who_moved_first():
+    ev = with_china(mpw.Evidence(moves=(move("2024-05-20", "B"), move("2024-05-21", "A"))), "C15", cc.SUPPORTS)
+    v = mpw.started_price_war(ev, {"claimed_first_mover": "A"})
+    assert v.label == CONTRADICTED and "not on the one that fails" in v.reason
+    ev = with_china(mpw.Evidence(moves=(move("2024-05-21", "A"), move("2024-05-22", "B"))), "C15", cc.CONTRADICTS)
+    assert mpw.started_price_war(ev, {"claimed_first_mover": "A"}).label == PARTLY
+
+
+def test_c21_china_evidence_tests_hard_to_tell_apart():
+    params = {**C21_PARAMS, "indistinct_points": 5.0}
+    assert mpw.weak_lock_in(with_china(c21_evidence([10, 10, 10], [1, 2, 10]), "C21", cc.SUPPORTS), params).label \
+        == SUPPORTED
+    assert mpw.weak_lock_in(with_china(c21_evidence([10, 10, 10], [1, 2, 10]), "C21", cc.MIXED), params).label \
+        == PARTLY
+    none = c21_evidence([], [], published=None, fit=False)
+    assert mpw.weak_lock_in(with_china(none, "C21", cc.SUPPORTS), params).label == SUPPORTED
+
+
+def test_c21_boundary_on_the_default_china_data_is_the_quality_gap(tables):
+    ev = mpw.prepare(tables)
+    gap = abs(ev.china.figure("C21", {"indistinct_points": 5.0, "rmb_per_usd": 7.0}).value)   # 6 index points
+    assert mpw.weak_lock_in(ev, {**DEFAULTS, "indistinct_points": gap}).label == SUPPORTED
+    assert mpw.weak_lock_in(ev, {**DEFAULTS, "indistinct_points": gap - 0.01}).label == PARTLY
+
+
+def test_china_verdicts_on_the_default_data(result):
+    expected = {"C12": CONTRADICTED, "C13": SUPPORTED, "C14": PARTLY, "C15": CONTRADICTED, "C16": PARTLY,
+                "C21": PARTLY}
+    assert {c: result.verdicts[c].label for c in expected} == expected
+    assert all("China's evidence:" in result.verdicts[c].reason for c in expected)
+
+
+def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate(tables):
+    empty = {**tables, **{name: tables[name].iloc[0:0] for name in mpw.CHINA_RESOURCES}}
+    res = mpw.analyse(empty, DEFAULTS)
+    check_text(res)
+    for claim in mpw.CHINA_CLAIMS:
+        assert "hold no evidence" in res.verdicts[claim].reason, claim

@@ -160,6 +160,7 @@ TEXT = {
     "owner_none": " China's data given to this run hold no evidence on this claim.",
     "owner_moves": " With it the verdict is {new} rather than {old}.",
     "owner_side": " It does not bear on the part of the claim that decides, which stays undecided.",
+    "owner_side_failed": " It bears on another part of the claim, not on the one that fails.",
     "model_owner": " {text} So the model {verb} the claim.",
     "model_owner_none": " The chain model cannot start on this run's data, so it adds nothing here.",
     "short_C01": "China: the token leader's token share is {v:.1f} times its revenue share",
@@ -171,7 +172,7 @@ TEXT = {
     "short_C13": "China: cloud growth {pp:+.0f} pp from the first to the latest quarter",
     "short_C14": "China: own-model clouds' median growth gap {v:+.1f} pp",
     "short_C15": "China: open-weight families' token share gain {v:+.1f} pp over closed ones",
-    "short_C16": "China: AI-cloud revenue rank {v:.0f}",
+    "short_C16": "China: {first}",
     "short_C21": "China: best Chinese against best US model {v:+.0f} index points",
     "short_C24": "China: modelled serving cost spread {v:.1f}x across stacks",
     "short_C29": "China: {v:.0%} of published stacks at a loss at the median list price",
@@ -448,7 +449,7 @@ class ChainFigure:
     def short(self) -> str:
         """The deciding figure in a few words (for a verdict China's evidence alone decides)."""
         key = f"short_{self.claim}" if f"short_{self.claim}" in TEXT else "short_model"
-        return TEXT[key].format(v=self.value, pp=self.value * 100)
+        return TEXT[key].format(v=self.value, pp=self.value * 100, first=self.text.split(";")[0].rstrip("."))
 
 
 FigureFunction = Callable[[Evidence, Mapping[str, Any]], ChainFigure]
@@ -1266,6 +1267,8 @@ def with_china(label: str, fig: ChainFigure, central: bool) -> tuple[str, str]:
         sentence += TEXT["owner_moves"].format(old=label, new=new)
     elif not central and label not in (SUPPORTED, PARTLY, CONTRADICTED):
         sentence += TEXT["owner_side"]
+    elif not central and label == CONTRADICTED and fig.points != CONTRADICTS:
+        sentence += TEXT["owner_side_failed"]
     return new, sentence
 
 

@@ -24,12 +24,16 @@ import numpy as np
 
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult, rule
+from aicloud.analysis import china_chain as cc
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
 from aicloud.models import price_trend as pt
 from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict, finite, majority
 
 CLAIMS = tuple(f"C{i}" for i in range(11, 24))
+# China's evidence the rules weigh (aicloud.analysis.china_chain): one chain figure per claim below.
+CHINA_CLAIMS = ("C12", "C13", "C14", "C15", "C16", "C21")
+CHINA_RESOURCES = cc.resources_for(CHINA_CLAIMS)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reader-facing sentences (one place; a Chinese edition needs a counterpart for each). Fields in braces.
@@ -48,11 +52,12 @@ TEXT = {
     "c11_missing": "Offers by {missing} were not found. ",
     # C12, C13
     "c12_figure": "business judgement",
-    "c12_reason": ("That compute must be sold as a service to pay is a strategy argument: testing it needs the margin "
-                   "of raw compute against model services, by vendor, which no vendor publishes. The data hold "
-                   "{n_series} announced volume series, which show use, not profit."),
+    "c12_reason": ("That compute must be sold as a service to pay is a strategy argument: testing it directly needs "
+                   "the margin of raw compute against model services, by vendor, which no vendor publishes. The data "
+                   "hold {n_series} announced volume series, which show use, not profit."),
     "c13_figure": "internal meeting",
-    "c13_reason": "The order of reports at a company's internal year-end meeting is an anecdote with no public record.",
+    "c13_reason": ("The order of reports at a company's internal year-end meeting is an anecdote with no public "
+                   "record; the growth it credits has one."),
     # C14
     "c14_none": "No IDC period in the data names which clouds sell their own models.",
     "c14_figure": "leader sells its own models in {held} of {n} periods; {own_share} of named calls on such clouds",
@@ -241,6 +246,21 @@ class Evidence:
     sources: dict[str, Any] = field(default_factory=lambda: {
         "servers": {}, "volumes": [], "shares": [], "shares_by_period": {}, "cn_buyers_by_year": {},
         "war_prices": [], "stack_by_cloud": {}})
+    china: cc.China | None = None     # China's evidence on C12-C16 and C21 (None: not prepared)
+
+
+def china_figure(ev: Evidence, claim: str, params: Mapping[str, Any]) -> cc.ChainFigure:
+    """China's evidence on `claim`. C21's reads the chapter's exchange rate (as yuan per dollar) and the points
+    within which two models count as hard to tell apart; C16's concerns one vendor, so it counts only when the
+    claim is about that vendor."""
+    if ev.china is None:
+        return cc.NO_CHINA
+    if claim == "C16" and params["claimed_marketplace_vendor"] != cc.C16_COMPANY:
+        return cc.NO_CHINA
+    if claim == "C21":
+        return ev.china.figure(claim, {"indistinct_points": params["indistinct_points"],
+                                       "rmb_per_usd": 1 / params["usd_per_rmb"]})
+    return ev.china.figure(claim, params)
 
 
 def _convert_rmb(values: np.ndarray, usd: np.ndarray, usd_per_rmb: float) -> np.ndarray:
@@ -413,6 +433,7 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
         "war_prices": _ids(prices[prices["stage"] != "later"], t["maas_trend_estimates"]),
         "stack_by_cloud": {c: _ids(g) for c, g in stack.groupby("cloud")},
     }
+    ev.china = cc.owner_evidence(tables, CHINA_CLAIMS)
     return ev
 
 
@@ -477,14 +498,30 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 @rule("C12")
 def compute_as_service(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C12, 'compute must become a service to make money': a strategy argument that needs margins by business
-    line, which no vendor publishes: not testable with public data."""
+    line, which no vendor publishes: not testable with public data.
+
+    China's evidence (how fast compute rented out grows against the whole AI cloud, in revenue because margins are
+    not published) bears on the claim's central part and is weighed with `china_chain.add_china`: it decides the
+    claim as a proxy."""
+    return cc.add_china(_base_c12(ev, params), china_figure(ev, "C12", params), central=True)
+
+
+def _base_c12(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     return Verdict.not_testable(say("c12_reason", n_series=ev.n_volume_series), figure=say("c12_figure"),
                                 sources=ev.sources["volumes"])
 
 
 @rule("C13")
 def year_end_meeting(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    """C13, the order of reports at an internal meeting: no public record, not testable with public data."""
+    """C13, the order of reports at an internal meeting: no public record, not testable with public data.
+
+    China's evidence (the cloud growth and AI-product growth the meeting's order is credited to) tests the part of
+    the claim that has a public record, weighed with `china_chain.add_china`: it decides the claim as an
+    anecdote."""
+    return cc.add_china(_base_c13(ev, params), china_figure(ev, "C13", params), central=True)
+
+
+def _base_c13(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     return Verdict.not_testable(say("c13_reason"), figure=say("c13_figure"))
 
 
@@ -492,7 +529,14 @@ def year_end_meeting(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def own_model_spearhead(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C14, 'the vendor's own model is the spearhead': in each IDC period, does the cloud leading external
     calls sell its own model family, and do clouds with own models hold most of the calls attributed to named
-    clouds? Every period: supported; some: partly; none: contradicted. Causation is not tested."""
+    clouds? Every period: supported; some: partly; none: contradicted. Causation is not tested.
+
+    China's evidence (the revenue growth of clouds with an own model family against a comparison group without one)
+    tests the claim with a comparison group and is weighed with `china_chain.add_china`."""
+    return cc.add_china(_base_c14(ev, params), china_figure(ev, "C14", params), central=True)
+
+
+def _base_c14(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     periods = [p for p in ev.periods if finite(p[4])]
     if not periods:
         return Verdict.not_testable_here(say("c14_none"))
@@ -512,7 +556,14 @@ def started_price_war(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C15, 'Alibaba started the price war'. The claimed vendor's first price move against every other
     vendor's: a move counts when it changed a list price (a launch at an unchanged price does not), and
     approximately dated moves count at their stated date (the reason says how many). Another vendor earlier:
-    contradicted; the same day: partly (the data cannot say who started); the claimed vendor first: supported."""
+    contradicted; the same day: partly (the data cannot say who started); the claimed vendor first: supported.
+
+    China's evidence (enterprise-token shares of open-weight against closed model families) bears on 'to win share',
+    not on who started the price war, and is weighed with `china_chain.add_china`."""
+    return cc.add_china(_base_c15(ev, params), china_figure(ev, "C15", params), central=False)
+
+
+def _base_c15(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     claimed = params["claimed_first_mover"]
     moves = [m for m in ev.moves if m.price_move]
     own = [m for m in moves if m.vendor == claimed]
@@ -549,7 +600,14 @@ def started_price_war(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 @rule("C16", reads=("claimed_marketplace_vendor",))
 def model_marketplace(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C16, 'the marketplace offers dozens of open models': the count is not published anywhere found, so not
-    testable with public data; the reason says whether the platform's products are in the data."""
+    testable with public data; the reason says whether the platform's products are in the data.
+
+    China's evidence (whether and when the vendor opened its model weights, and its ranks) tests the 'closed models'
+    part, weighed with `china_chain.add_china` when the vendor is the one China's evidence is about."""
+    return cc.add_china(_base_c16(ev, params), china_figure(ev, "C16", params), central=True)
+
+
+def _base_c16(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     vendor = params["claimed_marketplace_vendor"]
     products, retrieved, srcs = ev.stack_products.get(vendor, (TEXT["none"], False, ("maas-vendor-names",)))
     checked = "verified on vendor pages" if retrieved else "not verified on vendor pages"
@@ -704,13 +762,20 @@ def cut_depths(ev: Evidence, usd_per_rmb: float) -> np.ndarray:
     return np.concatenate([paired, ev.announced_cuts])
 
 
-@rule("C21", reads=("usd_per_rmb", "input_weight", "confidence"))
+@rule("C21", reads=("usd_per_rmb", "input_weight", "confidence", "indistinct_points"))
 def weak_lock_in(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C21, 'models are hard to tell apart, so MaaS locks customers in only weakly; not unique to China'.
     Lock-in is not measured; the rule tests three things weak lock-in predicts: most models priced before and
     after the war were cut; list prices kept falling within a model afterwards (the fitted decline's interval
     above zero); published estimates for other markets show falling prices too. All testable parts hold:
-    supported; some: partly; none: contradicted; none testable: not testable here."""
+    supported; some: partly; none: contradicted; none testable: not testable here.
+
+    China's evidence (the quality gap between the best Chinese and US models on one index, within
+    `indistinct_points`) tests 'hard to tell apart' directly and is weighed with `china_chain.add_china`."""
+    return cc.add_china(_base_c21(ev, params), china_figure(ev, "C21", params), central=True)
+
+
+def _base_c21(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     cuts = cut_depths(ev, params["usd_per_rmb"])
     parts, texts = [], []
     if len(cuts):
