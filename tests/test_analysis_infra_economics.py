@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from aicloud import data, params
 from aicloud.analysis import RecordingParams
+from aicloud.analysis import china_chain as cc
 from aicloud.analysis import infra_economics as ie
 from aicloud.verdicts import CONTRADICTED, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
 
@@ -99,12 +101,27 @@ def tables(tmp_path: Path, runs: list[str] | None = None, **texts: str) -> dict:
             DEFAULT_RUNS if runs is None else runs) + "\n", **texts}.items():
         files[name] = tmp_path / f"{name}.csv"
         files[name].write_text(text, encoding="utf-8")
-    return {name: data.load(name, path, overrides=files) for name, path in files.items()}
+    loaded = {name: data.load(name, path, overrides=files) for name, path in files.items()}
+    # China's tables (the default data; they cite the default sources) for the China evidence C24, C29, C35 weigh
+    return {**{name: china_table(name) for name in ie.RESOURCES if name not in loaded}, **loaded}
 
 
-def verdict(tmp_path, claim, runs=None, texts=None, **changes):
+@cache
+def china_table(name: str):
+    return data.load(name)
+
+
+def verdict(tmp_path, claim, runs=None, texts=None, china=None, **changes):
+    """The rule's verdict on hand-made tables; China's evidence `china` (a cc.China), none when not given."""
     ev = ie.prepare(tables(tmp_path, runs, **(texts or {})))
+    ev.china = china
     return ie.RULES[claim](ev, {**DEFAULTS, **changes})
+
+
+def stub(claim: str, points: str, model: bool = False) -> cc.China:
+    """China's evidence on `claim` pointing the way given (a chain figure, or the chain model's reading)."""
+    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}.", points, "proxy", ("china-test",))
+    return cc.China(cc.Evidence(), {} if model else {claim: fig}, {claim: fig} if model else {})
 
 
 # --- C24: same model, different cost --------------------------------------------------------------------------------
@@ -478,3 +495,71 @@ def test_the_sweep_finds_where_c28_flips_at_the_break_even_price(tmp_path):
     flips = [f for f in swept.flips if f.parameter == "ascend_usd_per_npu_hour"]
     # 1800 / 2000 of a 2.0 USD hour: the break-even price is 1.80 USD
     assert flips and flips[0].below <= 1.8 <= flips[0].above and flips[0].before == CONTRADICTED
+
+
+# --- China's evidence weighed by the rules (aicloud.analysis.china_chain.add_china / add_model) --------------------
+
+def test_c24_china_evidence_on_costs_across_hardware_bears_on_the_central_part(tmp_path):
+    far = [run("a", "Alpha", 3000), run("b", "Beta", 1000)]
+    assert verdict(tmp_path, "C24", far, china=stub("C24", cc.SUPPORTS)).label == SUPPORTED
+    assert verdict(tmp_path, "C24", far, china=stub("C24", cc.MIXED)).label == PARTLY
+    v = verdict(tmp_path, "C24", china=stub("C24", cc.SUPPORTS), large_spread=2.0, **NO_LEVERS)
+    assert v.label == PARTLY and "rather than contradicted" in v.reason       # like for like fails, China holds
+    assert verdict(tmp_path, "C24", china=stub("C24", cc.MIXED), large_spread=2.0, **NO_LEVERS).label == PARTLY
+    single = [run("a", "Alpha", 3000), run("b", "Alpha", 1000, setting="profile")]
+    v = verdict(tmp_path, "C24", single, china=stub("C24", cc.SUPPORTS))
+    assert v.label == SUPPORTED and v.figure.startswith("China:")              # China's evidence alone decides
+    assert verdict(tmp_path, "C24", single, china=stub("C24", cc.NONE)).label == NOT_TESTABLE_HERE
+
+
+def test_c24_china_evidence_from_the_tables_flips_at_its_spread(tmp_path):
+    ev = ie.prepare(tables(tmp_path, [run("a", "Alpha", 3000), run("b", "Alpha", 1000, setting="profile"),
+                                      run("a-pre", "Alpha", 6000, phase="prefill", tpot=""),
+                                      run("x-dec", "Huawei", 1800, hardware="Ascend X", cls="ascend", tpot=49),
+                                      run("x-pre", "Huawei", 5000, hardware="Ascend X", cls="ascend", phase="prefill",
+                                          tpot="")]))
+    spread = ev.china.figure("C24", DEFAULTS).value                      # no like-for-like pair: China decides
+    assert ie.RULES["C24"](ev, {**DEFAULTS, "large_spread": spread}).label == SUPPORTED
+    assert ie.RULES["C24"](ev, {**DEFAULTS, "large_spread": spread * 1.001}).label == PARTLY
+
+
+def test_c29_china_prices_against_costs_and_the_chain_model(tmp_path):
+    args = {**WAR, "cash_months": 24, "war_chest_ratio": 1, "price_decline": 0.5, "cost_decline": 0.4}
+    supported = cc.China(cc.Evidence(), {"C29": stub("C29", cc.SUPPORTS).fixed["C29"]},
+                         {"C29": stub("C29", cc.SUPPORTS).fixed["C29"]})
+    assert verdict(tmp_path, "C29", war_runs(3), china=supported, **args).label == SUPPORTED
+    v = verdict(tmp_path, "C29", war_runs(3), china=stub("C29", cc.MIXED), **args)
+    assert v.label == PARTLY and "Test evidence on C29" in v.reason             # no stack at a loss: not binding
+    assert verdict(tmp_path, "C29", war_runs(3), china=stub("C29", cc.CONTRADICTS, model=True), **args).label \
+        == PARTLY
+    chest = {**WAR, "cash_months": 60, "war_chest_ratio": 4, "price_decline": 0.5, "cost_decline": 0.4}
+    assert verdict(tmp_path, "C29", war_runs(1.3), china=supported, **chest).label == CONTRADICTED
+    assert verdict(tmp_path, "C29", [run("a", "Alpha", 1000)], china=supported, **WAR).label == NOT_TESTABLE_HERE
+
+
+def test_c35_the_chain_model_can_lower_but_not_decide(tmp_path):
+    args = {**WAR, "cash_months": 24, "war_chest_ratio": 1, "price_decline": 0.5, "cost_decline": 0.4}
+    assert verdict(tmp_path, "C35", war_runs(3), china=stub("C35", cc.SUPPORTS, model=True), **args).label \
+        == SUPPORTED
+    v = verdict(tmp_path, "C35", war_runs(3), china=stub("C35", cc.CONTRADICTS, model=True), **args)
+    assert v.label == PARTLY and "rather than supported" in v.reason
+    assert verdict(tmp_path, "C35", [run("a", "Alpha", 1000)], china=stub("C35", cc.SUPPORTS, model=True),
+                   **WAR).label == NOT_TESTABLE_HERE
+
+
+def test_the_default_data_with_china_evidence():
+    ev = ie.prepare({name: data.load(name) for name in ie.RESOURCES})
+    found = {c: ie.RULES[c](ev, DEFAULTS) for c in ("C24", "C29", "C35")}
+    assert {c: v.label for c, v in found.items()} == {"C24": PARTLY, "C29": PARTLY, "C35": SUPPORTED}
+    assert "would serve at a loss" in found["C29"].reason and "chain model" in found["C35"].reason
+
+
+def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate():
+    full = {name: data.load(name) for name in ie.RESOURCES}
+    china = [r for r in ie.RESOURCES if r in cc.resources_for(ie.CHINA_CLAIMS, ie.CHINA_MODEL_CLAIMS)
+             and r != "infra_serving_throughput"]
+    res = ie.analyse({**full, **{name: full[name].iloc[0:0] for name in china}}, DEFAULTS)
+    assert "hold no evidence" in res.verdicts["C29"].reason          # no Chinese list price to set against costs
+    assert "cannot start" in res.verdicts["C35"].reason
+    assert "published stacks" in res.verdicts["C24"].reason          # C24's China figure needs the stacks only
+    assert all("nan" not in (v.reason + v.figure).split() for v in res.verdicts.values())

@@ -31,6 +31,7 @@ import numpy as np
 
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult, rule, rules_of
+from aicloud.analysis import china_chain as cc
 from aicloud.analysis import infra_economics_text as txt
 from aicloud.models import attrition as att
 from aicloud.models import unit_cost as uc
@@ -38,8 +39,12 @@ from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPP
 
 CHAPTER = "infra_economics"
 CLAIMS = ("C24", "C25", "C26", "C28", "C29", "C30", "C32", "C33", "C34", "C35")  # C27, C31, C37: china_chain
+# China's evidence the rules weigh (aicloud.analysis.china_chain): chain figures, and the chain model's readings.
+CHINA_CLAIMS = ("C24", "C29")
+CHINA_MODEL_CLAIMS = ("C29", "C35")
 RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput", "infra_accelerators",
-             "infra_supernodes", "infra_rental_prices", "infra_agent_multiples", "infra_org_events")
+             "infra_supernodes", "infra_rental_prices", "infra_agent_multiples", "infra_org_events",
+             *(r for r in cc.resources_for(CHINA_CLAIMS, CHINA_MODEL_CLAIMS) if r != "infra_serving_throughput"))
 BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
 CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
 NODES_TOLERANCE = 0.05     # implied and reported fleet sizes within 5% of each other are called consistent
@@ -109,6 +114,7 @@ class Evidence:
     largest_cluster: dict | None = None
     paper: dict | None = None
     memo: dict = field(default_factory=dict, repr=False)   # see _war
+    china: cc.China | None = None                           # China's evidence on C24, C29, C35 (None: not prepared)
     pair_list: list[tuple[float, float]] = field(default_factory=list)  # (gap, ratio) of `pairs`, for the loop
 
 
@@ -276,7 +282,22 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     ev.decode_sources = tuple(sorted(set(runs.loc[runs["usable"] & (runs["phase"] == "decode"), "source_id"])))
     ev.largest_cluster = ev.clusters.iloc[0].to_dict() if len(ev.clusters) else None
     ev.paper = paper_comparison(ev)
+    ev.china = cc.owner_evidence(tables, CHINA_CLAIMS, CHINA_MODEL_CLAIMS)
     return ev
+
+
+def china_figure(ev: Evidence, claim: str, p: Mapping[str, Any]) -> cc.ChainFigure:
+    """China's evidence on `claim`, from the chapter's own assumptions (its exchange rate as yuan per dollar)."""
+    if ev.china is None:
+        return cc.NO_CHINA
+    given = {k: p[k] for k in cc.FIGURE_READS[claim] if k != "rmb_per_usd"}
+    if "rmb_per_usd" in cc.FIGURE_READS[claim]:
+        given["rmb_per_usd"] = 1 / p["usd_per_rmb"]
+    return ev.china.figure(claim, given)
+
+
+def china_model(ev: Evidence, claim: str) -> cc.ChainFigure:
+    return ev.china.model(claim) if ev.china is not None else cc.NO_CHINA
 
 
 # ============================================================================================================
@@ -354,12 +375,21 @@ def _war(ev: Evidence, p: Mapping[str, Any], gap: dict) -> tuple[np.ndarray, np.
 # ============================================================================================================
 
 @rule("C24", reads=("tpot_tolerance", "large_spread", "utilisation_low", "utilisation_high", "cache_hit_low",
-                    "cache_hit_high", "input_per_output"))
+                    "cache_hit_high", "input_per_output", "hopper_usd_per_gpu_hour", "blackwell_usd_per_gpu_hour",
+                    "ascend_usd_per_npu_hour", "utilisation"))
 def same_model_different_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C24: serving the same open model, costs differ enormously with the infrastructure. Supported when two
     teams' published setups, compared like with like, differ by at least `large_spread`; partly when only the
     levers the benchmarks leave out (utilisation, cache hits, as assumed) make the gap that large;
-    contradicted when even they do not. The shift of attention to inference is not tested."""
+    contradicted when even they do not. The shift of attention to inference is not tested.
+
+    China's evidence (the modelled cost per million output tokens across the published stacks, hardware generations
+    included, at the assumed rental prices and utilisation, against `large_spread`) reads 'depending on the
+    infrastructure' across hardware and is weighed with `china_chain.add_china` as bearing on the central part."""
+    return cc.add_china(_base_c24(ev, p), china_figure(ev, "C24", p), central=True)
+
+
+def _base_c24(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     big = p["large_spread"]
     gap = cost_gap(ev, p)
     if gap is None:
@@ -452,14 +482,25 @@ def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
 
 @rule("C29", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",
                     "input_per_output", "price_to_best_cost", "cash_months", "war_chest_ratio", "fixed_cost_share",
-                    "price_decline", "cost_decline", "horizon_months"))
+                    "price_decline", "cost_decline", "horizon_months", "hopper_usd_per_gpu_hour",
+                    "blackwell_usd_per_gpu_hour", "ascend_usd_per_npu_hour", "utilisation", "usd_per_rmb"))
 def cost_decides_survival(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C29: cost decides survival. In the attrition model at the central assumptions, with the providers' cost
     gap from the like-for-like evidence widened by the levers, and their war chests as assumed: supported when
     the highest-cost provider runs out of cash and the three run out in order of their costs; partly when the
     lowest-cost one outlasts the highest-cost one but the middle one breaks the order; contradicted when the
     highest-cost provider lasts the whole horizon on its cash, or a lower-cost one runs out no later than it.
-    Not testable here when no like-for-like pair sets the cost gap."""
+    Not testable here when no like-for-like pair sets the cost gap.
+
+    China's evidence (how many published stacks would serve at a loss at the median Chinese list price of the latest
+    year: cost decides survival only where prices reach costs) is weighed with `china_chain.add_china`, and the
+    chain model's reading (does the vendor that exits have the highest cost per token?) with
+    `china_chain.add_model`."""
+    with_china = cc.add_china(_base_c29(ev, p), china_figure(ev, "C29", p), central=False)
+    return cc.add_model(with_china, china_model(ev, "C29"))
+
+
+def _base_c29(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     gap = cost_gap(ev, p)
     if gap is None:
         return Verdict.not_testable_here(txt.R_WAR["none"])
@@ -588,7 +629,14 @@ def thicker_health_bar(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     supported when the lowest-cost provider both needs less cash to last the horizon than the highest-cost one
     and, with the war chests as assumed, lasts at least as long; partly when it needs less cash but a larger war
     chest lets the other last longer; not testable here when no provider loses money over the horizon or no
-    like-for-like pair sets the cost gap."""
+    like-for-like pair sets the cost gap.
+
+    The chain model's reading (does the lowest-cost vendor last at least as long as the highest-cost one, over the
+    model's documented ranges?) is weighed with `china_chain.add_model`."""
+    return cc.add_model(_base_c35(ev, p), china_model(ev, "C35"))
+
+
+def _base_c35(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     gap = cost_gap(ev, p)
     if gap is None:
         return Verdict.not_testable_here(txt.R_WAR["none"])
