@@ -17,6 +17,7 @@ from aicloud import params as params_mod
 from aicloud.analysis import RecordingParams, rules_of
 from aicloud.analysis import capex_and_fibre as chapter
 from aicloud.analysis import capex_and_fibre_text as text
+from aicloud.analysis import china_chain as cc
 from aicloud.models import capex
 from aicloud.solutions import capex_and_fibre as solutions
 from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
@@ -306,3 +307,50 @@ def test_the_payback_exercise_finds_the_growth_at_which_payback_equals_the_gpu_l
     assert capex.payback_year(cost, revenue, margin, growth) == pytest.approx(DEFAULTS["gpu_life_years"], rel=1e-6)
     answer = solutions.answers(ev, DEFAULTS, chapter.analyse(tables, DEFAULTS))["sol_payback"]
     assert f"below about {growth:.0%} a year" in answer
+
+
+# China's evidence weighed by the rules (aicloud.analysis.china_chain.add_china) ---------------------------------
+
+def with_china(tables, claim: str, points: str, **params):
+    """The rule's verdict with China's evidence on `claim` pointing the way given."""
+    ev = chapter.prepare(tables)
+    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}.", points, "proxy", ("china-test",))
+    ev.china = cc.China(cc.Evidence(), {claim: fig}, {})
+    return rules_of(chapter)[claim](ev, {**DEFAULTS, **params})
+
+
+def test_c36_china_spending_at_the_pledges_pace_keeps_or_lowers_the_verdict(tables):
+    assert with_china(tables, "C36", cc.SUPPORTS).label == SUPPORTED
+    v = with_china(tables, "C36", cc.MIXED)
+    assert v.label == PARTLY and "rather than supported" in v.reason
+    assert with_china(tables, "C36", cc.NONE).label == SUPPORTED
+    short = variant(tables, capex_spending=lambda s: s.assign(
+        amount_bn=np.where(s["status"] == "claim", 500.0, s["amount_bn"])))
+    v = with_china(short, "C36", cc.SUPPORTS, department_actor="Nobody")
+    assert v.label == CONTRADICTED and "not on the one that fails" in v.reason
+    none = variant(tables, capex_spending=lambda s: s[s["status"] != "pledge"])
+    assert with_china(none, "C36", cc.SUPPORTS).label == NOT_TESTABLE_HERE
+
+
+def test_c38_china_rents_are_one_more_non_central_test(tables):
+    payback = central_payback(tables)
+    assert with_china(tables, "C38", cc.SUPPORTS, gpu_life_years=payback + 1e-6).label == SUPPORTED
+    assert with_china(tables, "C38", cc.MIXED, gpu_life_years=payback + 1e-6).label == PARTLY
+    assert with_china(tables, "C38", cc.SUPPORTS).label == CONTRADICTED          # the central part still fails
+    v = with_china(variant(tables, nvidia_dc_revenue=lambda n: n.iloc[0:0]), "C38", cc.SUPPORTS)
+    assert v.label == NOT_TESTABLE_HERE and "does not bear on the part" in v.reason
+
+
+def test_china_evidence_on_the_default_data(tables):
+    ev = chapter.prepare(tables)
+    for claim, label in (("C36", SUPPORTED), ("C38", CONTRADICTED)):
+        v = rules_of(chapter)[claim](ev, DEFAULTS)
+        assert v.label == label and "China's evidence:" in v.reason and "This supports the claim" in v.reason
+
+
+def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate(tables):
+    china = ("china_capex", "china_gpu_rents", "china_reference")
+    result = chapter.analyse(variant(tables, **{n: tables[n].iloc[0:0] for n in china}), DEFAULTS)
+    for claim in ("C36", "C38"):
+        assert "hold no evidence" in result.verdicts[claim].reason
+        assert not BAD.search(result.verdicts[claim].reason)

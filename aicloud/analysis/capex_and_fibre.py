@@ -19,12 +19,16 @@ import pandas as pd
 
 from aicloud.analysis import ChapterResult, rule
 from aicloud.analysis import capex_and_fibre_text as text
+from aicloud.analysis import china_chain as cc
 from aicloud.models import capex
 from aicloud.verdicts import CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict
 
+# China's evidence the rules weigh (aicloud.analysis.china_chain): one chain figure per claim.
+CHINA_CLAIMS = ("C36", "C38")
 RESOURCES = ("sources", "capex_spending", "capex_sequoia", "capex_ai_revenue", "nvidia_dc_revenue",
              "capex_comparisons", "capex_telecom_capex", "capex_fibre_use", "capex_telecom_bankruptcies",
-             "capex_fibre_facts", "timeline_events", "capex_price_index", "nvidia_dc_revenue_annual")
+             "capex_fibre_facts", "timeline_events", "capex_price_index", "nvidia_dc_revenue_annual",
+             *cc.resources_for(CHINA_CLAIMS))
 # The headline measure per company-year, most inclusive first; and the nearest basis to carriers' capex
 # (cash purchases of property and equipment) for the cross-decade comparison.
 PREFERENCE = ["incl-leases", "ppe-purchases", "capex", "cash-capex", "cloud-ai-infra"]
@@ -64,6 +68,7 @@ class Evidence:
     c38_sources: tuple[str, ...] = ()
     source_kinds: dict[str, str] = field(default_factory=dict)
     publishers: dict[str, str] = field(default_factory=dict)
+    china: cc.China | None = None         # China's evidence on C36 and C38 (None: not prepared)
 
     def fact(self, metric: str) -> float | None:
         row = self.facts.get(metric)
@@ -255,7 +260,15 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     if ev.update is not None:
         cited.add(ev.update["source_id"])
     ev.c38_sources = tuple(sorted(cited))
+    ev.china = cc.owner_evidence(tables, CHINA_CLAIMS)
     return ev
+
+
+def china_figure(ev: Evidence, claim: str, params: Mapping[str, Any]) -> cc.ChainFigure:
+    """China's evidence on `claim`; C36's reads the chapter's exchange rate (as yuan per dollar)."""
+    if ev.china is None:
+        return cc.NO_CHINA
+    return ev.china.figure(claim, {"rmb_per_usd": 1 / params["usd_per_rmb"]} if claim == "C36" else {})
 
 
 # Rules ---------------------------------------------------------------------------------------------------------
@@ -274,7 +287,15 @@ def pledge_and_department(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     department (an organisational event in the timeline). Both hold: supported; the pledge holds and the
     department is missing from this data: supported on the part tested, saying so; the pledge falls short but
     the department holds: partly; the pledge falls short and no department: contradicted. No pledge or no
-    article figure: not testable with this data."""
+    article figure: not testable with this data.
+
+    China's evidence (the pledging company's spending over four quarters against the pledge's yearly average, and
+    the largest Chinese plans) checks that the signal is backed by spending, weighed with
+    `china_chain.add_china`."""
+    return cc.add_china(_base_c36(ev, params), china_figure(ev, "C36", params), central=False)
+
+
+def _base_c36(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     actor = params["department_actor"]
     dept = department_event(ev, actor)
     if ev.pledge is None or ev.claim is None:
@@ -353,7 +374,15 @@ def fibre_analogy(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     what is built outlives its payback so that a glut could feed later firms (central-case payback of one
     year's data-centre cost against the GPUs' life). The central part fails: contradicted; it holds and every
     other testable part holds: supported; it holds and another fails: partly; it cannot be tested with this
-    data: not testable with this data. The reason says where the central test turns."""
+    data: not testable with this data. The reason says where the central test turns.
+
+    China's evidence (Chinese GPU rents against their peak, beside US market rents, and the unused share of new
+    Chinese capacity) is the fibre analogy's falling capacity prices on China's data, weighed with
+    `china_chain.add_china`: it does not bear on the central part."""
+    return cc.add_china(_base_c38(ev, params), china_figure(ev, "C38", params), central=False)
+
+
+def _base_c38(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     tests = analogy_tests(ev, params)
     holds = [f"{t} ({f})" for t, h, f in tests if h is True]
     breaks = [f"{t} ({f})" for t, h, f in tests if h is False]
