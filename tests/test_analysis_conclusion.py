@@ -4,6 +4,7 @@ sentences: which data pattern gives which verdict, and what the page says when t
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from aicloud import data, robustness
 from aicloud import params as params_mod
 from aicloud.analysis import RecordingParams, introduction, rules_of
+from aicloud.analysis import china_chain as cc
 from aicloud.analysis import conclusion as chapter
 from aicloud.verdicts import ANECDOTE, CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
 
@@ -37,13 +39,25 @@ def ledger_of(claims: pd.DataFrame, verdicts: dict[str, str], default: str = PAR
     return rows
 
 
-def inputs(claims, events, verdicts=None, default=PARTLY):
+@cache
+def default_table(name: str) -> pd.DataFrame:
+    return data.load(name)
+
+
+def inputs(claims, events, verdicts=None, default=PARTLY, measured=True):
+    """The page's inputs; `measured=False` empties C02's yearly series, so the timeline's events decide."""
+    other = {name: default_table(name) for name in chapter.RESOURCES if name not in ("claims", "timeline_events")}
+    if not measured:
+        other.update({name: other[name].iloc[0:0] for name in chapter.MEASURED})
     return {"ledger": ledger_of(claims, verdicts or {}, default), "claims": claims, "timeline_events": events,
-            "sources": data.load("sources")}
+            **other}
 
 
-def run(tables, stack=STACK):
-    return chapter.analyse(tables, {"stack_claims": stack})
+PARAMS = {"stack_claims": STACK, "min_comparisons": 3}
+
+
+def run(tables, stack=STACK, **params):
+    return chapter.analyse(tables, {**PARAMS, "stack_claims": stack, **params})
 
 
 # Counts -------------------------------------------------------------------------------------------------------
@@ -99,10 +113,10 @@ def test_c01_names_stack_claims_missing_from_the_ledger(claims, events):
 def test_c01_reads_only_the_stack_and_is_swept_without_a_range(claims, events):
     tables = inputs(claims, events)
     ev = chapter.prepare(tables)
-    recording = RecordingParams({"stack_claims": STACK})
+    recording = RecordingParams(PARAMS)
     chapter.analyse(tables, recording, ev)
-    assert recording.read == {"stack_claims"}
-    swept = robustness.sweep_rules(rules_of(chapter), ev, {"stack_claims": STACK}, params_mod.read("conclusion"))
+    assert recording.read == {"stack_claims", "min_comparisons"}
+    swept = robustness.sweep_rules(rules_of(chapter), ev, PARAMS, params_mod.read("conclusion"), draws=200)
     assert swept["C01"].held == ("stack_claims",) and "depends on the data only" in swept["C01"].summary()
 
 
@@ -122,7 +136,8 @@ SUCCESSION = [("2023", "cluster"), ("2023", "export-control"), ("2024", "price-c
 
 
 def c02(claims, rows):
-    return run(inputs(claims, timeline(rows))).verdicts["C02"]
+    """The verdict when only the timeline's events can decide (no measured series)."""
+    return run(inputs(claims, timeline(rows), measured=False)).verdicts["C02"]
 
 
 def test_c02_each_phase_led_by_its_factor_in_succession_is_supported(claims):
@@ -131,7 +146,7 @@ def test_c02_each_phase_led_by_its_factor_in_succession_is_supported(claims):
 
 
 def test_c02_with_the_factors_overlapping_is_partly_supported(claims, events):
-    v = run(inputs(claims, events)).verdicts["C02"]
+    v = run(inputs(claims, events, measured=False)).verdicts["C02"]
     assert v.label == PARTLY and "overlap" in v.reason
 
 
@@ -178,3 +193,124 @@ def test_the_introduction_with_one_event_compares_no_month_with_itself(events):
 def test_the_introduction_without_events_says_so(events):
     result = introduction.analyse({"timeline_events": events.iloc[0:0]}, {})
     assert result.values["timeline_text"] == introduction.EMPTY
+
+
+# C02 on measured quantities ------------------------------------------------------------------------------------
+
+def series(factor: str, values: dict[int, float], counts: dict[int, int] | None = None) -> chapter.Series:
+    return chapter.Series(factor, "a measure", values, counts or {y: 5 for y in values}, ("src-a",))
+
+
+def measured(ev, *made, model=None):
+    """`ev` with the given yearly series and, when given, the chain model's reading pointing that way."""
+    from dataclasses import replace
+
+    china = ev.china
+    if model is not None:
+        fig = cc.ChainFigure("C02", 0.5, "Test model reading.", model, "proxy", ("china-test",))
+        china = cc.China(cc.Evidence(), dict(ev.china.fixed), {"C02": fig})
+    return replace(ev, series=tuple(made), china=china)
+
+
+GPU_2023 = series("GPU supply", {2022: 0.4, 2023: 2.2, 2024: 1.4})
+PRICES_2024 = series("models and prices", {2024: 0.8, 2025: 0.5})
+PRICES_2025 = series("models and prices", {2024: 0.5, 2025: 0.8})
+CAPEX_2025 = series("AI infrastructure", {2024: 0.6, 2025: 0.7})
+CAPEX_2024 = series("AI infrastructure", {2024: 0.7, 2025: 0.6})
+
+
+@pytest.mark.parametrize("made, model, expected", [
+    ((GPU_2023, PRICES_2024, CAPEX_2025), cc.SUPPORTS, SUPPORTED),
+    ((GPU_2023, PRICES_2024, CAPEX_2025), cc.CONTRADICTS, PARTLY),      # the model lowers, never decides
+    ((GPU_2023, PRICES_2025, CAPEX_2025), cc.SUPPORTS, PARTLY),
+    ((GPU_2023, PRICES_2025, CAPEX_2024), cc.SUPPORTS, CONTRADICTED),
+    ((GPU_2023, PRICES_2025), cc.SUPPORTS, CONTRADICTED),                # boundary: half is not most
+    ((GPU_2023, PRICES_2024), cc.NONE, SUPPORTED),
+], ids=["all peak in phase", "model against", "two of three", "one of three", "one of two", "no model"])
+def test_c02_each_factor_should_peak_in_its_phase(claims, events, made, model, expected):
+    ev = measured(chapter.prepare(inputs(claims, events)), *made, model=model)
+    v = chapter.three_phases(ev, PARAMS)
+    assert v.label == expected and v.evidence == "proxy" and "do not decide the verdict" in v.reason
+
+
+def test_c02_a_tie_at_the_peak_is_not_a_peak_in_the_phase(claims, events):
+    tied = series("AI infrastructure", {2024: 0.6, 2025: 0.6})
+    ev = measured(chapter.prepare(inputs(claims, events)), GPU_2023, PRICES_2024, tied, model=cc.SUPPORTS)
+    assert chapter.three_phases(ev, PARAMS).label == PARTLY
+
+
+def test_c02_a_factor_its_phase_year_is_missing_for_cannot_be_read(claims, events):
+    late = series("GPU supply", {2024: 1.4, 2025: 0.3})                  # no 2023 figure
+    ev = measured(chapter.prepare(inputs(claims, events)), late, PRICES_2024, CAPEX_2025, model=cc.SUPPORTS)
+    v = chapter.three_phases(ev, PARAMS)
+    assert v.label == SUPPORTED and "GPU supply cannot be measured for 2023" in v.reason
+
+
+def test_c02_with_fewer_than_two_measurable_factors_the_events_decide(claims, events):
+    ev = measured(chapter.prepare(inputs(claims, events)), GPU_2023, model=cc.SUPPORTS)
+    v = chapter.three_phases(ev, PARAMS)
+    assert v.evidence == ANECDOTE and "Only 1 of the 1 factors" in v.reason
+
+
+def test_c02_on_the_default_data_and_its_boundary_on_the_price_comparisons(claims, events):
+    ev = chapter.prepare(inputs(claims, events))
+    prices = next(s for s in ev.series if s.factor == "models and prices")
+    latest = max(prices.counts)
+    n = prices.counts[latest]                                            # the latest year's comparisons
+    v = chapter.three_phases(ev, {**PARAMS, "min_comparisons": n})
+    assert v.label == PARTLY and v.figure.startswith("2 of 3") and f"peaked in {latest}" in v.reason
+    assert chapter.three_phases(ev, {**PARAMS, "min_comparisons": n + 1}).label == SUPPORTED
+    assert "In the chain model" in v.reason
+
+
+def test_the_measured_series_read_the_tables_as_documented(claims, events):
+    ev = chapter.prepare(inputs(claims, events))
+    gpu = next(s for s in ev.series if s.factor == "GPU supply")
+    assert gpu.values[2023] == pytest.approx(2.17)                       # FY2024 (to January 2024) is 2023
+    capex = next(s for s in ev.series if s.factor == "AI infrastructure")
+    assert set(capex.members) >= {"Alphabet", "Amazon"} and capex.counts[2025] >= 2
+
+
+def test_the_new_event_categories_map_to_a_factor_explicitly():
+    assert chapter.FACTOR["import-restriction"] == "GPU supply"
+    assert chapter.FACTOR["domestic-chip"] == "AI infrastructure"
+    enum = next(f for f in data.fields("timeline_events") if f["name"] == "category")["constraints"]["enum"]
+    assert set(enum) == set(chapter.FACTOR)
+
+
+# China's evidence and degenerate China tables --------------------------------------------------------------------
+
+def test_c01_china_evidence_on_tokens_lowers_but_never_decides(claims, events):
+    from dataclasses import replace
+
+    ev = chapter.prepare(inputs(claims, events, {"C22": SUPPORTED, "C23": SUPPORTED, "C24": SUPPORTED}))
+    assert chapter.whole_stack(ev, PARAMS).label == SUPPORTED and "This supports the claim" in \
+        chapter.whole_stack(ev, PARAMS).reason
+    fig = cc.ChainFigure("C01", 1.0, "Test evidence.", cc.CONTRADICTS, "proxy", ("china-test",))
+    against = replace(ev, china=cc.China(cc.Evidence(), {"C01": fig}, {}))
+    assert chapter.whole_stack(against, PARAMS).label == PARTLY
+    none = chapter.prepare(inputs(claims, events, {"C22": NOT_TESTABLE, "C23": NOT_TESTABLE, "C24": NOT_TESTABLE}))
+    fig = cc.ChainFigure("C01", 1.0, "Test evidence.", cc.SUPPORTS, "proxy", ("china-test",))
+    assert chapter.whole_stack(replace(none, china=cc.China(cc.Evidence(), {"C01": fig}, {})), PARAMS).label \
+        == NOT_TESTABLE
+
+
+def test_the_page_states_its_verdicts_when_the_china_tables_are_degenerate(claims, events):
+    tables = inputs(claims, events)
+    china = cc.resources_for(chapter.CHINA_CLAIMS, chapter.CHINA_MODEL_CLAIMS)
+    result = run({**tables, **{name: tables[name].iloc[0:0] for name in china}})
+    assert "hold no evidence" in result.verdicts["C01"].reason
+    assert "cannot start" in result.verdicts["C02"].reason
+    assert not any(BAD.search(v.reason + v.figure) for v in result.verdicts.values())
+
+
+def test_the_argument_table_adds_the_verdicts_on_each_arguments_claims(claims, events):
+    from aicloud import arguments
+
+    tables = inputs(claims, events, {"C04": SUPPORTED, "C08": CONTRADICTED})
+    result = run(tables)
+    coverage = pd.DataFrame({"argument": [4, 1], "paraphrase": ["p", "q"], "claims": ["C04, C08", "C01"],
+                             "reproduced": [arguments.FULLY, arguments.PARTLY], "why": ["w", "x"]})
+    table = chapter.argument_table(coverage, tables["ledger"], result.verdicts)
+    assert list(table["verdicts"]) == [f"C04 {SUPPORTED}; C08 {CONTRADICTED}", f"C01 {result.verdicts['C01'].label}"]
+    assert list(table.columns) == ["argument", "paraphrase", "claims", "verdicts", "reproduced", "why"]
