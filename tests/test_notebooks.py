@@ -14,6 +14,11 @@ from aicloud.standalone import fill_glue
 PARAMS = Path(__file__).parent / "params"
 CHAPTERS = pipeline.chapters()
 NAME_COLUMNS = {"buyer", "vendor", "company", "provider", "organisation", "stack", "hardware", "model"}
+# Names the data package itself fixes (the tokens of its enums, e.g. the metric h20-china-sales names the H20): a page
+# may print them whatever the data, so they are not leaks of the default data.
+SCHEMA_WORDS = {token for name in data.resource_names() for f in data.fields(name)
+                for value in f.get("constraints", {}).get("enum", [])
+                for token in re.split(r"[-_ ]", str(value).lower())}
 
 
 def run(ch, overrides, tmp_path):
@@ -75,7 +80,7 @@ def test_chapter_adapts_to_other_data(ch, tmp_path):
             default_words |= set(default_frame[column].dropna().astype(str))
             alt_words |= set(alt_frame[column].dropna().astype(str))
     leaks = [w for w in default_words - alt_words
-             if w not in claims_text and re.search(rf"\b{re.escape(w)}\b", prose)]
+             if w not in claims_text and w.lower() not in SCHEMA_WORDS and re.search(rf"\b{re.escape(w)}\b", prose)]
     assert not leaks, f"{ch.name} rerun on other data still mentions {sorted(set(leaks))}"
 
 
