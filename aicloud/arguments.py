@@ -18,7 +18,8 @@ from aicloud._lazy import pd
 from aicloud.data import ROOT
 
 FULLY, PARTLY, NOT = "fully", "partly", "not"
-CHART = re.compile(r"charts\.finish\(|\bcch\.\w+\(|alt\.Chart\(|_chart\b|charts\.\w+\(")
+# A chart: Altair directly, or a chapter's chart helpers (charts, charts_capex, the MaaS chapter's `draw`, cch).
+CHART = re.compile(r"charts\.finish\(|\bcch\.\w+\(|alt\.Chart\(|_chart\b|\bcharts(_\w+)?\.\w+\(|\bdraw\.\w+\(")
 HEADING = re.compile(r"^#{2,3} ", re.M)
 CELL = re.compile(r"```\{code-cell\}[^\n]*\n(?P<body>.*?)```", re.S)
 
@@ -42,7 +43,8 @@ class Section:
     chapter: str
     heading: str
     text: str
-    code: str
+    code: str                 # the section's code, its `###` subsections' included (a `##` section's evidence
+                              # may sit in them, as in the capex chapter's)
 
 
 def sections(chapter: str, root: Path = ROOT) -> list[Section]:
@@ -52,11 +54,13 @@ def sections(chapter: str, root: Path = ROOT) -> list[Section]:
         return []
     text = path.read_text(encoding="utf-8")
     starts = [m.start() for m in HEADING.finditer(text)] + [len(text)]
+    levels = [len(text[a:].split(" ", 1)[0]) for a in starts[:-1]]
     out = []
-    for a, b in zip(starts, starts[1:]):
+    for i, (a, b) in enumerate(zip(starts, starts[1:])):
         chunk = text[a:b]
         heading = chunk.splitlines()[0].lstrip("# ").strip()
-        code = "\n".join(m.group("body") for m in CELL.finditer(chunk))
+        end = next((starts[j] for j in range(i + 1, len(levels)) if levels[j] <= levels[i]), len(text))
+        code = "\n".join(m.group("body") for m in CELL.finditer(text[a:end]))
         out.append(Section(chapter, heading, chunk, code))
     return out
 

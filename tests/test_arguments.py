@@ -52,3 +52,19 @@ def test_the_projects_own_table_meets_the_issue_target():
     table = arguments.coverage(data.load("arguments"), [c.name for c in pipeline.chapters()])
     counts = arguments.counts(table)
     assert counts["not"] == 0 and counts["fully"] >= 15
+
+
+def test_a_sections_evidence_may_sit_in_its_subsections(tmp_path):
+    notebook = ("# T\n\n## Section on C99\n\nText.\n\n### The data\n\n" + MODEL + CHART
+                + "## Another section\n\n" + CHART)
+    root = project(tmp_path, notebook)
+    assert arguments.coverage(ARGS, ["ch"], root).iloc[0]["reproduced"] == arguments.FULLY
+    flat = "# T\n\n## Section on C99\n\nText.\n\n## Another section\n\n" + MODEL + CHART   # a sibling's code
+    (tmp_path / "flat").mkdir()
+    row = arguments.coverage(ARGS, ["ch"], project(tmp_path / "flat", flat)).iloc[0]
+    assert row["reproduced"] == arguments.PARTLY and "a section computing from data" in row["why"]
+
+
+def test_chart_helpers_of_the_chapters_count_as_charts():
+    for call in ("draw.cuts(frame)", "charts_capex.spending(result, tables)", "charts.finish(chart)"):
+        assert arguments.CHART.search(call), call
