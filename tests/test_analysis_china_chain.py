@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from aicloud import data, params, robustness
 from aicloud.analysis import RecordingParams, rules_of
 from aicloud.analysis import china_chain as cc
-from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE_HERE, PARTLY, SUPPORTED, Verdict
+from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED, Verdict
 
 DECLARED = {p.name: p for p in params.read("china_chain")}
 DEFAULTS = {name: p.default for name, p in DECLARED.items()}
@@ -220,3 +220,66 @@ def test_a_users_valid_file_gives_a_page_without_missing_numbers(tables, path):
         assert "nan" not in str(value).lower().split(), key
     if not res.values["chain_ok"]:
         assert res.frames["chain_grid"].empty and res.values["chain_note"]
+
+
+# --- China's evidence for the owning chapters ---------------------------------------------------------------------
+
+def test_the_owning_chapters_read_the_chain_model_as_this_chapter_runs_it_by_default():
+    assert {k: (DECLARED[k].low, DECLARED[k].high) for k in cc.MODEL_PARAMS} == cc.MODEL_RANGES
+    assert {k: DEFAULTS[k] for k in cc.MODEL_SETTING} == cc.MODEL_SETTING
+
+
+def fig(points):
+    return cc.ChainFigure("C99", 0.5, "Test.", points, "proxy", ("s",))
+
+
+@pytest.mark.parametrize("label, points, central, expected", [
+    (SUPPORTED, cc.SUPPORTS, False, SUPPORTED), (SUPPORTED, cc.CONTRADICTS, False, PARTLY),
+    (SUPPORTED, cc.MIXED, False, PARTLY), (SUPPORTED, cc.NONE, True, SUPPORTED),
+    (PARTLY, cc.SUPPORTS, True, PARTLY), (PARTLY, cc.CONTRADICTS, True, PARTLY),
+    (CONTRADICTED, cc.SUPPORTS, True, PARTLY), (CONTRADICTED, cc.MIXED, True, PARTLY),
+    (CONTRADICTED, cc.CONTRADICTS, True, CONTRADICTED), (CONTRADICTED, cc.SUPPORTS, False, CONTRADICTED),
+    (NOT_TESTABLE_HERE, cc.SUPPORTS, True, SUPPORTED), (NOT_TESTABLE_HERE, cc.CONTRADICTS, True, CONTRADICTED),
+    (NOT_TESTABLE_HERE, cc.MIXED, True, PARTLY), (NOT_TESTABLE_HERE, cc.SUPPORTS, False, NOT_TESTABLE_HERE),
+    (NOT_TESTABLE, cc.SUPPORTS, True, SUPPORTED), (NOT_TESTABLE, cc.NONE, True, NOT_TESTABLE),
+])
+def test_china_evidence_is_one_more_part_of_the_claim(label, points, central, expected):
+    new, sentence = cc.with_china(label, fig(points), central)
+    assert new == expected and sentence
+    assert ("rather than" in sentence) == (new != label)
+
+
+@pytest.mark.parametrize("label, points, expected", [
+    (SUPPORTED, cc.SUPPORTS, SUPPORTED), (SUPPORTED, cc.CONTRADICTS, PARTLY), (SUPPORTED, cc.MIXED, PARTLY),
+    (CONTRADICTED, cc.SUPPORTS, CONTRADICTED), (NOT_TESTABLE_HERE, cc.SUPPORTS, NOT_TESTABLE_HERE),
+    (PARTLY, cc.NONE, PARTLY),
+])
+def test_a_model_reading_lowers_a_verdict_but_never_decides(label, points, expected):
+    assert cc.with_model(label, fig(points))[0] == expected
+
+
+def test_a_verdict_china_alone_decides_takes_chinas_figure_grade_and_sources():
+    base = Verdict.not_testable_here("No data.")
+    v = cc.add_china(base, cc.ChainFigure("C10", 3.5, "Test.", cc.SUPPORTS, "anecdote", ("s",)), central=True)
+    assert v.label == SUPPORTED and v.figure.startswith("China:") and v.evidence == "anecdote" and v.sources == ("s",)
+
+
+def test_owner_evidence_reads_only_the_tables_its_claims_need(tables):
+    claims, models = ("C03", "C10"), ("C08",)
+    needed = cc.resources_for(claims, models)
+    china = cc.owner_evidence({name: tables[name] for name in needed}, claims, models)
+    assert set(china.fixed) == set(claims) and set(china.models) == set(models)
+    assert china.figure("C10", {}) == cc.chain_figure("C10", cc.prepare(tables), DEFAULTS)
+
+
+def test_the_cheap_figures_agree_with_the_pages_frames(evidence):
+    costs = cc.stack_costs(evidence, DEFAULTS)["cost"]
+    assert cc.chain_figure("C24", evidence, DEFAULTS).value == pytest.approx(costs.max() / costs.min())
+    median = cc.list_revenue(evidence, DEFAULTS)["usd"].median()
+    k = int((costs > median).sum())
+    assert cc.chain_figure("C29", evidence, DEFAULTS).value == pytest.approx(k / len(costs))
+
+
+def test_c37_weighs_the_chain_models_reading(evidence):
+    v = cc.c37_strong_get_stronger(evidence, DEFAULTS)
+    assert "In the chain model the vendor leading halfway" in v.reason
