@@ -53,7 +53,8 @@ def test_unknown_method_is_refused():
 def test_the_documented_paid_share_sits_inside_the_derived_span_and_its_range_covers_it():
     tables = {n: data.load(n) for n in ["maas_list_prices", "maas_price_moves", "maas_token_volumes",
                                         "maas_market_shares", "maas_trend_estimates", "maas_game_servers",
-                                        "maas_reference", "maas_cloud_stack", "gpu_buyers", "sources"]}
+                                        "maas_reference", "maas_cloud_stack", "gpu_buyers", "sources",
+                                        *mpw.CHINA_RESOURCES]}
     estimates, _ = mpw.paid_share_estimates(mpw.prepare(tables))
     span = ps.summarise(estimates)
     assert span.n == 4   # 2024 and 2025-H1, two interpolations each

@@ -81,8 +81,8 @@ def payback_years(capex: ArrayLike, revenue: ArrayLike, margin: ArrayLike, growt
     k = np.log1p(growth)
     flat = np.isclose(k, 0.0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        arg = 1.0 + capex * k / yearly
-        grown = np.where((yearly > 0) & (arg > 0), np.log(arg) / np.where(flat, 1.0, k), np.inf)
+        x = capex * k / yearly                     # log1p: exact for small growth, where 1 + x loses digits
+        grown = np.where((yearly > 0) & (x > -1), np.log1p(x) / np.where(flat, 1.0, k), np.inf)
         out = np.where(flat, np.where(yearly > 0, capex / yearly, np.inf), grown)
     out = np.where(capex == 0, 0.0, out)
     return out if out.ndim else out[()]
