@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 from markdown_it import MarkdownIt
 
+from aicloud import chart_assets
 from aicloud.glued import glued
 
 GLUE_ROLE = re.compile(r"\{glue(?::(?:text|md|any))?\}`(?P<key>[^`:]+)(?::(?P<fmt>[^`]*))?`")
@@ -53,7 +54,8 @@ def _outputs(cell: dict) -> str:
         if out.get("output_type") == "error":
             parts.append(f"<pre>{html.escape(out.get('ename', ''))}: {html.escape(out.get('evalue', ''))}</pre>")
         elif "text/html" in data:
-            parts.append(data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"]))
+            text = data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"])
+            parts.append(chart_assets.inline(text))  # a figure's static image and CSV, as data URLs
         elif "image/png" in data:
             parts.append(f'<img alt="figure" src="data:image/png;base64,{data["image/png"]}">')
         elif "text/plain" in data:
