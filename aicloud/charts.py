@@ -260,3 +260,15 @@ def _copy_without(chart: alt.Chart, *names: str) -> alt.Chart:
 def slug(text: str) -> str:
     """A file name made from a chart title."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+def slider(name: str, value: float, low: float, high: float, label: str, step: float = 0.01) -> alt.Parameter:
+    """A Vega-Lite parameter bound to a range slider (works without a kernel); `label` is shown beside it."""
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=f"{label} "))
+
+
+def rule(axis: str, value: float, label: str, color: str = "#888", dashed: bool = False) -> alt.Chart:
+    """A reference line at `value` on the x or y axis, with `label` as its tooltip."""
+    mark = alt.Chart(_pandas.DataFrame({axis: [value], "label": [label]})).mark_rule(
+        color=color, strokeDash=[4, 3] if dashed else [])
+    return mark.encode(**{axis: f"{axis}:Q"}, tooltip=["label:N"])
