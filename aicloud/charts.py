@@ -174,6 +174,9 @@ class Figure:
         # Several legends go one under another, and their entries wrap into as many columns as the width
         # allows (a compound chart has no single width to read: one column), so no legend runs off a phone.
         legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
+        if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
+            static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
+            static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
         live = {k: v for k, v in static.items() if k != "title"}
         if not compound:
             live["width"] = "container"
@@ -240,8 +243,8 @@ def live_total(chart: alt.Chart, field: str, *, label: str, fmt: str = ",.1f", u
     total = _copy_without(chart, "params", "encoding", "mark", "title", "width", "height")
     total = total.transform_aggregate(aicloud_total=f"sum({field})").transform_calculate(
         aicloud_label=f"{json.dumps(label)} + format(datum.aicloud_total, {json.dumps(fmt)}) + {json.dumps(unit)}"
-    ).mark_text(align="right", baseline="top", fontWeight="bold", fontSize=13, dy=2).encode(
-        x=alt.value(alt.ExprRef("width")), y=alt.value(0), text="aicloud_label:N")
+    ).mark_text(align="right", baseline="bottom", fontWeight="bold", fontSize=13).encode(
+        x=alt.value(alt.ExprRef("width")), y=alt.value(-4), text="aicloud_label:N")
     return alt.layer(chart, total)
 
 

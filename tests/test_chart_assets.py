@@ -133,3 +133,23 @@ def test_the_citation_escapes_braces_and_names_the_version():
 def test_the_static_image_has_the_figures_width(width):
     chart = chart_assets.charts(figure(width=width).html())[0]
     assert chart.static_spec()["width"] == width
+
+
+def test_a_standalone_page_shows_the_key_findings_and_the_figures_files(tmp_path, monkeypatch):
+    import nbformat
+
+    from aicloud import standalone
+
+    monkeypatch.setattr("aicloud.pipeline.vega_assets", lambda: {"bundle": "", "preset": {}})
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# T\n\n```{glue:} key_findings\n```\n\nProse."),
+                nbformat.v4.new_code_cell("", outputs=[
+                    nbformat.v4.new_output("display_data", data={"text/html": '<section class="key-findings">K'
+                                                                 "</section>", "text/plain": "K"},
+                                           metadata={"scrapbook": {"name": "key_findings", "mime_prefix": ""}}),
+                    nbformat.v4.new_output("display_data", data={"text/html": figure().html(), "text/plain": "F"})])]
+    path = tmp_path / "t.ipynb"
+    nbformat.write(nb, str(path))
+    page = standalone.render(path, "T")
+    assert page.index('<section class="key-findings">K</section>') < page.index("Prose.")
+    assert "{glue" not in page and 'src="data:image/svg+xml;base64,' in page

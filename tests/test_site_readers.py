@@ -254,7 +254,7 @@ def test_findings_come_first_and_link_to_their_sections(browser, base_url, path)
 
 # Chapters whose rewrite (by other helpers) had not reached main when this test was written: they get their box
 # with one call and one markdown block (see aicloud.findings); remove a name here when its chapter has it.
-PENDING_BOX = {"gpu_allocation", "maas_price_war", "infra_economics"}
+PENDING_BOX = {"maas_price_war"}
 
 
 def test_the_home_page_counts_every_claim_of_the_ledger(base_url):
