@@ -115,13 +115,24 @@ def charts(page: str) -> list[Chart]:
     return found
 
 
-def svg(spec: dict) -> str:
-    """The static image of a spec, rendered offline by vl-convert (cached by the spec's hash)."""
+def _cache_path(spec: dict) -> Path:
+    text = json.dumps(spec, sort_keys=True)
+    key = hashlib.sha256(f"{_VL_CONVERT}\n{text}".encode()).hexdigest()[:24]
+    return CACHE / f"{key}.svg"
+
+
+def _version() -> str:
     from importlib.metadata import version
 
-    text = json.dumps(spec, sort_keys=True)
-    key = hashlib.sha256(f"{version('vl-convert-python')}\n{text}".encode()).hexdigest()[:24]
-    cached = CACHE / f"{key}.svg"
+    return version("vl-convert-python")
+
+
+_VL_CONVERT = _version()
+
+
+def svg(spec: dict) -> str:
+    """The static image of a spec, rendered offline by vl-convert (cached by the spec's hash)."""
+    cached = _cache_path(spec)
     if cached.exists():
         return cached.read_text(encoding="utf-8")
     import vl_convert
@@ -136,6 +147,35 @@ def svg(spec: dict) -> str:
     except OSError:
         pass  # a read-only checkout still builds, only slower
     return image
+
+
+def cached(spec: dict) -> bool:
+    """Whether the static image of a spec is already in the cache."""
+    return _cache_path(spec).exists()
+
+
+def prerender(notebooks: list[Path]) -> int:
+    """Render into the cache the static images of every figure in these executed notebooks that are not there
+    yet; returns how many were rendered. The site build runs this in a process of its own while Sphinx reads
+    the pages, on a core Sphinx leaves idle (`python -m aicloud.chart_assets NOTEBOOK...`)."""
+    done = 0
+    for path in notebooks:
+        try:
+            cells = json.loads(Path(path).read_bytes()).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            for out in cell.get("outputs", []):
+                text = out.get("data", {}).get("text/html", "")
+                text = "".join(text) if isinstance(text, list) else text
+                if "aicloud-chart" not in text:
+                    continue
+                for chart in charts(text):
+                    spec = chart.static_spec()
+                    if not cached(spec):
+                        svg(spec)
+                        done += 1
+    return done
 
 
 def process(page: str, write: Callable[[str, str, str], str], link: Callable[[str], str | None]) -> str:
@@ -194,3 +234,9 @@ def to_folder(folder: Path, prefix: str) -> Callable[[str, str, str], str]:
         return prefix + name
 
     return write
+
+
+if __name__ == "__main__":
+    import sys
+
+    prerender([Path(p) for p in sys.argv[1:]])

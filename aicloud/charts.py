@@ -174,6 +174,8 @@ class Figure:
         # Several legends go one under another, and their entries wrap into as many columns as the width
         # allows (a compound chart has no single width to read: one column), so no legend runs off a phone.
         legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
+        for kind in ("axisQuantitative", "axisTemporal"):  # on a narrow plot, drop tick labels rather than overprint
+            static["config"].setdefault(kind, {}).setdefault("labelOverlap", "greedy")
         if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
             static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
             static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})

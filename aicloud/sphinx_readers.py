@@ -16,6 +16,7 @@ import html
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +115,33 @@ def mend(body: str) -> str:
     return STYLER_TABLE.sub(lambda m: f'<div class="table-scroll" {SCROLL_ATTRS}>{m.group(1)}</div>', body)
 
 
+def _start_prerender(app: Any, env: Any, docnames: Any) -> None:
+    """Render the executed chapters' static images in a process of their own while Sphinx reads the pages (the
+    chapters are all written by now; the SVG cache is shared)."""
+    notebooks = sorted((Path(app.srcdir) / "book" / "chapters").glob("*.ipynb"))
+    if notebooks and getattr(app, "_aicloud_prerender", None) is None:
+        app._aicloud_prerender = subprocess.Popen(
+            [sys.executable, "-m", "aicloud.chart_assets", *map(str, notebooks)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _wait_for_prerender(app: Any) -> None:
+    proc = getattr(app, "_aicloud_prerender", None)
+    if proc:
+        try:
+            proc.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        app._aicloud_prerender = False  # anything still missing is rendered here, one by one
+
+
 def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body")
     if not isinstance(body, str) or doctree is None:
         return
+    if any(not chart_assets.cached(c.static_spec()) for c in chart_assets.charts(body)):
+        _wait_for_prerender(app)
     pathto = context["pathto"]
     outdir = Path(app.outdir)
     prefix = pathto("_charts/", 1)
@@ -161,6 +185,8 @@ def _build_info(app: Any, config: Any) -> None:
 def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("aicloud_build_info", {}, "env")
     app.connect("config-inited", _build_info)
+    app.connect("env-before-read-docs", _start_prerender)
+    app.connect("build-finished", lambda app, exc: _wait_for_prerender(app))
     app.connect("html-page-context", _page_context)
     # Before any other script, so the stylesheet knows at once that scripts run.
     app.add_js_file(None, body="document.documentElement.classList.add('js');", priority=1)
