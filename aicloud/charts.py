@@ -50,9 +50,7 @@ VENDOR_COLORS = {
     "Microsoft": "#56b4e9",
     "Meta": "#0072b2",
     "Google": "#117733",
-    "Alphabet": "#117733",
     "Amazon": "#e69f00",
-    "AWS": "#e69f00",
     "Oracle": "#bb5566",
     "Tencent": "#332288",
     "Baidu": "#99ddff",
@@ -64,7 +62,16 @@ VENDOR_COLORS = {
     "Tesla": "#cc79a7",
     "DeepSeek": "#cc79a7",
     "NVIDIA": "#000000",
+    # Clouds and model makers by their own names: their company's colour (see ORGANISATION).
+    "Kingsoft Cloud": "#ffaabb",
+    "OpenAI": "#44bb99",
+    "Anthropic": "#ee6677",
 }
+# Other names of the same organisation: drawn in its colour, and never moved apart from it in one chart.
+ORGANISATION = {"Alphabet": "Google", "AWS": "Amazon", "Alibaba Cloud": "Alibaba", "Qwen": "Alibaba",
+                "Baidu AI Cloud": "Baidu", "Tencent Cloud": "Tencent", "Huawei Cloud": "Huawei",
+                "Volcano Engine": "ByteDance", "Doubao": "ByteDance"}
+VENDOR_COLORS.update({name: VENDOR_COLORS[org] for name, org in ORGANISATION.items()})
 FALLBACK = PALETTE
 REGION_COLORS = {"US": "#0072b2", "China": "#d55e00", "Other": "#999999"}
 # The verdict labels of aicloud.verdicts (supported ... not testable with this data), then "no verdict yet".
@@ -102,8 +109,7 @@ def vendor_colors(names) -> list[str]:
 
 
 def _aliases(a: str, b: str) -> bool:
-    return a in VENDOR_COLORS and b in VENDOR_COLORS and VENDOR_COLORS[a] == VENDOR_COLORS[b] and \
-        {a, b} <= {"Google", "Alphabet", "Amazon", "AWS"}
+    return ORGANISATION.get(a, a) == ORGANISATION.get(b, b)
 
 
 def vendor_scale(names) -> alt.Scale:

@@ -15,7 +15,6 @@ import shutil
 import sys
 import threading
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,8 +34,8 @@ def measure(site: Path) -> list[str]:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     pages = sorted((site / "book" / "chapters").glob("*.html"))
     out = [f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; budget {BUDGET:,} bytes per chapter page.",
-           "", "| page | viewport | charts | requests | bytes | gzip | within budget |", "|---|---|---|---|---|---|---|"]
-    kinds: dict[str, int] = defaultdict(int)
+           "", "| page | viewport | charts | requests | bytes | gzip | within budget |",
+           "|---|---|---|---|---|---|---|"]
     largest: dict[str, int] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
@@ -59,7 +58,6 @@ def measure(site: Path) -> list[str]:
                            f"{'yes' if raw <= BUDGET else '**no**'} |")
                 for url, body in bodies:
                     name = url.split("?")[0].rsplit("/", 1)[-1] or url
-                    kinds[name.rsplit(".", 1)[-1] if "." in name else "html"] += len(body)
                     if url.endswith(".html") or ".html?" in url:
                         name = page_file.name
                     largest[name] = max(largest.get(name, 0), len(body))

@@ -44,11 +44,16 @@ def test_the_verdicts_that_matter_most_are_far_apart_for_every_reader():
 
 
 def test_organisations_shown_together_get_distinguishable_colours():
-    orgs = [n for n in charts.VENDOR_COLORS if n not in ("Alphabet", "AWS")]  # the same firms' other names
+    orgs = [n for n in charts.VENDOR_COLORS if n not in charts.ORGANISATION]  # not the same firms' other names
+    assert set(charts.VENDOR_COLORS.values()) <= set(charts.PALETTE)
     for group in itertools.combinations(orgs, len(charts.PALETTE)):
         colors = charts.vendor_colors(group)
-        assert len(set(colors)) == len(group), group
-        assert palette.problems(colors) == []
+        assert len(set(colors)) == len(group) and set(colors) <= set(charts.PALETTE), group
+
+
+def test_an_organisations_other_names_keep_its_colour_in_one_chart():
+    colors = charts.vendor_colors(["Alibaba", "Alibaba Cloud", "Qwen", "ByteDance", "Volcano Engine", "Doubao"])
+    assert colors[:3] == [charts.VENDOR_COLORS["Alibaba"]] * 3 and colors[3:] == [colors[3]] * 3
 
 
 def test_an_unknown_organisation_never_takes_a_colour_already_in_its_chart():
