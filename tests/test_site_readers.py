@@ -229,8 +229,6 @@ def test_every_page_can_be_cited_and_names_its_build(base_url, path):
 
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_findings_come_first_and_link_to_their_sections(browser, base_url, path):
-    if Path(path).stem in PENDING_BOX:
-        pytest.xfail(f"{path}: the key-findings box waits for this chapter's rewrite (see the lead's report)")
     visit = Visit(browser, f"{base_url}/{path}", viewport=PHONE)
     page = visit.page
     first = page.evaluate("""() => {
@@ -250,11 +248,6 @@ def test_findings_come_first_and_link_to_their_sections(browser, base_url, path)
         else:
             assert fetch(f"{base_url}/{Path(path).parent}/{href.split('#')[0]}"), href
     page.close()
-
-
-# Chapters whose rewrite (by other helpers) had not reached main when this test was written: they get their box
-# with one call and one markdown block (see aicloud.findings); remove a name here when its chapter has it.
-PENDING_BOX = {"maas_price_war"}
 
 
 def test_the_home_page_counts_every_claim_of_the_ledger(base_url):
