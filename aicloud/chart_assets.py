@@ -26,6 +26,7 @@ from aicloud.charts import LINKS_MARK, STATIC_MARK, slug
 from aicloud.data import ROOT
 
 CACHE = ROOT / ".cache" / "charts"
+STATIC_FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
 FIGURE = re.compile(r'<figure class="aicloud-chart" id="figure-(?P<id>[0-9a-f]+)" data-chart="[0-9a-f]+" '
                     r'data-static="(?P<static>[^"]*)">(?P<body>.*?)</figure>', re.S)
 # The last line of Altair's embedding script: `})(SPEC, EMBED_OPTIONS);` (JSON has no raw newline).
@@ -50,6 +51,10 @@ class Chart:
             spec.pop("width")
         if self.extra.get("title"):
             spec["title"] = self.extra["title"]
+        # vl-convert measures text with the fonts it finds, and a reader's browser draws the image's text with its
+        # own: name metric-compatible fonts (Arial = Helvetica = Liberation Sans), so labels fit where they were
+        # laid out instead of running past the image's edge or over each other.
+        spec["config"] = {**spec.get("config", {}), "font": STATIC_FONT}
         return spec
 
     def rows(self) -> tuple[list[str], list[dict]]:
