@@ -146,6 +146,10 @@ def home_box(ledger: Any, chapters: Mapping[str, str], thesis_page: str = "concl
     with `id`, `chapter`, `paraphrase`, `verdict`): how many claims, how many each verdict, each chapter's
     count with a link, and which claims the evidence contradicts. `chapters` maps page names to titles, in
     reading order."""
+    if len(ledger) == 0:
+        return (f'<section class="key-findings home-findings" aria-labelledby="key-findings-heading">'
+                f'<h2 class="key-findings-title" id="key-findings-heading">{HOME_HEADING}</h2>'
+                f"<p>{NO_LEDGER}</p></section>")
     verdicts = ledger["verdict"].where(ledger["verdict"].isin(LABELS), NO_VERDICT)
     thesis = ledger[ledger["chapter"] == thesis_page]
     tested = ledger[(ledger["chapter"] != thesis_page) & verdicts.isin(LABELS)]
@@ -187,10 +191,18 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+LEDGER_COLUMNS = ["id", "phase", "chapter", "paraphrase", "verdict", "figure", "reason", "sources"]
+
+
 def read_ledger(path: Any) -> Any:
-    """The ledger table the build wrote (`book/generated/claims_ledger.csv`), every cell as text."""
+    """The ledger table the build wrote (`book/generated/claims_ledger.csv`), every cell as text; an empty table
+    when there is none (a page run on its own, before any build, says so instead of failing)."""
+    from pathlib import Path
+
     import pandas as pd
 
+    if not Path(path).is_file():
+        return pd.DataFrame(columns=LEDGER_COLUMNS, dtype=str)
     return pd.read_csv(path, keep_default_na=False, dtype=str)
 
 
@@ -216,6 +228,8 @@ NO_VERDICT = "no verdict yet"
 READ_MORE = "Read: {section}"
 CLAIM_LINE = "The article: {paraphrase} The evidence: {figure}"
 HOME_HEADING = "The verdicts in brief"
+NO_LEDGER = ("The chapters' verdicts are not available to this page: it was run without the ledger the build writes "
+             "(python -m aicloud build), so there is nothing to count yet.")
 COUNTS = "The article makes {n} claims. The chapters test {tested} of them: {parts}."
 THESIS = 'Its thesis ({ids}) is weighed on these verdicts in the <a href="{page}">{title}</a>.'
 PENDING = "{n} claims have no verdict in this build yet ({ids})."

@@ -101,3 +101,10 @@ def test_the_home_box_with_nothing_contradicted_lists_no_claim():
     ledger = _ledger([("C03", "gpus", "GPUs were short", SUPPORTED), ("C04", "gpus", "Prices fell", SUPPORTED)])
     text = re.sub(r"<[^>]+>", "", findings.home_box(ledger, {"gpus": "GPUs"}))
     assert "contradicts" not in text and "The chapters test 2 of them: 2 supported" in text
+
+
+def test_without_a_ledger_the_home_box_says_there_is_nothing_to_count(tmp_path):
+    ledger = findings.read_ledger(tmp_path / "missing.csv")
+    assert len(ledger) == 0 and list(ledger.columns) == findings.LEDGER_COLUMNS
+    box = findings.home_box(ledger, {"gpus": "GPUs"})
+    assert findings.NO_LEDGER in box and "<li>" not in box

@@ -271,3 +271,17 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(browser, base_
     assert focused[0] == "Skip to main content" and focused[2] > 0
     assert page.locator(focused[1]).count() == 1
     page.close()
+
+
+def test_a_wide_table_scrolls_in_its_own_box_with_its_key_column_in_view(browser, base_url):
+    visit = Visit(browser, f"{base_url}/book/generated/claims_ledger.html", viewport=PHONE)
+    page = visit.page
+    box = page.locator(".table-wrapper:has(#claims-ledger)")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "the ledger fits a phone: nothing to test"
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    page.wait_for_timeout(100)
+    left = box.evaluate("b => b.getBoundingClientRect().left")
+    first = page.locator("#claims-ledger tbody tr:first-child td:first-child")
+    assert abs(first.evaluate("c => c.getBoundingClientRect().left") - left) <= 1, "the id column scrolled away"
+    assert first.is_visible() and page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    page.close()
