@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -28,6 +28,7 @@ import yaml
 
 from aicloud import params as params_mod
 from aicloud.data import ROOT, resolve, resource_names
+from aicloud.layout import InputError, atomic_copy, atomic_write, environment_problem
 
 if TYPE_CHECKING:
     from aicloud.kernels import ForkServer
@@ -38,7 +39,7 @@ BOOK_FILES = ["_config.yml", "_toc.yml", "book", "_static"]
 PACKAGE_DIR = ROOT / "aicloud"
 
 
-class PipelineError(Exception):
+class PipelineError(InputError):
     """A problem with the user's request (unknown chapter or parameter, bad value): exit code 2."""
 
 
@@ -58,7 +59,33 @@ class Result:
     error: str = ""
     cell: int | None = None
     parameters: dict = field(default_factory=dict)
+    where: str = ""  # the failing line of the cell and the project's own function it failed in
+    traceback: str = ""  # the kernel's whole traceback (shown with --debug)
 
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CELL_LINE = re.compile(r"Cell In\[\d+\], line (?P<line>\d+)")
+_ARROW = re.compile(r"^-+> ?\s*(?P<number>\d+)\s?(?P<code>.*)$", re.M)
+_FRAME = re.compile(r"File (?P<path>.+?):(?P<line>\d+), in (?P<func>\w+)")
+
+
+def _where(traceback_lines: list[str]) -> str:
+    """Where a chapter failed, from the kernel's traceback: "line 29 `q = att.quantiles(m)`, in
+    aicloud/models/attrition.py:123 quantiles()" (the deepest frame in the project's own code)."""
+    parts, inside = [], ""
+    for raw in traceback_lines:
+        text = _ANSI.sub("", raw)
+        cell = _CELL_LINE.search(text)
+        if cell:
+            arrow = _ARROW.search(text)
+            code = f" `{arrow.group('code').strip()[:80]}`" if arrow else ""
+            parts = [f"line {cell.group('line')}{code}"]
+        frame = _FRAME.search(text)
+        if frame:
+            path = Path(frame.group("path").replace("~", str(Path.home()), 1))
+            if path.is_relative_to(ROOT) and ".venv" not in path.parts:
+                inside = f"in {shown(path)}:{frame.group('line')} {frame.group('func')}()"
+    return ", ".join(parts + ([inside] if inside else []))
 
 def chapters(toc: Path = ROOT / "_toc.yml") -> list[Chapter]:
     """The chapters in the table of contents, in order: entries `book/chapters/<name>`."""
@@ -135,7 +162,11 @@ def resolve_parameters(ch: Chapter, overrides: dict[str, object]) -> dict[str, o
         try:
             resolved[name] = declared[name].coerce(raw)
         except ValueError as err:
-            raise PipelineError(str(err)) from None
+            raise PipelineError(f"chapter {ch.name}: {err}") from None
+    try:
+        params_mod.check_order(list(declared.values()), resolved)
+    except ValueError as err:
+        raise PipelineError(f"chapter {ch.name}: {err}") from None
     for name, p in declared.items():
         if p.resource:
             if p.resource not in resource_names():
@@ -169,18 +200,6 @@ def input_key(ch: Chapter, parameters: dict[str, object]) -> str:
     h.update(_digest_files(data_files + schema).encode())
     h.update(_digest_files(package_files + [ROOT / "requirements.txt", ROOT / "requirements-lock.txt"]).encode())
     return h.hexdigest()
-
-
-def _atomic_copy(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def shown(path: Path) -> str:
@@ -219,7 +238,7 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
     entry = _cache_entry(ch, key)
     if use_cache and not force and entry.exists():
         if _valid_notebook(entry):
-            _atomic_copy(entry, output)
+            atomic_copy(entry, output)
             return Result(ch.name, "cached", time.perf_counter() - start, output, parameters=parameters)
         entry.unlink()  # corrupted or foreign: rebuild it
     import jupytext  # only now: a build with every chapter cached starts no kernel and loads none of these
@@ -239,19 +258,18 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
                                         extra_arguments=["--IPKernelApp.log_level=CRITICAL"], **forked)
     except papermill.PapermillExecutionError as err:
         return Result(ch.name, "failed", time.perf_counter() - start, error=f"{err.ename}: {err.evalue}",
-                      cell=err.exec_count, parameters=parameters)
+                      cell=err.exec_count, parameters=parameters, where=_where(err.traceback or []),
+                      traceback="\n".join(_ANSI.sub("", line) for line in err.traceback or []))
     except Exception as err:  # a kernel that died, a notebook that cannot be read
         return Result(ch.name, "failed", time.perf_counter() - start, error=f"{type(err).__name__}: {err}",
                       parameters=parameters)
     # Papermill records its input; given a notebook object rather than a path, it would embed all of it.
     nb.metadata.papermill["input_path"] = shown(ch.source)
     nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
-    with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
-        executed = Path(tmp) / "executed.ipynb"
-        nbformat.write(nb, str(executed))
-        if use_cache:
-            _atomic_copy(executed, entry)
-        _atomic_copy(executed, output)
+    text = nbformat.writes(nb)
+    if use_cache:
+        atomic_write(entry, text)
+    atomic_write(output, text)
     return Result(ch.name, "executed", time.perf_counter() - start, output, parameters=parameters)
 
 
@@ -275,6 +293,10 @@ def execute_all(jobs: list[tuple[Chapter, dict[str, object], Path]], *, workers:
     def one(job: tuple[Chapter, dict[str, object], Path]) -> Result:
         try:
             result = execute(*job, force=force, use_cache=use_cache, server=server)
+        except OSError as err:
+            if environment_problem(err):
+                raise  # a read-only folder or a full disk is the build's problem, not the chapter's
+            result = Result(job[0].name, "failed", 0.0, error=traceback.format_exc(limit=3))
         except Exception:
             result = Result(job[0].name, "failed", 0.0, error=traceback.format_exc(limit=3))
         if progress:
@@ -344,9 +366,7 @@ def vendor_vega(static_dir: Path) -> list[str]:
 def _write_if_changed(path: Path, text: str) -> None:
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, text)
 
 
 def stage_source(target: Path) -> Path:
