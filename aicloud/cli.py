@@ -1,6 +1,9 @@
 """The command line of the report: list, inspect, check, run and build chapters.
 
-Exit codes: 0 success, 1 a chapter or the site failed, 2 bad input (nothing was written).
+Exit codes: 0 success; 1 a chapter or the site failed; 2 bad input (nothing was written); 3 the file system
+refused (read-only, permission denied, disk full); 4 another build or run is working in this project;
+130 interrupted. Every failure is one message naming the file or setting and what to do; `--debug` adds the
+traceback.
 """
 
 from __future__ import annotations
@@ -17,30 +20,53 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aicloud import classroom, data, pages, pipeline, scenario
+from aicloud import classroom, data, layout, pages, pipeline, scenario
 from aicloud import params as params_mod
 from aicloud._lazy import pd
-from aicloud.pipeline import PipelineError, Result
+from aicloud.layout import InputError
+from aicloud.pipeline import Result
 
 if TYPE_CHECKING:
     from aicloud.kernels import ForkServer
 
-DEFAULT_HTML = data.ROOT / "_build" / "html"
-PROTECTED = [data.ROOT / "data", data.ROOT / "notebooks", DEFAULT_HTML]
-
-
-class InputError(Exception):
-    """Bad input from the user: printed as is, exit code 2."""
+DEFAULT_HTML = layout.HTML
+_debug = False
 
 
 def _say(message: str) -> None:
-    print(message, flush=True)
+    try:
+        print(message, flush=True)
+    except BrokenPipeError:  # the reader went away (`... | head`): finish the work quietly
+        _silence(sys.stdout)
+
+
+def _silence(stream: object) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+        os.close(devnull)
+
+
+def _error(message: str) -> None:
+    try:
+        print(f"error: {message}", file=sys.stderr, flush=True)
+    except (BrokenPipeError, ValueError):
+        _silence(sys.stderr)
+
+
+def _failure(result: Result) -> str:
+    cell = f", cell {result.cell}" if result.cell is not None else ""
+    where = f" ({result.where})" if result.where else ""
+    cause = result.error.strip().splitlines()[-1] if result.error.strip() else "unknown error"
+    todo = "" if _debug else "; rerun with --debug for the traceback"
+    return f"{layout.shown(layout.NOTEBOOKS / (result.chapter + '.md'))}{cell}{where}: {cause}{todo}"
 
 
 def _progress(result: Result) -> None:
     if result.status == "failed":
-        where = f" in cell {result.cell}" if result.cell is not None else ""
-        _say(f"  FAILED  {result.chapter}{where}: {result.error.strip().splitlines()[-1] if result.error else ''}")
+        _say(f"  FAILED  {result.chapter}: {_failure(result)}")
+        if _debug:
+            _say(result.traceback or result.error)
     else:
         _say(f"  {result.status:<8} {result.chapter} ({result.seconds:.1f} s)")
 
@@ -52,17 +78,9 @@ def _summary(results: list[Result], started: float, where: Path | None) -> None:
     _say(f"Summary: {len(results)} chapter(s): {executed} executed, {cached} up to date, {len(failed)} failed; "
          f"{time.perf_counter() - started:.1f} s in all.")
     for r in failed:
-        where_cell = f", cell {r.cell}" if r.cell is not None else ""
-        _say(f"  {r.chapter}{where_cell}: {r.error.strip()}")
+        _say(f"  {_failure(r)}")
     if where is not None:
         _say(f"Output: {where}")
-
-
-def _refuse_protected(path: Path) -> None:
-    path = path.resolve()
-    for protected in PROTECTED:
-        if path == protected.resolve() or path.is_relative_to(protected.resolve()):
-            raise InputError(f"refusing to write into {protected}: choose another --out folder")
 
 
 def _validate_inputs(ch: pipeline.Chapter, resolved: dict[str, object]) -> None:
@@ -134,9 +152,12 @@ def _known_resource(name: str) -> None:
 def cmd_template(args: argparse.Namespace) -> int:
     _known_resource(args.resource)
     out = Path(args.out or f"{args.resource}.csv")
+    layout.refuse_protected(out.parent, "--out", root_ok=True)
+    layout.existing_parent(out, "--out")
+    if out.is_dir() or (out.exists() and not out.is_file()):
+        raise InputError(f"--out {out}: is not a regular file; give a file name")
     if out.exists() and not args.force:
         raise InputError(f"{out} exists; choose another --out or pass --force to overwrite it")
-    _refuse_protected(out.parent if out.parent != Path("") else Path("."))
     example = data.load(args.resource).head(args.rows)
     frame = example.copy()
     for col in frame.columns:
@@ -144,9 +165,7 @@ def cmd_template(args: argparse.Namespace) -> int:
             frame[col] = frame[col].dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_bool_dtype(frame[col]):
             frame[col] = frame[col].map({True: "true", False: "false"})
-    tmp = out.with_name(f".{out.name}.tmp")
-    frame.to_csv(tmp, index=False)
-    os.replace(tmp, out)
+    layout.atomic_write(out, frame.to_csv(index=False))
     _say(f"Wrote {out}: the header of '{args.resource}' and {len(frame)} example rows from the report's data. "
          f"Replace the rows with yours, then: python -m aicloud check {out} --resource {args.resource}")
     return 0
@@ -167,20 +186,34 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _run_one(ch: pipeline.Chapter, resolved: dict[str, object], out_dir: Path) -> Result:
+    """Execute into a staging folder beside `out_dir`; only a success creates `out_dir` and moves the files in."""
     from aicloud import standalone
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{ch.name}-", dir=out_dir))
+    staging = Path(tempfile.mkdtemp(prefix=".aicloud-run-", dir=out_dir.parent))
     try:
         result = pipeline.execute(ch, resolved, staging / f"{ch.name}.ipynb")
         if result.status != "failed":
             standalone.write_html(staging / f"{ch.name}.ipynb", staging / f"{ch.name}.html", title=ch.title)
+            out_dir.mkdir(exist_ok=True)
             for name in (f"{ch.name}.ipynb", f"{ch.name}.html"):
                 os.replace(staging / name, out_dir / name)
             result.output = out_dir / f"{ch.name}.html"
         return result
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _out_folder(given: str | None, default: Path) -> Path:
+    """The output folder of `run`: never the project itself or one of its sources; its parent must exist."""
+    if given is None:
+        default.parent.mkdir(parents=True, exist_ok=True)
+        return default
+    out = Path(given)
+    layout.refuse_protected(out, "--out")
+    layout.existing_parent(out, "--out")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: exists and is not a folder; choose a folder")
+    return out
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -192,10 +225,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     overrides.update({name: value for name, value in (args.param or [])})
     resolved = pipeline.resolve_parameters(ch, overrides)
     _validate_inputs(ch, resolved)
-    out_dir = Path(args.out or f"_build/runs/{ch.name}")
-    _refuse_protected(out_dir)
-    _say(f"Running {ch.name} ({ch.title}) ...")
-    result = _run_one(ch, resolved, out_dir)
+    out_dir = _out_folder(args.out, layout.BUILD / "runs" / ch.name)
+    with layout.build_lock(f"run {ch.name}"):
+        layout.clean_stale([out_dir.parent] if Path(os.path.abspath(out_dir)).is_relative_to(layout.ROOT) else [])
+        _say(f"Running {ch.name} ({ch.title}) ...")
+        result = _run_one(ch, resolved, out_dir)
     _progress(result)
     _summary([result], started, result.output)
     return 0 if result.status != "failed" else 1
@@ -206,6 +240,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     spec = scenario.load(Path(args.scenario)) if args.scenario else scenario.Scenario.empty()
     jobs = [(ch, pipeline.resolve_parameters(ch, spec.parameters_for(ch))) for ch in pipeline.chapters()]
     with contextlib.ExitStack() as stack:
+        stack.enter_context(layout.build_lock("build"))
+        layout.clean_stale()
         server = None
         stale = args.force or not all(pipeline.is_cached(ch, resolved) for ch, resolved in jobs)
         if stale and hasattr(os, "fork"):  # (without fork, as on Windows, kernels are launched as usual)
@@ -297,31 +333,78 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    out = Path(args.out or data.ROOT / "_build" / f"aicloud-course-pack-{args.edition}.zip")
+    out = Path(args.out or layout.BUILD / f"aicloud-course-pack-{args.edition}.zip")
     if out.suffix.lower() != ".zip":
         raise InputError(f"{out}: the course pack is a zip file; give --out a name ending in .zip")
-    _refuse_protected(out.parent)
+    if args.out:
+        layout.refuse_protected(out.parent, "--out", root_ok=True)
+        layout.existing_parent(out, "--out")
+        if out.is_dir():
+            raise InputError(f"--out {out}: is a folder; give a file name ending in .zip")
     path, count = classroom.pack(out, edition=args.edition)
     _say(f"Wrote {path} ({count} files, {args.edition} edition). Unzip it and read its README.md.")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import functools
+    import errno
     import http.server
 
     root = Path(args.dir or DEFAULT_HTML)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as httpd:
+    if not (root / "index.html").is_file():
+        raise InputError(f"{root}: no site to serve (no index.html); build it first: python -m aicloud build")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a: object, **kw: object) -> None:
+            super().__init__(*a, directory=str(root), **kw)  # type: ignore[misc]
+
+        def list_directory(self, path: str) -> None:  # type: ignore[override]
+            self.send_error(404, "Not found")  # a folder without index.html is not listed
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            try:
+                return super().send_head()
+            except (ValueError, OSError):  # a NUL byte or another impossible path in the request
+                self.send_error(400, "Bad request")
+                return None
+
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: tuple) -> None:
+            kind, err = sys.exc_info()[:2]
+            if not isinstance(err, (ConnectionError, TimeoutError)):  # a client that hung up is no news
+                _error(f"request from {client_address[0]} failed: {kind.__name__ if kind else ''}: {err}")
+
+    try:
+        httpd = Server(("127.0.0.1", args.port), Handler)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise InputError(f"port {args.port} is in use; choose another with --port") from None
+        raise
+    with httpd:
         _say(f"Serving {root} at http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
         httpd.serve_forever()
     return 0
 
 
+def _bounded(low: int, high: int) -> object:
+    """An argparse type: an integer from `low` to `high`."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, got {value}")
+        return value
+    return parse
+
+
 # --- parser ------------------------------------------------------------------------------------------------
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m aicloud", description=__doc__)
+    top = argparse.ArgumentParser(prog="python -m aicloud", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("chapters", help="list the chapters with their titles")
@@ -334,7 +417,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write a CSV with a resource's header and example rows to fill in")
     p.add_argument("resource")
     p.add_argument("--out", help="file to write (default RESOURCE.csv in the current folder)")
-    p.add_argument("--rows", type=int, default=3, help="how many example rows (default 3)")
+    p.add_argument("--rows", type=_bounded(0, 1000), default=3, help="how many example rows (default 3)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_template)
 
@@ -357,7 +440,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", metavar="SCENARIO.yaml",
                    help="build with a scenario's data and parameters into _build/scenarios/NAME/html")
     p.add_argument("--force", action="store_true", help="re-execute every chapter and rebuild the site")
-    p.add_argument("--workers", type=int, default=None, help="chapters executed at once (default: one per core)")
+    p.add_argument("--workers", type=_bounded(1, 64), default=None,
+                   help="chapters executed at once, 1 to 64 (default: one per core)")
     p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
                    help="instructor (default: with solutions, into _build/html) or student (solutions removed, "
                         "into _build/student/html)")
@@ -371,22 +455,47 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_bounded(1, 65535), default=8000)
     p.add_argument("--dir", help="folder to serve (default _build/html)")
     p.set_defaults(func=cmd_serve)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    global _debug
+    try:
+        args = parser().parse_args(argv)
+    except BrokenPipeError:  # `--help | head`
+        _silence(sys.stdout)
+        return 0
+    _debug = args.debug
     try:
         return args.func(args)
-    except (InputError, PipelineError, scenario.ScenarioError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except data.DataError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    except InputError as err:
+        return _fail(err, layout.EXIT_INPUT)
+    except layout.Busy as err:
+        return _fail(err, layout.EXIT_BUSY)
+    except layout.EnvironmentProblem as err:
+        return _fail(err, layout.EXIT_ENVIRONMENT)
+    except OSError as err:
+        problem = layout.environment_problem(err)
+        if problem is None:
+            return _fail(err, layout.EXIT_FAILED, internal=True)
+        return _fail(problem, layout.EXIT_ENVIRONMENT)
     except KeyboardInterrupt:
-        print("interrupted: nothing half-written was kept", file=sys.stderr)
-        return 130
+        _error("interrupted: nothing half-written was kept")
+        return layout.EXIT_INTERRUPTED
+    except Exception as err:
+        return _fail(err, layout.EXIT_FAILED, internal=True)
+
+
+def _fail(err: BaseException, code: int, internal: bool = False) -> int:
+    if _debug:
+        import traceback
+
+        traceback.print_exception(err, file=sys.stderr)
+    message = str(err) if not internal else f"unexpected {type(err).__name__}: {err}"
+    if internal and not _debug:
+        message += " (rerun with --debug for the traceback)"
+    _error(message)
+    return code
