@@ -129,7 +129,7 @@ def cmd_params(args: argparse.Namespace) -> int:
     _say(f"{ch.name}: {ch.title}\n\nParameters (pass with -p NAME VALUE):")
     declared = params_mod.read(ch.source)
     for p in declared:
-        rng = f"  range {p.low:g} to {p.high:g}" if p.low is not None else ""
+        rng = f"  range {p.domain}" if p.domain else ""
         _say(f"  {p.name} ({p.type}) = {p.default!r}{rng}\n      {p.help}")
     _say("\nData resources (replace with --data RESOURCE=PATH; see `template RESOURCE`):")
     for p in declared:

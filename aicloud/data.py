@@ -344,6 +344,10 @@ def _read(path: Path, name: str, label: str) -> tuple[pd.DataFrame | None, list[
     return typed, problems
 
 
+def _text(value: object) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else str(value)
+
+
 def _order_problems(frame: pd.DataFrame, label: str) -> list[Problem]:
     """A low end above its high end (or a start after its end) in any row (see `ordered_columns`)."""
     problems: list[Problem] = []
@@ -353,8 +357,9 @@ def _order_problems(frame: pd.DataFrame, label: str) -> list[Problem]:
         for lower, upper in zip(chain, chain[1:]):
             bad = frame[lower].notna() & frame[upper].notna() & (frame[lower] > frame[upper])
             for row in frame.index[bad][:MAX_LISTED_PER_RULE]:
-                problems.append(Problem(label, int(row), upper, str(frame.at[row, upper]),
-                                        f"order: must not be below {lower} ({frame.at[row, lower]}) of the same row"))
+                low, high = (_text(frame.at[row, c]) for c in (lower, upper))
+                problems.append(Problem(label, int(row), upper, high,
+                                        f"order: must not be below {lower} ({low}) of the same row"))
     return problems
 
 

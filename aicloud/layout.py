@@ -173,9 +173,11 @@ def atomic_write(path: Path, content: str | bytes) -> None:
             f.write(content.encode("utf-8") if isinstance(content, str) else content)
             os.fchmod(f.fileno(), FILE_MODE)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(err, OSError) and err.filename is None:  # a failed write names no file: name it
+            raise OSError(err.errno, err.strerror, str(path)) from err
         raise
 
 
@@ -224,7 +226,7 @@ def clean_stale(extra: list[Path] = ()) -> list[Path]:
     that was being swapped when the build was killed (`.html.old` with no `html`) is put back."""
     removed: list[Path] = []
     folders = [BUILD, BUILD / "student", *BUILD.glob("scenarios/*"), *BUILD.glob("scenarios/*/student"),
-               *BUILD.glob("runs/*"), CACHE / "chapters", *CACHE.glob("chapters/*"), CACHE / "vega",
+               BUILD / "runs", CACHE / "chapters", *CACHE.glob("chapters/*"), CACHE / "vega",
                ROOT / "book" / "chapters", ROOT / "book" / "generated", *extra]
     for folder in folders:
         if not folder.is_dir():

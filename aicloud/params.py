@@ -23,6 +23,13 @@ INT64 = 2**63 - 1
 MAX_TEXT = 1_000  # characters in a text parameter (a path, a name, a list of claim ids)
 
 
+def plain(number: object) -> str:
+    """A number as a person writes it in a range: 100000, 0.25, 1e-06 (no thousands separators)."""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    return f"{number:g}" if isinstance(number, float) else str(number)
+
+
 class ParameterError(InputError, ValueError):
     """A parameter value that cannot be used (wrong type, not finite, off its domain, out of order): exit 2."""
 
@@ -35,6 +42,11 @@ class Parameter:
     help: str
     low: float | None = None
     high: float | None = None
+
+    @property
+    def domain(self) -> str:
+        """The documented range as written for people: "21000 to 30000", "0.2 to 0.6" ("" for text)."""
+        return f"{plain(self.low)} to {plain(self.high)}" if self.low is not None and self.high is not None else ""
 
     @property
     def is_assumption(self) -> bool:
@@ -73,11 +85,10 @@ class Parameter:
             return value
         if kind is float and not math.isfinite(value):
             raise ParameterError(f"parameter {self.name} = {value}: must be a finite number "
-                                 f"(its domain is {self.low:g} to {self.high:g})")
+                                 f"(its domain is {self.domain})")
         if self.low is not None and self.high is not None and not (self.low <= value <= self.high):
-            shown_value = f"{value:g}" if kind is float else f"{value:,}"
-            raise ParameterError(f"parameter {self.name} = {shown_value[:40]} is outside its documented range "
-                                 f"{self.low:g} to {self.high:g}")
+            raise ParameterError(f"parameter {self.name} = {plain(value)[:40]} is outside its documented range "
+                                 f"{self.domain}")
         return value
 
 
@@ -88,8 +99,8 @@ def check_order(declared: list[Parameter], values: dict[str, object]) -> None:
     for chain in ordered_columns(numeric):
         for lower, upper in zip(chain, chain[1:]):
             if values[lower] > values[upper]:  # type: ignore[operator]
-                raise ParameterError(f"parameter {lower} = {values[lower]:g} is above {upper} = {values[upper]:g}; "
-                                     f"a low end must not exceed its central value or high end")
+                raise ParameterError(f"parameter {lower} = {plain(values[lower])} is above {upper} = "
+                                     f"{plain(values[upper])}; a low end must not exceed its central value or high end")
 
 
 def parameters_source(notebook: Path) -> str:

@@ -125,17 +125,14 @@ def _schema_error(path: Path, spec: object, chapters: list[str]) -> ScenarioErro
         allowed = list(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed][0]
         return _unknown("key", str(extra), allowed, at)
-    if err.validator == "propertyNames":
-        valid = list(err.schema.get("propertyNames", {}).get("enum", []))
-        bad = [k for k in err.instance if k not in valid] if isinstance(err.instance, dict) else []
-        kind = "chapter" if where.endswith("chapters") or where == "chapters" else "data resource"
-        if bad and valid:
-            return _unknown(kind, str(bad[0]), valid, at)
-        return ScenarioError(f"{at}: names must be text")
+    if "propertyNames" in err.absolute_schema_path:  # a name that is not a chapter or a resource
+        kind = "chapter" if where.endswith("chapters") else "data resource"
+        valid = list(err.validator_value) if err.validator == "enum" else []
+        return _unknown(kind, str(err.instance), valid, at) if valid else ScenarioError(f"{at}: names must be text")
     if err.validator == "type":
         wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        got = _KINDS.get(type(err.instance).__name__.replace("dict", "object").replace("list", "array"),
-                         type(err.instance).__name__)
+        got = {dict: "a mapping", list: "a list", str: "text", bool: "true or false", int: "a number",
+               float: "a number", type(None): "empty"}.get(type(err.instance), type(err.instance).__name__)
         return ScenarioError(f"{at}: expected {' or '.join(dict.fromkeys(_KINDS[w] for w in wanted))}, "
                              f"got {got}")
     if err.validator == "pattern":

@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from aicloud.layout import EnvironmentProblem, shown
 from aicloud.pipeline import BOOK_FILES, PACKAGE_DIR, digest
 
 CANCELLED = 3  # exit code of a build that was told not to go ahead
@@ -99,7 +100,13 @@ class SiteBuild:
             code = self.proc.wait()
             if code != 0 or not self._built.joinpath("index.html").exists():
                 self.log.seek(0)
-                raise RuntimeError(f"the site build failed (exit code {code}):\n" + self.log.read()[-6000:])
+                log = self.log.read()
+                for marker in ("No space left on device", "Disk quota exceeded", "Read-only file system"):
+                    if marker in log:
+                        raise EnvironmentProblem(f"the site build could not write into {shown(self.work)}: "
+                                                 f"{marker.lower()}; free space or make it writable, then build "
+                                                 "again. The previous site is left as it was.")
+                raise RuntimeError(f"the site build failed (exit code {code}):\n" + log[-6000:])
             old = self.html_dir.with_name(f".{self.html_dir.name}.old")
             if old.exists():
                 shutil.rmtree(old)

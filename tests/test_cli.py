@@ -189,3 +189,31 @@ def test_a_no_op_build_starts_no_kernel_server_and_no_sphinx(site, capsys, monke
     assert cli.main(["build"]) == 0
     out = capsys.readouterr().out
     assert f"0 executed, {len(pipeline.chapters())} up to date" in out and "site up to date" in out
+
+
+def test_a_failing_chapter_is_one_line_naming_where_and_debug_adds_the_traceback(capsys, tmp_path, monkeypatch):
+    def fail(ch, parameters, output, **kwargs):
+        return pipeline.Result(ch.name, "failed", 0.1, error="IndexError: index -1 is out of bounds", cell=14,
+                               where="line 29 `q = att.quantiles(m)`, in aicloud/models/attrition.py:123 quantiles()",
+                               traceback="the kernel's traceback 4711")
+
+    monkeypatch.setattr(pipeline, "execute", fail)
+    code, out = run_cli(capsys, "run", "gpu_allocation", "--out", tmp_path / "o")
+    assert code == 1 and not (tmp_path / "o").exists()
+    assert ("notebooks/gpu_allocation.md, cell 14 (line 29 `q = att.quantiles(m)`, in aicloud/models/attrition.py:123 "
+            "quantiles()): IndexError: index -1 is out of bounds; rerun with --debug") in out
+    assert "4711" not in out
+    code, out = run_cli(capsys, "--debug", "run", "gpu_allocation", "--out", tmp_path / "o")
+    assert code == 1 and "the kernel's traceback 4711" in out
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(capsys, monkeypatch):
+    def boom(name):
+        raise RuntimeError("boom 5150")
+
+    monkeypatch.setattr(pipeline, "chapter", boom)
+    code, out = run_cli(capsys, "params", "gpu_allocation")
+    assert code == 1 and "error: unexpected RuntimeError: boom 5150 (rerun with --debug" in out
+    assert "Traceback" not in out
+    code, out = run_cli(capsys, "--debug", "params", "gpu_allocation")
+    assert code == 1 and "Traceback" in out and "boom 5150" in out

@@ -167,3 +167,16 @@ def test_chapters_are_read_from_the_table_of_contents():
     names = [c.name for c in pipeline.chapters()]
     assert "gpu_allocation" in names and "gpu_allocation" in pipeline.analytical()
     assert all(Path(pipeline.NOTEBOOKS / f"{n}.md").exists() for n in names)
+
+
+def test_a_failing_chapter_names_the_line_and_the_project_function_it_failed_in(project):
+    tmp_path, chapters = project
+    bad = chapters["alpha"].source
+    cell = "\n```{code-cell} ipython3\nx = 1\ndata.resource('no_such')\n```\n"
+    bad.write_text(bad.read_text(encoding="utf-8") + cell, encoding="utf-8")
+    ch = chapters["alpha"]
+    result = pipeline.execute(ch, pipeline.resolve_parameters(ch, {}), tmp_path / "out" / "alpha.ipynb")
+    assert result.status == "failed" and "unknown data resource 'no_such'" in result.error
+    assert result.where.startswith("line 2 `data.resource('no_such')`, in aicloud/data.py:")
+    assert result.where.endswith(" resource()") and "Traceback" not in result.where
+    assert "KeyError" in result.traceback and "\x1b[" not in result.traceback
