@@ -21,7 +21,7 @@ import yaml
 
 from aicloud.data import ROOT
 from aicloud.escape import markdown_text
-from aicloud.layout import FILE_MODE
+from aicloud.layout import FILE_MODE, write_if_changed
 
 if TYPE_CHECKING:
     import nbformat
@@ -129,11 +129,7 @@ def student_config(source_root: Path) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged files keep their time stamps, so an unchanged site stays up to date
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_if_changed(path, text)  # unchanged files keep their time stamps, so an unchanged site stays up to date
 
 
 # --- the course pack -----------------------------------------------------------------------------------------
@@ -188,11 +184,11 @@ def _pack_files(edition: str) -> dict[str, bytes]:
     import jupytext
     import nbformat
 
-    from aicloud import params, pipeline
+    from aicloud import book, params
 
     if edition not in EDITIONS:
         raise ValueError(f"unknown edition {edition!r}: choose {' or '.join(EDITIONS)}")
-    chapters = pipeline.chapters()
+    chapters = book.chapters()
     files: dict[str, bytes] = {}
     for ch in chapters:
         nb = jupytext.read(ch.source)

@@ -19,9 +19,19 @@ from pathlib import Path
 import yaml
 
 from aicloud._lazy import pd
-from aicloud.layout import DATA_DIR, ROOT, FileRefused, InputError, read_regular, shown
 
-PACKAGE_PATH = DATA_DIR / "datapackage.yaml"
+# ROOT, DATA_DIR, PACKAGE_PATH and resolve stay importable from here: chapters and tests use `data.ROOT`.
+from aicloud.layout import (  # noqa: F401
+    DATA_DIR,
+    PACKAGE_PATH,
+    ROOT,
+    FileRefused,
+    InputError,
+    read_regular,
+    resolve,
+    shown,
+    suggest,
+)
 
 # Limits, checked before a file is parsed or a kernel starts (documented in the README, "Limits"). Rows: Altair
 # embeds at most 5,000 rows in a chart, so a larger table could not be drawn anyway.
@@ -103,7 +113,7 @@ def resource(name: str) -> dict:
     for res in package()["resources"]:
         if res["name"] == name:
             return res
-    raise KeyError(f"unknown data resource {name!r}{_suggest(name, resource_names())}")
+    raise KeyError(f"unknown data resource {name[:100]!r}.{suggest(name, sorted(resource_names()))}")
 
 
 def ordered_columns(names: list[str]) -> list[tuple[str, ...]]:
@@ -130,14 +140,6 @@ def ordered_columns(names: list[str]) -> list[tuple[str, ...]]:
 
 def default_path(name: str) -> Path:
     return DATA_DIR / resource(name)["path"]
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{hint} Valid names: {', '.join(sorted(choices))}"
 
 
 def _decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
@@ -420,6 +422,18 @@ def _load_cached(name: str, path: Path, _mtime: int, overrides: tuple) -> pd.Dat
 
 
 
+def example_csv(name: str, rows: int) -> tuple[str, int]:
+    """A CSV text with the header of resource `name` and its first `rows` rows from the report's data, written as
+    `check` reads it back (dates YYYY-MM-DD, booleans true/false); and how many rows it holds."""
+    frame = load(name).head(rows).copy()
+    for col in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[col]):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(frame[col]):
+            frame[col] = frame[col].map({True: "true", False: "false"})
+    return frame.to_csv(index=False), len(frame)
+
+
 def fields(name: str) -> list[dict]:
     """The schema fields of a resource: name, type, unit, description, constraints."""
     return resource(name)["schema"]["fields"]
@@ -431,12 +445,6 @@ def unit(name: str, column: str) -> str:
         if field["name"] == column:
             return field.get("unit", "")
     raise KeyError(f"resource {name!r} has no column {column!r}")
-
-
-def resolve(path: str | Path) -> Path:
-    """A data path as given in a parameter: relative paths are relative to the project root."""
-    path = Path(path)
-    return path if path.is_absolute() else ROOT / path
 
 
 class Tables:

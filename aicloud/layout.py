@@ -1,27 +1,38 @@
 """The project's layout and its file plumbing, in one module that imports nothing else of the package.
 
-Where things are; how a file is read (regular files only, never more than a limit) and written (to a
-temporary name beside it, moved into place when complete, with the permissions the user's umask gives); the
-build lock; the clean-up of what a killed build left; and the errors every command maps to an exit code.
+Where things are; how paths are shown and hashed; how a file is read (regular files only, never more than a
+limit) and written (to a temporary name beside it, moved into place when complete, with the permissions the
+user's umask gives; not at all when its text is unchanged); change stamps; "did you mean" suggestions; the build
+lock; the clean-up of what a killed build left; and the errors every command maps to an exit code.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-NOTEBOOKS = ROOT / "notebooks"
+PACKAGE_PATH = DATA_DIR / "datapackage.yaml"  # the data package: resources, schemas, units
+NOTEBOOKS = ROOT / "notebooks"  # one chapter per file, `<name>.md`
+PACKAGE_DIR = ROOT / "aicloud"
+TOC = ROOT / "_toc.yml"
+CONFIG = ROOT / "_config.yml"
+BOOK_FILES = ["_config.yml", "_toc.yml", "book", "_static"]  # what a staged copy of the book holds
+EXECUTED = Path("book") / "chapters"  # executed chapters, relative to a book's source folder
+GENERATED = Path("book") / "generated"  # generated pages and the claims ledger table, relative likewise
+REQUIREMENTS = [ROOT / "requirements.txt", ROOT / "requirements-lock.txt"]
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 CACHE = ROOT / ".cache"
+CHAPTER_CACHE = CACHE / "chapters"  # executed notebooks by input hash (pipeline)
 LOCK = CACHE / "build.lock"
 # Folders a command never writes into (outputs of `run`, `template` and `pack` go elsewhere).
 PROTECTED = [DATA_DIR, NOTEBOOKS, ROOT / "aicloud", ROOT / "book", ROOT / "tests", ROOT / "_static",
@@ -79,9 +90,37 @@ def environment_problem(err: OSError) -> EnvironmentProblem | None:
 # --- paths ---------------------------------------------------------------------------------------------------
 
 def shown(path: Path | str) -> str:
-    """A path as recorded in parameters, notebooks and messages: relative to the project when inside it."""
+    """A path as recorded in parameters, notebooks and messages: relative to the project when inside it, so that
+    pages and cache keys do not depend on where the project is checked out."""
     path = Path(os.path.abspath(path))
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def resolve(path: Path | str) -> Path:
+    """A path as given in a parameter: a relative path is relative to the project folder."""
+    path = Path(path)
+    return path if path.is_absolute() else ROOT / path
+
+
+def digest(paths: Iterable[Path], extra: str = "") -> str:
+    """One hash of several files' names (as `shown`) and bytes, and an extra string; a missing file counts as
+    missing, so creating it changes the hash."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(shown(path).encode())
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    h.update(extra.encode())
+    return h.hexdigest()
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """" Did you mean 'x'? Valid: a, b." for an unknown name (empty choices: nothing to suggest)."""
+    import difflib
+
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), choices, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return f"{hint} Valid: {', '.join(choices)}." if choices else hint
 
 
 def refuse_protected(path: Path, what: str, *, root_ok: bool = False) -> None:
@@ -101,6 +140,21 @@ def existing_parent(path: Path, what: str) -> Path:
     if not parent.is_dir():
         raise InputError(f"{what} {path}: the folder {parent} does not exist; create it first or choose another")
     return parent
+
+
+def output_file(path: Path, what: str, *, force: bool, suffix: str | None = None) -> Path:
+    """A file a command is asked to write (`template`, `pack`): not in the project's sources, in a folder that
+    exists, not a folder or device, with the expected suffix, and not overwritten unless `force`."""
+    path = Path(path)
+    if suffix and path.suffix.lower() != suffix:
+        raise InputError(f"{what} {path}: give a file name ending in {suffix}")
+    refuse_protected(path.parent, what, root_ok=True)
+    existing_parent(path, what)
+    if path.is_dir() or (path.exists() and not path.is_file()):
+        raise InputError(f"{what} {path}: is not a regular file; give a file name")
+    if path.exists() and not force:
+        raise InputError(f"{path} exists; choose another {what} or pass --force to overwrite it")
+    return path
 
 
 # --- reading ------------------------------------------------------------------------------------------------
@@ -184,6 +238,32 @@ def atomic_write(path: Path, content: str | bytes) -> None:
 def atomic_copy(src: Path, dest: Path) -> None:
     """Copy a file into place atomically (see `atomic_write`)."""
     atomic_write(dest, Path(src).read_bytes())
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """`atomic_write` unless the file already holds exactly `content`; True if it wrote. An unchanged file keeps
+    its time stamp, so what watches it (the site build's change detection) stays quiet."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write(path, data)
+    return True
+
+
+def stamped(stamp: Path, key: str) -> bool:
+    """Whether the change stamp `stamp` records `key` (the hash of what something was last made from)."""
+    try:
+        return Path(stamp).read_text(encoding="utf-8") == key
+    except (OSError, ValueError):
+        return False
+
+
+def stamp(path: Path, key: str) -> None:
+    """Record `key` in the change stamp `path` (see `stamped`)."""
+    write_if_changed(path, key)
 
 
 # --- the build lock and what a killed build left ---------------------------------------------------------------

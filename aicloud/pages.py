@@ -16,6 +16,7 @@ from aicloud import data
 from aicloud._lazy import pd
 from aicloud.escape import html_text, markdown_text
 from aicloud.glued import glued
+from aicloud.layout import digest, stamp, stamped, write_if_changed
 
 
 def _cell(value: object) -> str:
@@ -109,7 +110,7 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
     controls = ('<div class="ledger-filters"><label>Verdict <select id="ledger-verdict"><option value="">all'
                 f'</option>{options}</select></label> <label>Phase <select id="ledger-phase"><option value="">'
                 f'all</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
-    from aicloud.pipeline import chapters
+    from aicloud.book import chapters
 
     titles = {ch.name: ch.title for ch in chapters()}
     shown = table.assign(chapter_html=[
@@ -151,21 +152,14 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
 
 def write_if_inputs_changed(path: Path, inputs: list[Path], make) -> None:
     """Regenerate a page with `make()` only when the bytes of its inputs changed since it was written."""
-    from aicloud.pipeline import digest
-
     key = digest([p for p in inputs if p.exists()])
-    stamp = path.with_name(f".{path.name}.inputs")
-    if path.exists() and stamp.exists() and stamp.read_text() == key:
+    mark = path.with_name(f".{path.name}.inputs")
+    if path.exists() and stamped(mark, key):
         return
     write(path, make())
-    stamp.write_text(key)
+    stamp(mark, key)
 
 
 def write(path: Path, text: str) -> None:
     """Write a generated page only when its text changed (keeps the site build's change detection quiet)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_if_changed(path, text)

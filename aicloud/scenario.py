@@ -17,16 +17,18 @@ expanded, so an alias bomb is refused at once), and its shape is checked against
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from aicloud import data
-from aicloud import params as params_mod
-from aicloud.layout import FileRefused, InputError, read_regular
+from aicloud.layout import FileRefused, InputError, read_regular, suggest
+
+if TYPE_CHECKING:
+    from aicloud.book import Chapter
 
 TOP_KEYS = ["name", "description", "data", "chapters"]
 CHAPTER_KEYS = ["parameters", "data"]
@@ -141,9 +143,7 @@ def _schema_error(path: Path, spec: object, chapters: list[str]) -> ScenarioErro
 
 
 def _unknown(kind: str, word: str, valid: list[str], where: str) -> ScenarioError:
-    close = difflib.get_close_matches(word, valid, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    return ScenarioError(f"{where}: unknown {kind} {word!r}.{hint} Valid: {', '.join(valid)}.")
+    return ScenarioError(f"{where}: unknown {kind} {word[:100]!r}.{suggest(word, valid)}")
 
 
 @dataclass
@@ -159,27 +159,26 @@ class Scenario:
     def data_paths(self) -> dict[str, Path]:
         return dict(self.data)
 
-    def parameters_for(self, ch) -> dict[str, object]:
+    def parameters_for(self, ch: Chapter) -> dict[str, object]:
         """Parameter overrides for one chapter: its data files (global, then its own) and its parameters."""
         entry = self.chapters.get(ch.name, {})
         overrides: dict[str, object] = {}
-        reads = {p.resource for p in params_mod.read(ch.source) if p.resource}
         for resource, path in self.data.items():
-            if resource in reads:
-                overrides[f"{resource}_csv"] = str(path)
+            if resource in ch.resources:
+                overrides[ch.resources[resource]] = str(path)
         overrides.update(data_parameters(ch, entry.get("data", {})))
         overrides.update(entry.get("parameters", {}))
         return overrides
 
 
-def data_parameters(ch, mapping: dict[str, Path]) -> dict[str, object]:
-    """`{resource: path}` as the chapter's `<resource>_csv` parameters; a resource it does not read is refused."""
-    reads = [p.resource for p in params_mod.read(ch.source) if p.resource]
+def data_parameters(ch: Chapter, mapping: dict[str, Path]) -> dict[str, object]:
+    """`{resource: path}` as the parameters that name the chapter's data files; a resource it does not read is
+    refused."""
     out = {}
     for resource, path in mapping.items():
-        if resource not in reads:
-            raise _unknown("data resource", resource, reads, f"chapter {ch.name}")
-        out[f"{resource}_csv"] = str(Path(path).resolve())
+        if resource not in ch.resources:
+            raise _unknown("data resource", resource, list(ch.resources), f"chapter {ch.name}")
+        out[ch.resources[resource]] = str(Path(path).resolve())
     return out
 
 
@@ -197,13 +196,13 @@ def parse_data_args(items: list[str]) -> dict[str, Path]:
 
 
 def load(path: Path) -> Scenario:
-    from aicloud import pipeline
+    from aicloud import book
 
     spec = read_yaml(path)
     spec = {} if spec is None else spec
     if not isinstance(spec, dict):
         raise ScenarioError(f"{path}: expected a mapping with keys {', '.join(TOP_KEYS)}")
-    known = [c.name for c in pipeline.chapters()]
+    known = [c.name for c in book.chapters()]
     problem = _schema_error(path, spec, known)
     if problem:
         raise problem

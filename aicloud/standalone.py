@@ -158,7 +158,7 @@ def _outputs(cell: dict) -> str:
 
 
 def render(notebook: Path, title: str) -> str:
-    from aicloud.pipeline import vega_assets
+    from aicloud.vega import vega_assets
 
     nb = nbformat.read(str(notebook), as_version=4)
     md = markdown()

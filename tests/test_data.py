@@ -108,7 +108,7 @@ def test_a_directory_is_refused(tmp_path):
 
 
 def test_an_unknown_resource_suggests_the_closest_name():
-    with pytest.raises(KeyError, match="did you mean 'gpu_buyers'"):
+    with pytest.raises(KeyError, match="Did you mean 'gpu_buyers'"):
         data.resource("gpu_buyer")
 
 

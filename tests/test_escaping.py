@@ -48,7 +48,7 @@ def glue_output(name: str, text: str) -> dict:
 
 @pytest.fixture
 def page(tmp_path, monkeypatch) -> str:
-    monkeypatch.setattr("aicloud.pipeline.vega_assets", lambda: {"bundle": "", "preset": {}})
+    monkeypatch.setattr("aicloud.vega.vega_assets", lambda: {"bundle": "", "preset": {}})
     code = nbformat.v4.new_code_cell("glue(...)", outputs=[glue_output("buyer", repr(LABEL)),
                                                           glue_output("units", "650000")])
     solution = nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["solution", "hide-input"]},

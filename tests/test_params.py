@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicloud import data, params, pipeline
+from aicloud import book, data, params
 from aicloud.params import Parameter, ParameterError
 
 CELL = """# A chapter
@@ -153,12 +153,12 @@ def test_ordered_names_follow_the_naming_convention():
 
 
 def test_resolving_refuses_an_unordered_family_before_any_kernel():
-    ch = pipeline.chapter("gpu_allocation")
-    with pytest.raises(pipeline.PipelineError, match="unit_price_low_usd = 29000 is above unit_price_usd = 25000"):
-        pipeline.resolve_parameters(ch, {"unit_price_low_usd": 29000})
+    ch = book.chapter("gpu_allocation")
+    with pytest.raises(book.BookError, match="unit_price_low_usd = 29000 is above unit_price_usd = 25000"):
+        ch.resolve({"unit_price_low_usd": 29000})
 
 
-@pytest.mark.parametrize("ch", pipeline.chapters(), ids=lambda c: c.name)
+@pytest.mark.parametrize("ch", book.chapters(), ids=lambda c: c.name)
 def test_every_chapter_documents_a_domain_for_every_number_and_its_defaults_are_ordered(ch):
     declared = params.read(ch.source)  # refuses a number without a domain
     numbers = [p for p in declared if p.type in ("int", "float")]

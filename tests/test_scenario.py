@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from aicloud import data, pipeline, scenario
+from aicloud import book, data, scenario
 from aicloud.scenario import ScenarioError
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -25,12 +25,12 @@ def test_a_valid_scenario_gives_each_chapter_its_data_and_parameters(tmp_path):
                            "    data: {sources: src.csv}\n  maas_price_war:\n")
     spec = scenario.load(path)
     assert spec.name == "next-year"
-    gpu = pipeline.chapter("gpu_allocation")
+    gpu = book.chapter("gpu_allocation")
     overrides = spec.parameters_for(gpu)
     assert overrides["unit_price_usd"] == 30000
     assert overrides["gpu_buyers_csv"] == str(tmp_path / "mine" / "buyers.csv")  # relative to the file
     assert overrides["sources_csv"] == str(tmp_path / "src.csv")
-    assert "gpu_buyers_csv" not in spec.parameters_for(pipeline.chapter("introduction"))  # it does not read it
+    assert "gpu_buyers_csv" not in spec.parameters_for(book.chapter("introduction"))  # it does not read it
 
 
 def test_an_empty_scenario_is_the_default_named_after_its_file(tmp_path):
@@ -113,9 +113,9 @@ def test_only_a_readable_regular_utf8_file_is_read(tmp_path):
 
 
 def test_the_schema_is_a_valid_json_schema_naming_the_projects_chapters_and_resources():
-    schema = scenario.schema([c.name for c in pipeline.chapters()], data.resource_names())
+    schema = scenario.schema([c.name for c in book.chapters()], data.resource_names())
     jsonschema.Draft7Validator.check_schema(schema)
-    assert schema["properties"]["chapters"]["propertyNames"]["enum"] == [c.name for c in pipeline.chapters()]
+    assert schema["properties"]["chapters"]["propertyNames"]["enum"] == [c.name for c in book.chapters()]
 
 
 def test_data_given_on_the_command_line_must_be_resource_equals_path():
