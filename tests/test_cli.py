@@ -186,7 +186,9 @@ def test_a_no_op_build_starts_no_kernel_server_and_no_sphinx(site, capsys, monke
     monkeypatch.setattr(kernels, "ForkServer", refuse)
     monkeypatch.setattr(site_mod, "SiteBuild", refuse)
     events = []
+    capsys.readouterr()
     report = build.build(progress=events.append)
+    assert capsys.readouterr().out == ""  # the library reports to its callback and prints nothing
     assert report.ok and report.site == "up to date"
     assert [e.result.status for e in events if isinstance(e, build.ChapterDone)] == ["cached"] * len(book.chapters())
     assert any(isinstance(e, build.SiteDone) for e in events)
