@@ -132,8 +132,8 @@ def ordered_columns(names: list[str]) -> list[tuple[str, ...]]:
                       "_".join([*tokens[:at], "central", *tokens[at + 1:]])]
             central = [m for m in middle if m in names and m != name]
             if low in names:
-                chains.append((low, *central[:1], name))
-            elif central:
+                chains.append((low, *central[:1], name) if high_word == "high" else (low, name))
+            elif central and high_word == "high":  # (`fiscal_year_end` is not the end of `fiscal_year`)
                 chains.append((central[0], name))
     return chains
 
@@ -354,8 +354,9 @@ def _order_problems(frame: pd.DataFrame, label: str) -> list[Problem]:
     """A low end above its high end (or a start after its end) in any row (see `ordered_columns`)."""
     problems: list[Problem] = []
     for chain in ordered_columns(list(frame.columns)):
-        if any(frame[c].dtype.kind not in "iufM" for c in chain):
-            continue  # (only numbers and dates have an order here)
+        kinds = {"M" if frame[c].dtype.kind == "M" else "n" if frame[c].dtype.kind in "iuf" else "x" for c in chain}
+        if kinds not in ({"n"}, {"M"}):
+            continue  # (only numbers with numbers and dates with dates have an order here)
         for lower, upper in zip(chain, chain[1:]):
             bad = frame[lower].notna() & frame[upper].notna() & (frame[lower] > frame[upper])
             for row in frame.index[bad][:MAX_LISTED_PER_RULE]:

@@ -164,3 +164,7 @@ def test_every_chapter_documents_a_domain_for_every_number_and_its_defaults_are_
     numbers = [p for p in declared if p.type in ("int", "float")]
     assert all(p.low is not None and p.low <= p.default <= p.high for p in numbers)
     params.check_order(declared, {p.name: p.default for p in declared})
+
+
+def test_an_end_pairs_only_with_its_start():
+    assert data.ordered_columns(["fiscal_year", "fiscal_year_end", "period", "period_end"]) == []
