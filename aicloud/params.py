@@ -93,10 +93,14 @@ class Parameter:
 
 
 def check_order(declared: list[Parameter], values: dict[str, object]) -> None:
-    """Refuse a low end above its central value or high end (`x_low` <= `x` <= `x_high`, see
-    `data.ordered_columns`), naming both parameters."""
+    """Refuse a low end above its high end (`x_low` <= `x_high`, see `data.ordered_columns`), and a central value
+    outside them when the family has one: `x_central`, or `x` whose help calls it the central value (a triangular
+    distribution needs low <= central <= high). Names both parameters."""
+    by_name = {p.name: p for p in declared}
     numeric = [p.name for p in declared if p.type in ("int", "float")]
     for chain in ordered_columns(numeric):
+        if len(chain) == 3 and not (chain[1].endswith("_central") or "central" in by_name[chain[1]].help):
+            chain = (chain[0], chain[2])  # `x` beside `x_low`/`x_high` that is not their central value
         for lower, upper in zip(chain, chain[1:]):
             if values[lower] > values[upper]:  # type: ignore[operator]
                 raise ParameterError(f"parameter {lower} = {plain(values[lower])} is above {upper} = "

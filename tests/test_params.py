@@ -124,7 +124,7 @@ def test_a_float_is_accepted_exactly_when_finite_and_inside_its_domain(value):
 
 
 def family(*names: str) -> list[Parameter]:
-    return [Parameter(n, "float", 1.0, "(range 0 to 10)", 0.0, 10.0) for n in names]
+    return [Parameter(n, "float", 1.0, "assumption: the central value (range 0 to 10)", 0.0, 10.0) for n in names]
 
 
 @pytest.mark.parametrize("names,values", [
@@ -143,6 +143,15 @@ def test_a_low_end_above_its_central_value_or_high_end_is_refused(names, values)
 def test_an_ordered_family_is_accepted(values):
     names = ("margin_low", "margin_central", "margin_high")
     params.check_order(family(*names), dict(zip(names, values)))
+
+
+def test_a_value_beside_a_low_high_pair_is_checked_only_if_it_is_their_central_value():
+    pair = [Parameter("utilisation_low", "float", 0.5, "a poorly scheduled fleet (range 0 to 1)", 0.0, 1.0),
+            Parameter("utilisation", "float", 0.6, "the common basis (range 0 to 1)", 0.0, 1.0),
+            Parameter("utilisation_high", "float", 0.8, "a well scheduled fleet (range 0 to 1)", 0.0, 1.0)]
+    params.check_order(pair, {"utilisation_low": 0.5, "utilisation": 0.45, "utilisation_high": 0.8})
+    with pytest.raises(ParameterError, match="utilisation_low = 0.9 is above utilisation_high = 0.8"):
+        params.check_order(pair, {"utilisation_low": 0.9, "utilisation": 0.45, "utilisation_high": 0.8})
 
 
 def test_ordered_names_follow_the_naming_convention():
