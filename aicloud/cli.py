@@ -278,6 +278,9 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
                                       lambda: pages.data_and_sources(spec.data_paths()))
         pages.write_if_inputs_changed(generated / "claims_ledger.md", _ledger_inputs(outputs, claims_path),
                                       lambda: pages.claims_ledger(outputs, claims_path)[0])
+        from aicloud import pack  # the exercise sheets, and the answer key in the instructor edition
+
+        pack.write_site_pages(generated, outputs, args.edition)
         if args.edition == "student":
             _say(f"Student edition: removed {classroom.make_student(source_root)} solution(s) from the staged "
                  "pages.")
@@ -301,7 +304,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".zip":
         raise InputError(f"{out}: the course pack is a zip file; give --out a name ending in .zip")
     _refuse_protected(out.parent)
-    path, count = classroom.pack(out, edition=args.edition)
+    from aicloud import pack
+
+    path, count = pack.pack(out, edition=args.edition)
     _say(f"Wrote {path} ({count} files, {args.edition} edition). Unzip it and read its README.md.")
     return 0
 
