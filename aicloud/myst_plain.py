@@ -17,6 +17,7 @@ from aicloud.data import ROOT
 
 ROLE = re.compile(r"\{(?P<name>[a-zA-Z][\w:-]*)\}`(?P<body>[^`]*)`")
 DIRECTIVE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}(?P<arg>.*)$")
+CODE_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})(?!\{)[\w+-]*\s*$")
 OPTION = re.compile(r"^\s*:(?P<key>[\w-]+):(?P<value>.*)$")
 TARGET = re.compile(r"^\s*\([\w:.-]+\)=\s*$")
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]*)\)")
@@ -80,6 +81,13 @@ class Converter:
                 continue
             if m:
                 i = self._directive(m, lines, i, out)
+                continue
+            code = CODE_FENCE.match(line)
+            if code:  # a plain code block: copied as it is, roles in it are code
+                end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == code.group("fence")),
+                           len(lines) - 1)
+                out += lines[i:end + 1]
+                i = end + 1
                 continue
             out.append(self._inline(line, i))
             i += 1
