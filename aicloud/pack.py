@@ -63,10 +63,10 @@ Python 3.11 or newer. Open a terminal in this folder (the one holding this READM
 
 ```bash
 python3 -m venv .venv
-.venv/bin/python -m pip install -r requirements.txt
+.venv/bin/python -m pip install --no-compile -r requirements.txt
 .venv/bin/python run.py                                   # run every notebook, no browser needed
 .venv/bin/python run.py {first}  # or just one
-.venv/bin/python -m pip install -r requirements-lab.txt   # JupyterLab (optional), then:
+.venv/bin/python -m pip install --no-compile -r requirements-lab.txt  # JupyterLab (optional), then:
 .venv/bin/jupyter lab {first}.ipynb
 ```
 
@@ -74,14 +74,15 @@ python3 -m venv .venv
 
 ```bat
 py -m venv .venv
-.venv\\Scripts\\python -m pip install -r requirements.txt
+.venv\\Scripts\\python -m pip install --no-compile -r requirements.txt
 .venv\\Scripts\\python run.py
 .venv\\Scripts\\python run.py {first}
-.venv\\Scripts\\python -m pip install -r requirements-lab.txt
+.venv\\Scripts\\python -m pip install --no-compile -r requirements-lab.txt
 .venv\\Scripts\\jupyter lab {first}.ipynb
 ```
 
 `requirements.txt` holds only what the notebooks import (pinned; `constraints.txt` pins what those need in turn).
+`--no-compile` halves the set-up time: Python then compiles only the modules it imports, once, on first use.
 JupyterLab is a separate, larger install; if you already have JupyterLab or VS Code, skip it and choose this
 folder's `.venv` as the notebooks' Python instead.
 
@@ -281,9 +282,11 @@ def copy_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 # --- sheets and the answer key --------------------------------------------------------------------------------
 
 def _markdown_html(text: str) -> str:
+    """Sheets and key as HTML. Raw HTML passes: the text is the project's own, its data figures arrive escaped
+    (`coursepack.escape_markdown`), and the key's code outputs are the chapters' escaped tables."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
 
 
 def _page(title: str, body: str) -> str:
@@ -419,7 +422,7 @@ def files(edition: str, workdir: Path) -> dict[str, bytes]:
     if edition == "instructor":
         key = answer_key_markdown([(ch.title, exs) for ch, exs in material])
         out["answer_key.md"] = key.encode("utf-8")
-        out["answer_key.html"] = _page(classroom.ANSWER_KEY_TITLE, _markdown_html_raw(key)).encode("utf-8")
+        out["answer_key.html"] = _page(classroom.ANSWER_KEY_TITLE, _markdown_html(key)).encode("utf-8")
     out["run.py"] = RUN_PY.encode("utf-8")
     out["aicloud/__main__.py"] = MAIN_PY.encode("utf-8")
     out["myst_nb/__init__.py"] = MYST_NB.encode("utf-8")
@@ -428,13 +431,6 @@ def files(edition: str, workdir: Path) -> dict[str, bytes]:
         out[name] = (PACK_FILES / name).read_bytes()
     out["README.md"] = _readme(chapters, edition, ledger_default).encode("utf-8")
     return out
-
-
-def _markdown_html_raw(text: str) -> str:
-    """The answer key's Markdown as HTML, its code cells' HTML outputs (escaped tables) kept as HTML."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
 
 
 def _parameters_only(ch: Chapter) -> str:

@@ -2,10 +2,11 @@
 
 Run by hand (never from the tests): `.venv/bin/python benchmarks/pack_setup.py [--repeats N] [--lab]`. Builds the
 student pack, unzips it into a temporary folder and, N times, makes a new virtual environment and installs the
-pack's `requirements.txt` exactly as its README says (pip through the machine's configured index; the first
-round warms the cache and is reported separately). Reports the median set-up time, the environment's size on disk
-(targets: under 30 s and under 400 MB), and the time to run every notebook with `run.py`. With `--lab`, the same
-for `requirements-lab.txt` (JupyterLab, optional). Prints Markdown for `benchmarks/RESULTS.md`.
+pack's `requirements.txt` exactly as its README says (`pip install --no-compile`, through the machine's
+configured index; the first round warms the cache and is reported separately). Reports the median set-up time,
+the environment's size on disk (targets: under 30 s and under 400 MB), the machine's load, and the time to run
+every notebook with `run.py`. With `--lab`, the same for `requirements-lab.txt` (JupyterLab, optional). Prints
+Markdown for `benchmarks/RESULTS.md`.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def setup(pack: Path, requirements: str) -> tuple[float, float, Path]:
     start = time.perf_counter()
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", requirements], cwd=pack, env=env,
-                   check=True, capture_output=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-compile", "-r", requirements], cwd=pack,
+                   env=env, check=True, capture_output=True)
     return time.perf_counter() - start, size_mb(env_dir), python
 
 
@@ -56,15 +57,15 @@ def main() -> int:
         pack = next(work.glob("aicloud-course-pack"))
         lines = [f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
                  f"{args.repeats} set-ups after one that warms the pip cache.", "",
-                 "| requirements | first set-up (s) | warm set-ups (s), median [min-max] | environment (MB) |",
-                 "|---|---|---|---|"]
+                 "| requirements | first set-up (s) | warm set-ups (s), median [min-max] | environment (MB) | load |",
+                 "|---|---|---|---|---|"]
         python = None
         for requirements in ["requirements.txt"] + (["requirements-lab.txt"] if args.lab else []):
             first, _mb, python_ = setup(pack, requirements)
             runs = [setup(pack, requirements) for _ in range(args.repeats)]
             times = [r[0] for r in runs]
             lines.append(f"| `{requirements}` | {first:.1f} | {statistics.median(times):.1f} "
-                         f"[{min(times):.1f}-{max(times):.1f}] | {runs[-1][1]:.0f} |")
+                         f"[{min(times):.1f}-{max(times):.1f}] | {runs[-1][1]:.0f} | {os.getloadavg()[0]:.1f} |")
             if requirements == "requirements.txt":
                 python = runs[-1][2]
         if args.lab:  # the last set-up was the lab one: make the runtime one again for the run below

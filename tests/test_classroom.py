@@ -273,8 +273,8 @@ def test_each_pack_holds_every_notebook_unexecuted_with_data_package_ledger_and_
 def test_the_readme_gives_the_commands_for_linux_macos_and_windows(packs):
     readme = (packs["student"] / "README.md").read_text()
     assert "Linux and macOS" in readme and "**Windows**" in readme
-    for command in ("python3 -m venv .venv", ".venv/bin/python -m pip install -r requirements.txt",
-                    "py -m venv .venv", r".venv\Scripts\python -m pip install -r requirements.txt",
+    for command in ("python3 -m venv .venv", ".venv/bin/python -m pip install --no-compile -r requirements.txt",
+                    "py -m venv .venv", r".venv\Scripts\python -m pip install --no-compile -r requirements.txt",
                     r".venv\Scripts\python run.py", ".venv/bin/python run.py"):
         assert command in readme
 
@@ -357,9 +357,9 @@ def pack_python(packs, tmp_path_factory) -> Path:
     env_dir = tmp_path_factory.mktemp("env") / ".venv"
     venv.create(env_dir, with_pip=True, clear=True)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
-    proc = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r",
-                           "requirements.txt"], cwd=packs["student"], env=clean_env(), capture_output=True,
-                          text=True, timeout=1200)
+    proc = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           "--no-compile", "-r", "requirements.txt"], cwd=packs["student"], env=clean_env(),
+                          capture_output=True, text=True, timeout=1200)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return python
 
@@ -574,6 +574,11 @@ def test_each_chapter_with_exercises_has_a_printable_sheet_without_solutions(ins
         text = " ".join(page.get_text(" ").split())
         assert "Solution" not in text and not RAW_MYST.search(text)
         assert page.select_one("link[href*='_static/exercise-sheets.css']"), "the print stylesheet"
+    for path in sorted((packs["student"] / "exercise_sheets").glob("*.html")):
+        name = re.sub(r"^\d+_", "", path.stem)
+        page = BeautifulSoup(path.read_text(), "html.parser")
+        assert len(page.select(".answer-space")) == len(soup(instructor, name).select("div.exercise")), name
+        assert "<div" not in page.get_text() and "Solution" not in page.get_text()
     assert len(list((packs["student"] / "exercise_sheets").glob("*.html"))) == len(with_exercises)
 
 
