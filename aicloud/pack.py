@@ -333,8 +333,8 @@ def answer_key_markdown(chapters: list[tuple[str, list[classroom.Exercise]]]) ->
 
 
 def teaching_material(chapters: list[Chapter], executed: dict[str, Path]) -> list[tuple[Chapter, list[Any]]]:
-    """Each chapter with its exercises (questions and solutions as plain Markdown, figures filled in)."""
-    import jupytext
+    """Each chapter with its exercises (questions and solutions as plain Markdown, figures filled in, the
+    solutions' code with its outputs), read from the executed instructor notebooks."""
     import nbformat
 
     from aicloud.coursepack import glued
@@ -344,9 +344,8 @@ def teaching_material(chapters: list[Chapter], executed: dict[str, Path]) -> lis
     found = []
     for ch in chapters:
         converter.where = ch.name
-        values = glued(json.loads(executed[ch.name].read_text(encoding="utf-8")))
-        source = nbformat.reads(nbformat.writes(jupytext.read(ch.source)), as_version=4)
-        found.append((ch, classroom.exercises(source, values, converter)))
+        run = nbformat.read(str(executed[ch.name]), as_version=4)
+        found.append((ch, classroom.exercises(run, glued(run), converter)))
     return found
 
 

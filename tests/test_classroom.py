@@ -556,6 +556,8 @@ def test_the_answer_key_is_a_page_of_the_instructor_site_only_with_every_solutio
         for solution in solutions(soup(instructor, name)):
             words = solution.split()[:6]  # its opening words, as the key shows them (spacing aside)
             assert "".join(words) in "".join(text.split()), (name, words)
+    tables = sum(len(div.select("table")) for n in CHAPTERS for div in soup(instructor, n).select("div.solution"))
+    assert len(BeautifulSoup(page.read_text(), "html.parser").select("article table")) >= tables, "code outputs"
     assert not (student / "book" / "generated" / "answer_key.html").exists()
     assert "answer_key" not in (student / "index.html").read_text() + (student / "searchindex.js").read_text()
     key = (packs["instructor"] / "answer_key.md").read_text()
