@@ -47,6 +47,17 @@ VENDOR_COLORS = {
     "Tesla": "#7f7f7f",
     "DeepSeek": "#4d6bfe",
     "NVIDIA": "#76b900",
+    # Clouds and model makers by their own names, in their company's colour where it has one.
+    "Alibaba Cloud": "#ff6a00",
+    "Baidu AI Cloud": "#2932e1",
+    "Tencent Cloud": "#1e6fff",
+    "Huawei Cloud": "#cf0a2c",
+    "Volcano Engine": "#325ab4",
+    "Kingsoft Cloud": "#9d755d",
+    "Qwen": "#ff6a00",
+    "Doubao": "#325ab4",
+    "OpenAI": "#10a37f",
+    "Anthropic": "#d97757",
 }
 FALLBACK = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
             "#9d755d", "#bab0ac"]
@@ -90,3 +101,15 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, 
         .configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e8e8e8")
         .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
     )
+
+
+def slider(name: str, value: float, low: float, high: float, label: str, step: float = 0.01) -> alt.Parameter:
+    """A Vega-Lite parameter bound to a range slider (works without a kernel); `label` is shown beside it."""
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=f"{label} "))
+
+
+def rule(axis: str, value: float, label: str, color: str = "#888", dashed: bool = False) -> alt.Chart:
+    """A reference line at `value` on the x or y axis, with `label` as its tooltip."""
+    mark = alt.Chart(_pandas.DataFrame({axis: [value], "label": [label]})).mark_rule(
+        color=color, strokeDash=[4, 3] if dashed else [])
+    return mark.encode(**{axis: f"{axis}:Q"}, tooltip=["label:N"])
