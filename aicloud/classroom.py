@@ -152,6 +152,10 @@ def strip_solutions_notebook(nb: nbformat.NotebookNode) -> int:
 
     s, cells, removed_code = _strip(nb)
     quoted = glue_refs("\n".join(c.source for c in cells if c.cell_type == "markdown"))
+    answer_only = glue_refs("".join(s.removed_text)) - quoted
+    for cell in cells:  # a figure only solutions quote, glued by the chapter's own code: not stored either
+        if cell.cell_type == "code" and cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if _glued_name(o) not in answer_only]
     keep, at = [], None
     for position, cell in removed_code:
         outputs = [o for o in cell.get("outputs", []) if _glued_name(o) in quoted]
@@ -182,6 +186,7 @@ class Answers:
     keys: set[str] = field(default_factory=set)
     values: dict[str, str] = field(default_factory=dict)  # raw text/plain of each answer key, when executed
     code: list[str] = field(default_factory=list)  # the source of every code cell the student edition removes
+    by_solution_code: set[str] = field(default_factory=set)  # the answer keys that only removed code glues
 
 
 def answers(nb: nbformat.NotebookNode) -> Answers:
@@ -191,18 +196,20 @@ def answers(nb: nbformat.NotebookNode) -> Answers:
     glued_outputs = {_glued_name(o): o for c in nb.cells for o in c.get("outputs", []) if _glued_name(o)}
     s, cells, removed_code = _strip(nb)
     inside = glue_refs("".join(s.removed_text))
+    by_code: set[str] = set()
     for _pos, cell in removed_code:
-        inside |= {n for o in cell.get("outputs", []) if (n := _glued_name(o))}
-        inside |= set(re.findall(r"""\bglue\(\s*["']([^"']+)["']""", cell.source))
+        by_code |= {n for o in cell.get("outputs", []) if (n := _glued_name(o))}
+        by_code |= set(re.findall(r"""\bglue\(\s*["']([^"']+)["']""", cell.source))
     outside = glue_refs("\n".join(c.source for c in cells if c.cell_type == "markdown"))
-    keys = inside - outside
+    kept_glued = {n for c in cells for o in c.get("outputs", []) if (n := _glued_name(o))}
+    keys = (inside | by_code) - outside
     values = {}
     for key in keys:
         if key in glued_outputs:
             text = glued_outputs[key].get("data", {})
             text = text.get(glued_outputs[key]["metadata"]["scrapbook"].get("mime_prefix", "") + "text/plain", "")
             values[key] = "".join(text) if isinstance(text, list) else text
-    return Answers(keys, values, [c.source for _p, c in removed_code])
+    return Answers(keys, values, [c.source for _p, c in removed_code], (by_code - outside) - kept_glued)
 
 
 def make_student(source_root: Path) -> int:

@@ -111,6 +111,7 @@ verdicts of the report's own run of the chapters.
 {answer_key}| `aicloud/` | the package the notebooks import (data loading, models, charts, claims) |
 | `myst_nb/` | the one function of myst-nb the notebooks use, `glue()` (myst-nb itself needs Sphinx) |
 | `notebooks/` | each notebook's parameters cell, where the package reads their ranges |
+| `_toc.yml`, `notebooks.json` | the notebooks in reading order |
 | `run.py` | runs notebooks without a browser |
 | `requirements.txt`, `constraints.txt`, `requirements-lab.txt` | the pinned Python packages |
 """
@@ -154,8 +155,9 @@ section{break-inside:avoid}@media screen{.answer-space{height:2rem}}@page{margin
 
 # --- which modules and packages ------------------------------------------------------------------------------
 
-def code_imports(source: str) -> set[str]:
-    """Modules a piece of code imports (module-level and inside functions; not under `if TYPE_CHECKING`)."""
+def code_imports(source: str, nested: bool = True) -> set[str]:
+    """Modules a piece of code imports: module-level and, when `nested`, inside functions (what a call may
+    import); never under `if TYPE_CHECKING`."""
     lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]  # IPython magics
     found: set[str] = set()
 
@@ -164,6 +166,8 @@ def code_imports(source: str) -> set[str]:
             if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
                 for sub in child.orelse:
                     visit(sub)
+                continue
+            if not nested and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             if isinstance(child, ast.Import):
                 found.update(a.name for a in child.names)
@@ -426,6 +430,10 @@ def files(edition: str, workdir: Path) -> dict[str, bytes]:
     out["aicloud/__main__.py"] = MAIN_PY.encode("utf-8")
     out["myst_nb/__init__.py"] = MYST_NB.encode("utf-8")
     out["notebooks.json"] = json.dumps({"order": [ch.name for ch in chapters]}, indent=1).encode("utf-8")
+    toc = {"format": "jb-book", "root": f"book/chapters/{chapters[0].name}",
+           "chapters": [{"file": f"book/chapters/{ch.name}"} for ch in chapters[1:]]}
+    out["_toc.yml"] = ("# The notebooks in reading order, as `aicloud.pipeline.chapters()` reads them.\n"
+                       + yaml.safe_dump(toc, sort_keys=False)).encode("utf-8")
     for name in ("requirements.txt", "constraints.txt", "requirements-lab.txt"):
         out[name] = (PACK_FILES / name).read_bytes()
     out["README.md"] = _readme(chapters, edition, ledger_default).encode("utf-8")
@@ -436,8 +444,8 @@ def _parameters_only(ch: Chapter) -> str:
     """The chapter's parameters cell alone, where `aicloud.params` reads a chapter's parameters and ranges."""
     from aicloud import params
 
-    return (f"# {ch.title}: parameters\n\nRead by `aicloud.params` (each parameter's type, default and range); the "
-            f"notebook is `{ch.name}.ipynb`.\n\n```{{code-cell}} ipython3\n:tags: [parameters]\n"
+    return (f"# {ch.title}\n\nThe parameters cell of `{ch.name}.ipynb`, where `aicloud.params` reads each "
+            f"parameter's type, default and range.\n\n```{{code-cell}} ipython3\n:tags: [parameters]\n"
             f"{params.parameters_source(ch.source).strip()}\n```\n")
 
 

@@ -95,7 +95,7 @@ def test_a_figure_the_question_quotes_stays_without_its_code_and_the_answer_goes
 
 def test_the_answer_keys_are_what_only_solutions_quote_or_glue():
     found = classroom.answers(notebook(executed=True))
-    assert found.keys == {"a_key"} and found.values == {"a_key": "0.25"}
+    assert found.keys == {"a_key"} and found.values == {"a_key": "0.25"} and found.by_solution_code == {"a_key"}
     assert any("SECRET-CODE" in c for c in found.code) and any("SECRET-TWO" in c for c in found.code)
 
 
@@ -328,15 +328,23 @@ def test_the_pack_requirements_are_pinned_runtime_only_and_the_versions_the_test
     root = packs["instructor"]
     code = [c.source for n in CHAPTERS for c in nbformat.read(str(root / f"{n}.ipynb"), 4).cells
             if c.cell_type == "code"]
-    code += [p.read_text() for p in root.rglob("*.py")]
-    modules = {m.split(".")[0] for src in code for m in pack.code_imports(src)}
+    modules = [p.read_text() for p in root.rglob("*.py")]
     dists = packages_distributions()
-    imported = {norm(d) for m in modules if m not in sys.stdlib_module_names and m not in ("aicloud", "myst_nb")
+
+    def third_party(sources: list[str], nested: bool) -> set[str]:
+        names = {m.split(".")[0] for src in sources for m in pack.code_imports(src, nested=nested)}
+        return {norm(d) for m in names if m not in sys.stdlib_module_names and m not in ("aicloud", "myst_nb")
                 for d in dists.get(m, [m])}
+
+    # Whatever the notebooks import, and the shipped modules import when loaded, is installed (pinned) ...
+    loaded = third_party(code, nested=True) | third_party(modules, nested=False)
+    installed = {norm(p) for p in {**pins, **constraints}}
+    assert loaded <= installed, f"imported but not installed: {loaded - installed}"
+    # ... and every direct requirement is imported somewhere (or named here with the reason it is needed).
     needed_to_run = {"ipykernel": "the kernel that runs the notebooks",
                      "jinja2": "pandas' Styler (the notebooks' styled tables) imports it"}
-    assert imported <= {norm(p) for p in pins}, f"imported but not required: {imported - {norm(p) for p in pins}}"
-    assert {norm(p) for p in pins} - imported <= set(needed_to_run), "required but never imported"
+    used = third_party(code + modules, nested=True)
+    assert {norm(p) for p in pins} - used <= set(needed_to_run), "required but never imported"
     for noisy in ("jupyter-book", "sphinx", "playwright", "pytest", "ruff", "myst-nb", "papermill"):
         assert norm(noisy) not in {norm(p) for p in {**pins, **constraints}}
 
@@ -431,38 +439,73 @@ def instructor_answers(site) -> dict[str, classroom.Answers]:
             for name in CHAPTERS}
 
 
-def leaks(files: dict[Path, str], found: dict[str, classroom.Answers]) -> list[str]:
-    """Every answer key, long stored answer value or line of solution code found in `files`."""
-    needles = {}
-    for name, a in found.items():
-        needles.update({key: f"{name}: answer key {key}" for key in a.keys})
-        needles.update({v: f"{name}: stored answer {v}" for v in a.values.values() if len(v) >= 8
-                        and re.fullmatch(r"-?\d+\.\d+(e-?\d+)?", v)})
-        needles.update({line.strip(): f"{name}: solution code" for code in a.code for line in code.splitlines()
-                        if len(line.strip()) >= 30})
-    return sorted({f"{what} in {path.name}" for path, text in files.items()
-                   for needle, what in needles.items() if needle in text})
+def solution_lines(found: dict[str, classroom.Answers], notebooks: list[nbformat.NotebookNode]) -> set[str]:
+    """Lines of code only solutions have: from cells the student edition removes and from `aicloud/solutions/`,
+    less any line that other code of the report also has (imports, comments and short lines aside)."""
+    common = {line.strip() for nb in notebooks for c in nb.cells if c.cell_type == "code"
+              and not classroom.is_solution_cell(c) for line in c.source.splitlines()}
+    package = data.ROOT / "aicloud"
+    common |= {line.strip() for p in package.rglob("*.py") if "solutions" not in p.relative_to(package).parts
+               for line in p.read_text().splitlines()}
+    sources = [code for a in found.values() for code in a.code]
+    sources += [p.read_text() for p in (package / "solutions").glob("*.py")] if (package / "solutions").is_dir() \
+        else []
+    return {line.strip() for src in sources for line in src.splitlines()
+            if len(line.strip()) >= 25 and not line.strip().startswith(("import ", "from ", "#", '"""'))
+            and line.strip() not in common}
+
+
+def leaks(files: dict[Path, str], found: dict[str, classroom.Answers], code: set[str],
+          only_solution_code: bool = False) -> list[str]:
+    """Every stored answer (a chapter's notebook holding a glued answer key) or line of solution code in `files`.
+    With `only_solution_code`, only the answers that solution code glues count (for a student's own runs)."""
+    out = set()
+    for path, text in files.items():
+        if path.suffix == ".ipynb" and path.stem in found:
+            a = found[path.stem]
+            stored = {n for c in json.loads(text).get("cells", []) for o in c.get("outputs", [])
+                      if (n := o.get("metadata", {}).get("scrapbook", {}).get("name"))}
+            keys = a.by_solution_code if only_solution_code else a.keys
+            out |= {f"{path.stem}: stored answer {k} in {path}" for k in stored & keys}
+        out |= {f"solution code {line!r} in {path}" for line in code if line in text}
+    return sorted(out)
 
 
 def test_the_leak_check_finds_every_kind_of_leak(tmp_path):
     found = {"ch": classroom.answers(notebook(executed=True))}
-    found["ch"].values["a_key"] = "0.2512345678"
-    files = {tmp_path / "a": 'glue("a_key", share)', tmp_path / "b": "value 0.2512345678",
-             tmp_path / "c": "glue('q_key', 12)\nglue('a_key', 0.25)  # SECRET-CODE"}
-    found_leaks = leaks(files, found)
-    for expected in ("ch: answer key a_key in a", "ch: stored answer 0.2512345678 in b", "ch: solution code in c"):
-        assert expected in found_leaks
-    assert not leaks({tmp_path / "d": "glue('q_key', 12) is a question"}, found)
+    assert found["ch"].by_solution_code == {"a_key"}
+    leaked = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
+    leaked.cells[0].outputs = [glue_output("a_key", 0.25), glue_output("q_key", 12)]
+    code = solution_lines(found, [notebook()])
+    assert "glue('a_key', 0.25)  # SECRET-CODE" in code and "x = 1" not in code
+    files = {tmp_path / "ch.ipynb": nbformat.writes(leaked), tmp_path / "b.py": "glue('a_key', 0.25)  # SECRET-CODE"}
+    assert leaks(files, found, code) == [f"ch: stored answer a_key in {tmp_path / 'ch.ipynb'}",
+                                         f"solution code \"glue('a_key', 0.25)  # SECRET-CODE\" in {tmp_path / 'b.py'}"]
+    clean = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
+    clean.cells[0].outputs = [glue_output("q_key", 12)]
+    assert not leaks({tmp_path / "ch.ipynb": nbformat.writes(clean)}, found, code)
+
+
+def test_an_answer_glued_by_the_chapters_own_code_is_not_stored_in_the_student_edition():
+    nb = notebook(executed=True)
+    nb.cells[0].outputs = [glue_output("a_key", 0.25), glue_output("other", 1)]  # glued outside the solutions
+    classroom.strip_solutions_notebook(nb)
+    assert [o.metadata["scrapbook"]["name"] for o in nb.cells[0].outputs] == ["other"]
 
 
 def test_the_student_site_its_downloads_the_student_pack_and_its_runs_hold_no_answer(
         instructor_answers, student, packs, runs):
     assert any(a.keys for a in instructor_answers.values()), "no exercise answer is glued: the check would be empty"
-    shipped = {**all_files(student), **all_files(packs["student"])}
-    assert not leaks(shipped, instructor_answers)
+    notebooks = [nbformat.read(str(data.ROOT / "book" / "chapters" / f"{n}.ipynb"), 4) for n in CHAPTERS]
+    code = solution_lines(instructor_answers, notebooks)
+    shipped = {**all_files(student), **{p: t for p, t in all_files(packs["student"]).items()
+                                        if coursepack.OUT_DIR not in p.relative_to(packs["student"]).parts}}
+    assert not leaks(shipped, instructor_answers, code)
     assert not (packs["student"] / "aicloud" / "solutions").exists()
-    # The same check finds the answers where they belong: the instructor pack and its runs.
-    assert leaks(all_files(packs["instructor"]), instructor_answers)
+    # A student's own run of the pack computes no answer that solution code computes.
+    assert not leaks(all_files(runs["student"]), instructor_answers, code, only_solution_code=True)
+    # The same checks find the answers where they belong: the instructor pack and its runs.
+    assert leaks(all_files(packs["instructor"]), instructor_answers, code)
 
 
 def test_the_student_pack_holds_no_solution_text(instructor, packs):
