@@ -375,7 +375,7 @@ def write_site_pages(generated: Path, executed: dict[str, Path], edition: str) -
     for old in sheets.glob("*.md"):
         if old.name not in wanted:
             old.unlink()
-    index = ["# Exercise sheets", "", f"*{classroom.SHEET_NOTE}*", ""]
+    index = [f"# {classroom.SHEETS_TITLE}", "", f"*{classroom.SHEET_NOTE}*", ""]
     index += [f"- [{html.escape(ch.title)}](exercise_sheets/{i:02d}_{ch.name}.md)"
               for i, (ch, _e) in enumerate(material, start=1)]
     classroom._write_atomic(generated / "exercise_sheets.md", "\n".join(index) + "\n")
