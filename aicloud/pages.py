@@ -25,11 +25,13 @@ def _cell(value: object) -> str:
     return html.escape(str(value))
 
 
-def _table(frame: pd.DataFrame, table_id: str = "", row_attrs: list[dict] | None = None) -> str:
+def _table(frame: pd.DataFrame, table_id: str = "", row_attrs: list[dict] | None = None,
+           row_ids: list[str] | None = None) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = []
     for i, (_, row) in enumerate(frame.iterrows()):
         attrs = "".join(f' data-{k}="{html.escape(str(v))}"' for k, v in (row_attrs[i] if row_attrs else {}).items())
+        attrs += f' id="{html.escape(row_ids[i])}"' if row_ids else ""
         cells = "".join(f"<td>{row[c] if c.endswith('_html') else _cell(row[c])}</td>" for c in frame.columns)
         rows.append(f"<tr{attrs}>{cells}</tr>")
     ident = f' id="{table_id}"' if table_id else ""
@@ -85,7 +87,9 @@ def data_and_sources(paths: dict[str, Path] | None = None) -> str:
     shown = sources.assign(title_html=[
         f'<a href="{html.escape(u)}">{html.escape(t)}</a>' if isinstance(u, str) and u else html.escape(t)
         for t, u in zip(sources["title"], sources["url"])])
-    out += [_table(shown[["id", "title_html", "publisher", "date", "kind", "accessed", "note"]]), ""]
+    # Each source row is an anchor (#source-ID): every chart links the sources of the rows it draws here.
+    out += [_table(shown[["id", "title_html", "publisher", "date", "kind", "accessed", "note"]],
+                   row_ids=[f"source-{i}" for i in sources["id"]]), ""]
     return "\n".join(out)
 
 

@@ -245,6 +245,10 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
                       parameters=parameters)
     # Papermill records its input; given a notebook object rather than a path, it would embed all of it.
     nb.metadata.papermill["input_path"] = shown(ch.source)
+    for cell in nb.cells:  # the parameters papermill injects are code: collapsed like the chapter's own
+        tags = cell.metadata.setdefault("tags", [])
+        if "injected-parameters" in tags and "hide-input" not in tags:
+            tags.append("hide-input")
     nb.metadata["aicloud"] = {"input_key": key, "chapter": ch.name}
     with tempfile.TemporaryDirectory(prefix=f"aicloud-{ch.name}-") as tmp:
         executed = Path(tmp) / "executed.ipynb"

@@ -12,13 +12,22 @@ from pathlib import Path
 import nbformat
 from markdown_it import MarkdownIt
 
+from aicloud import chart_assets
 from aicloud.glued import glued
 
 GLUE_ROLE = re.compile(r"\{glue(?::(?:text|md|any))?\}`(?P<key>[^`:]+)(?::(?P<fmt>[^`]*))?`")
 STYLE = """body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;line-height:1.55;color:#222}table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
 td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}pre{background:#f6f6f6;
-padding:.5rem;overflow:auto}.output{margin:1rem 0}.vega-embed{width:100%}"""
+padding:.5rem;overflow:auto}.output{margin:1rem 0}.vega-embed{width:100%}
+.chart-live .vega-embed{flex-direction:column}.chart-title{display:block;font-weight:600}.chart-subtitle{display:block;
+color:#4a4a4a}.chart-foot{font-size:.85rem;color:#4a4a4a}.chart-static{display:none;max-width:100%;height:auto}
+html:not(.js) .chart-static{display:block}html:not(.js) .chart-live,html:not(.js) .chart-head{display:none}
+.chart-scroll{overflow-x:auto}.key-findings{border-left:5px solid #0072b2;padding:.5rem 1rem;background:#f5f8fb}
+.verdict-badge{padding:0 .4em;border-radius:3px;font-weight:600}
+@media print{.chart-live,.chart-head{display:none}.chart-static{display:block}}"""
+# A glue directive on its own (```{glue:} key```), as chapters show their key findings: replaced by the output.
+GLUE_BLOCK = re.compile(r"^```\{glue(?::any|:)?\}\s+(?P<key>\S+)\s*\n```\s*$", re.M)
 
 
 def format_value(raw: str, fmt: str | None) -> str:
@@ -53,7 +62,8 @@ def _outputs(cell: dict) -> str:
         if out.get("output_type") == "error":
             parts.append(f"<pre>{html.escape(out.get('ename', ''))}: {html.escape(out.get('evalue', ''))}</pre>")
         elif "text/html" in data:
-            parts.append(data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"]))
+            text = data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"])
+            parts.append(chart_assets.inline(text))  # a figure's static image and CSV, as data URLs
         elif "image/png" in data:
             parts.append(f'<img alt="figure" src="data:image/png;base64,{data["image/png"]}">')
         elif "text/plain" in data:
@@ -66,20 +76,44 @@ def render(notebook: Path, title: str) -> str:
 
     nb = nbformat.read(str(notebook), as_version=4)
     values = glued(notebook)
+    shown = _glued_html(nb)
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     body = []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            body.append(md.render(fill_glue(cell.source, values)))
+            blocks: list[str] = []
+
+            def keep(m: re.Match, blocks: list[str] = blocks) -> str:
+                blocks.append(chart_assets.inline(shown.get(m.group("key"), "")))
+                return f"\n\nAICLOUDGLUEBLOCK{len(blocks) - 1}\n\n"
+
+            text = md.render(fill_glue(GLUE_BLOCK.sub(keep, cell.source), values))
+            for i, block in enumerate(blocks):
+                text = text.replace(f"<p>AICLOUDGLUEBLOCK{i}</p>", block)
+            body.append(text)
         elif cell.cell_type == "code":
             body.append(_outputs(cell))
     vega = vega_assets()
     preset = vega["preset"]
     bundle = str(vega["bundle"]).replace("</script", "<\\/script")
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            "<script>document.documentElement.classList.add('js');</script>"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style>"
             f"<script>(function(){{\n{bundle}\n}})();</script><script>var VEGA_DEBUG = {json.dumps(preset)};"
             f"</script></head><body>{''.join(body)}</body></html>")
+
+
+def _glued_html(nb: object) -> dict[str, str]:
+    """Glued values that are HTML (a key-findings box), by name."""
+    found = {}
+    for cell in getattr(nb, "cells", []):
+        for out in cell.get("outputs", []):
+            meta = out.get("metadata", {}).get("scrapbook", {})
+            data = out.get("data", {})
+            key = meta.get("mime_prefix", "") + "text/html"
+            if "name" in meta and key in data:
+                found[meta["name"]] = data[key] if isinstance(data[key], str) else "".join(data[key])
+    return found
 
 
 def write_html(notebook: Path, target: Path, title: str) -> None:

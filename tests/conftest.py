@@ -61,12 +61,13 @@ def browser():
 class Visit:
     """One page load that records requests leaving localhost, failed requests, page errors and dialogs."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, viewport: tuple[int, int] = (1280, 1000), javascript: bool = True):
         self.outside: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.dialogs: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                     java_script_enabled=javascript)
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
