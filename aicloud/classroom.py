@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 EDITIONS = ("instructor", "student")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\{(?P<name>solution-start|solution-end|solution|code-cell)\}")
 TAGS = re.compile(r"^\s*:tags:\s*\[(?P<tags>[^\]]*)\]")
-GLUE_KEY = re.compile(r"\{glue(?::[a-z]+)?\}`(?P<key>[^`:]+)")
+GLUE_KEY = re.compile(r"\{glue(?::[a-z]+)?\}`(?P<key>[^`:]+)|^[`:]{3,}\{glue(?::[a-z]*)?\}\s*(?P<block>\S+)", re.M)
 SOLUTION_TAG = "solution"
 SOLUTIONS_PACKAGE = "aicloud.solutions"
 ANSWER_KEY_PAGE = "book/generated/answer_key"  # in the instructor edition's table of contents only
@@ -177,7 +177,7 @@ def _glued_name(output: Any) -> str | None:
 
 def glue_refs(text: str) -> set[str]:
     """The glue keys a MyST text quotes."""
-    return {m.group("key").strip() for m in GLUE_KEY.finditer(text)}
+    return {(m.group("key") or m.group("block")).strip() for m in GLUE_KEY.finditer(text)}
 
 
 @dataclass

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 GLUE_ROLE = re.compile(r"\{glue(?::(?:text|any))?\}`(?P<key>[^`]+?)(?::(?P<fmt>[^`:]*))?`")
+GLUE_BLOCK = re.compile(r"\{glue:block\}`(?P<key>[^`]+)`")  # a pasted output (```{glue:} key```), as HTML
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>&|~{}#$])")
 GLUE_PREFIX = "application/papermill.record/"
 META = "aicloud"  # the notebook and cell metadata key this module reads and writes
@@ -93,9 +94,20 @@ def escape_markdown(text: str) -> str:
     return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
 
 
-def fill(template: str, values: dict[str, str]) -> tuple[str, list[str]]:
-    """`template` with every `{glue:text}` role replaced by its formatted value; and the keys not in `values`."""
+def fill(template: str, values: dict[str, str], html: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """`template` with every `{glue:text}` role replaced by its formatted value and every pasted output by its
+    HTML (from `html`, the chapter's own escaped markup) or its text; and the keys found in neither."""
     missing: list[str] = []
+    html = html or {}
+
+    def block(m: re.Match) -> str:
+        key = m.group("key").strip()
+        if key in html:  # an HTML block: one paragraph for Markdown, so no blank line inside
+            return "\n" + re.sub(r"\n\s*\n", "\n", html[key].strip()) + "\n"
+        if key in values:
+            return escape_markdown(format_plain_text(values[key], ""))
+        missing.append(key)
+        return m.group(0)
 
     def sub(m: re.Match) -> str:
         key = m.group("key").strip()
@@ -104,17 +116,18 @@ def fill(template: str, values: dict[str, str]) -> tuple[str, list[str]]:
             return m.group(0)
         return escape_markdown(format_plain_text(values[key], m.group("fmt") or ""))
 
-    return GLUE_ROLE.sub(sub, template), missing
+    return GLUE_ROLE.sub(sub, GLUE_BLOCK.sub(block, template)), missing
 
 
-def glued(nb: dict) -> dict[str, str]:
-    """Every glued key of an executed notebook (a dict as in the file) with its raw text/plain value."""
+def glued(nb: dict, mime: str = "text/plain") -> dict[str, str]:
+    """Every glued key of an executed notebook (a dict as in the file) with its raw value of type `mime`."""
     values: dict[str, str] = {}
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []):
             meta = output.get("metadata", {}).get("scrapbook", {})
-            if "name" in meta:
-                text = output.get("data", {}).get(meta.get("mime_prefix", "") + "text/plain", "")
+            data = output.get("data", {})
+            if "name" in meta and meta.get("mime_prefix", "") + mime in data:
+                text = data[meta.get("mime_prefix", "") + mime]
                 values[meta["name"]] = "".join(text) if isinstance(text, list) else text
     return values
 
@@ -123,17 +136,17 @@ def refill(nb: Any) -> list[str]:
     """Fill every templated Markdown cell again from the figures glued by the notebook's own outputs.
 
     A figure this run did not compute keeps the value the pack was made with; returns those keys."""
-    values = glued(nb)
+    values, html = glued(nb), glued(nb, "text/html")
     kept: list[str] = []
     for cell in nb["cells"]:
         meta = cell.get("metadata", {}).get(META, {})
         if cell.get("cell_type") != "markdown" or "template" not in meta:
             continue
-        merged = {**meta.get("values", {}), **values}
-        text, missing = fill(meta["template"], merged)
+        text, missing = fill(meta["template"], {**meta.get("values", {}), **values},
+                             {**meta.get("html", {}), **html})
         if missing:
             raise ValueError(f"no value for {', '.join(missing)} in a Markdown cell")
-        kept += [k for k in meta.get("values", {}) if k not in values]
+        kept += [k for k in {**meta.get("values", {}), **meta.get("html", {})} if k not in values]
         cell["source"] = text
     return sorted(set(kept))
 

@@ -131,6 +131,8 @@ class Converter:
                 out.append(self.convert("\n".join(body)))
         elif name in ("exercise-end", "solution-end"):
             pass
+        elif name in ("glue", "glue:", "glue:any"):  # a pasted output: filled in later, as HTML
+            out += ["", f"{{glue:block}}`{arg}`", ""]
         elif name in ADMONITIONS:
             title = arg if name == "admonition" else ADMONITIONS[name]
             inner = self.convert("\n".join(body)).splitlines()

@@ -251,20 +251,22 @@ def pack_notebook(source: nbformat.NotebookNode, name: str, executed: dict[str, 
     nb = copy_notebook(source)
     if edition == "student":
         classroom.strip_solutions_notebook(nb)
-    values = glued(executed)
+    values, html = glued(executed), glued(executed, "text/html")
     converter.where = name
     for cell in nb.cells:
         cell.metadata.pop("jupytext", None)
         if cell.cell_type == "markdown":
             template = converter.convert(cell.source)
             keys = classroom.glue_refs(template)
-            text, missing = fill(template, values)
+            text, missing = fill(template, values, html)
             if missing:
                 raise ValueError(f"{name}: the text quotes {', '.join(sorted(set(missing)))}, which the "
                                  "chapter's run did not glue")
             cell.source = text
             if keys:
-                cell.metadata[META] = {"template": template, "values": {k: values[k] for k in sorted(keys)}}
+                cell.metadata[META] = {"template": template,
+                                       "values": {k: values[k] for k in sorted(keys) if k in values},
+                                       "html": {k: html[k] for k in sorted(keys) if k in html}}
         elif cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             tags = cell.metadata.get("tags", [])
