@@ -15,8 +15,8 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	@# Vega for the offline site, bundled once per environment from the installed vl-convert (see pipeline.vega_assets).
-	$(PY) -c "from aicloud.pipeline import vega_assets; vega_assets()"
+	@# Vega for the offline site, bundled once per environment from the installed vl-convert (see aicloud.vega).
+	$(PY) -c "from aicloud.vega import vega_assets; vega_assets()"
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

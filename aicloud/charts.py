@@ -33,7 +33,7 @@ class ScriptSafeEncoder(json.JSONEncoder):
 # Styled tables escape HTML from the data (see aicloud._lazy); set here too for chapters that style first.
 _pandas.set_option("styler.format.escape", "html")
 
-# The default HTML renderer with safe JSON. Vega is loaded once from the site's _static (pipeline.vendor_vega)
+# The default HTML renderer with safe JSON. Vega is loaded once from the site's _static (aicloud.vega.vendor_vega)
 # and the VEGA_DEBUG preset tells Altair's loader so; base_url replaces the CDN address in the loader's
 # fallback paths with a local name, so no page even names a CDN.
 BASE_URL = "vega-preloaded"

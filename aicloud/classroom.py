@@ -18,7 +18,6 @@ Nothing here writes into the project's own `book/`, `data/` or `notebooks/`. The
 from __future__ import annotations
 
 import copy
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from aicloud.data import ROOT
+from aicloud.layout import write_if_changed
 
 if TYPE_CHECKING:
     import nbformat
@@ -276,11 +276,7 @@ def _drop_entry(node: object, file: str) -> bool:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged files keep their time stamps, so an unchanged site stays up to date
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_if_changed(path, text)  # unchanged files keep their time stamps, so an unchanged site stays up to date
 
 
 # --- exercises, for the sheets and the answer key -------------------------------------------------------------

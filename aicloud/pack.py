@@ -23,6 +23,7 @@ import yaml
 
 from aicloud import classroom
 from aicloud.data import ROOT
+from aicloud.layout import FILE_MODE
 
 if TYPE_CHECKING:
     import nbformat
@@ -216,7 +217,7 @@ def package_modules(sources: list[str], root: Path = ROOT, exclude: tuple[str, .
 def instructor_runs(chapters: list[Chapter], workdir: Path) -> tuple[dict[str, Path], Path]:
     """Every chapter executed with its default parameters (from the build's cache when it is current), and the
     claims ledger the later pages read. Returns the executed notebooks by name and the ledger's path."""
-    from aicloud import pages, pipeline
+    from aicloud import layout, pages, pipeline
 
     jobs = [(ch, pipeline.resolve_parameters(ch, {})) for ch in chapters]
     outputs = {ch.name: workdir / f"{ch.name}.ipynb" for ch in chapters}
@@ -230,8 +231,8 @@ def instructor_runs(chapters: list[Chapter], workdir: Path) -> tuple[dict[str, P
     else:
         ledger = workdir / "claims_ledger.csv"
         ledger.write_text(ledger_text, encoding="utf-8")
-    for _ch, resolved, _out in later:
-        resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(ledger)
+    for ch, resolved, _out in later:
+        resolved[ch.reads_ledger] = layout.shown(ledger)
     results += pipeline.execute_all(later)
     failed = [r for r in results if r.status == "failed"]
     if failed:
@@ -357,13 +358,13 @@ def teaching_material(chapters: list[Chapter], executed: dict[str, Path]) -> lis
 
 def write_site_pages(generated: Path, executed: dict[str, Path], edition: str) -> None:
     """The site's exercise sheets (both editions) and answer key page (instructor edition) into `generated`."""
-    from aicloud import pipeline
+    from aicloud import book, layout
 
-    chapters = pipeline.chapters()
+    chapters = book.chapters()
     inputs = [*executed.values(), *(ch.source for ch in chapters), ROOT / "book" / "references.bib",
               *(ROOT / "aicloud" / f for f in ("pack.py", "classroom.py", "myst_plain.py", "coursepack.py"))]
     stamp = generated / ".teaching.inputs"
-    key = pipeline.digest(sorted(inputs), extra=edition)
+    key = layout.digest(sorted(inputs), extra=edition)
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
         return  # a no-op build stays fast: nothing these pages are made from changed
     material = [(ch, exs) for ch, exs in teaching_material(chapters, executed) if exs]
@@ -394,12 +395,12 @@ def files(edition: str, workdir: Path) -> dict[str, bytes]:
     import jupytext
     import nbformat
 
-    from aicloud import pipeline
+    from aicloud import book
     from aicloud.myst_plain import Converter, citations
 
     if edition not in classroom.EDITIONS:
         raise ValueError(f"unknown edition {edition!r}: choose {' or '.join(classroom.EDITIONS)}")
-    chapters = pipeline.chapters()
+    chapters = book.chapters()
     executed, ledger = instructor_runs(chapters, workdir)
     out: dict[str, bytes] = {}
     converter = Converter(cite=citations(), link=_pack_link({ch.name for ch in chapters}))
@@ -461,25 +462,25 @@ def _pack_link(names: set[str]) -> Any:
 
 def _ledger_default(chapters: list[Chapter]) -> str:
     """Where the conclusion looks for the ledger by default (its parameter's default, relative to the pack)."""
-    from aicloud import params, pipeline
-
     for ch in chapters:
-        for p in params.read(ch.source):
-            if p.name == pipeline.LEDGER_PARAMETER:
+        for p in ch.parameters:
+            if p.name == ch.reads_ledger:
                 return str(p.default)
     return "book/generated/claims_ledger.csv"
 
 
 def _readme(chapters: list[Chapter], edition: str, ledger: str) -> str:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    contents = "".join(f"| `{ch.name}.ipynb` | {ch.title} |\n" for ch in chapters)
+    from aicloud.escape import markdown_text
+
+    contents = "".join(f"| `{ch.name}.ipynb` | {markdown_text(ch.title)} |\n" for ch in chapters)
     answer_key = ("| `answer_key.html`, `answer_key.md` | every exercise with its solution (instructor pack only) |\n"
                   if edition == "instructor" else "")
     from aicloud import params
 
     first = next((ch for ch in chapters if any(p.is_assumption for p in params.read(ch.source))), None)
     example = next(p for p in params.read(first.source) if p.is_assumption) if first else None
-    return README.format(title=config.get("title", "aicloud"), edition_note=EDITION_NOTE[edition],
+    return README.format(title=markdown_text(config.get("title", "aicloud")), edition_note=EDITION_NOTE[edition],
                          first=first.name if first else "NOTEBOOK", contents=contents, ledger=ledger,
                          answer_key=answer_key, example_param=example.name if example else "NAME",
                          example_value=f"{example.high:g}" if example and example.high is not None else "VALUE")
@@ -500,6 +501,7 @@ def pack(out: Path, edition: str = "instructor") -> tuple[Path, int]:
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     zf.writestr(info, data)
+            os.chmod(tmp, FILE_MODE)  # (mkstemp makes it 0600)
             os.replace(tmp, out)
         finally:
             if os.path.exists(tmp):

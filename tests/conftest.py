@@ -20,10 +20,10 @@ HARMLESS: dict[str, str] = {}
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The default site; `make test` builds it first, a lone pytest run builds it if missing."""
-    from aicloud import cli
+    from aicloud import build
 
     if not (SITE / "index.html").exists():
-        assert cli.main(["build"]) == 0
+        assert build.build().ok
     return SITE
 
 

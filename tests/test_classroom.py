@@ -18,11 +18,11 @@ from bs4 import BeautifulSoup
 from conftest import serve
 from markdown_it import MarkdownIt
 
-from aicloud import classroom, cli, coursepack, data, pack, pipeline
+from aicloud import book, build, classroom, cli, coursepack, data, pack
 from aicloud.myst_plain import Converter
 
 STUDENT = data.ROOT / "_build" / "student" / "html"
-CHAPTERS = [ch.name for ch in pipeline.chapters()]
+CHAPTERS = [ch.name for ch in book.chapters()]
 
 EXERCISE = """## Exercises
 
@@ -272,7 +272,7 @@ def test_each_pack_holds_every_notebook_unexecuted_with_data_package_ledger_and_
             assert (root / "notebooks" / f"{name}.md").is_file()
         for required in ("README.md", "requirements.txt", "constraints.txt", "requirements-lab.txt", "run.py",
                          "myst_nb/__init__.py", "data/datapackage.yaml", "data/sources.csv", "aicloud/data.py",
-                         pack._ledger_default(pipeline.chapters())):
+                         pack._ledger_default(book.chapters())):
             assert (root / required).is_file(), (edition, required)
         assert (root / "answer_key.html").exists() == (edition == "instructor")
         assert not (root / "aicloud" / "solutions").exists() or edition == "instructor"
@@ -536,7 +536,7 @@ def instructor(site) -> Path:
 
 @pytest.fixture(scope="module")
 def student() -> Path:
-    assert cli.main(["build", "--edition", "student"]) == 0
+    assert build.build(edition="student").ok
     return STUDENT
 
 
