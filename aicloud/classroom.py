@@ -52,7 +52,6 @@ def sheet_title(chapter_title: str) -> str:
 
 SHEET_NOTE = ("Exercises only, for printing (each chapter's sheet starts on a new page). The figures are the "
               "report's, from its data and default parameters.")
-SHEETS_TITLE = "Exercise sheets"
 ANSWER_KEY_TITLE = "Answer key"
 ANSWER_KEY_NOTE = ("Every exercise of the report with its solution, for teachers: this page is in the instructor "
                    "edition only. Figures are the report's, computed from its data with the default parameters.")

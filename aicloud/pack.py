@@ -378,10 +378,8 @@ def write_site_pages(generated: Path, executed: dict[str, Path], edition: str) -
     for old in sheets.glob("*.md"):
         if old.name not in wanted:
             old.unlink()
-    index = [f"# {classroom.SHEETS_TITLE}", "", f"*{classroom.SHEET_NOTE}*", ""]
-    index += [f"- [{html.escape(ch.title)}](exercise_sheets/{i:02d}_{ch.name}.md)"
-              for i, (ch, _e) in enumerate(material, start=1)]
-    classroom._write_atomic(generated / "exercise_sheets.md", "\n".join(index) + "\n")
+    (generated / "exercise_sheets.md").unlink(missing_ok=True)  # (an index page of earlier builds: the sheets
+    # are listed in the navigation by the table of contents' glob; a page with children had an unnamed toggle)
     if edition == "instructor":
         classroom._write_atomic(generated / f"{Path(classroom.ANSWER_KEY_PAGE).name}.md",
                                 answer_key_markdown([(ch.title, exs) for ch, exs in material]))
