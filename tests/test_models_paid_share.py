@@ -8,6 +8,7 @@ import pytest
 
 from aicloud import data, params
 from aicloud.analysis import maas_price_war as mpw
+from aicloud.analysis import maas_price_war_page as page
 from aicloud.models import paid_share as ps
 
 
@@ -55,7 +56,7 @@ def test_the_documented_paid_share_sits_inside_the_derived_span_and_its_range_co
                                         "maas_market_shares", "maas_trend_estimates", "maas_game_servers",
                                         "maas_reference", "maas_cloud_stack", "gpu_buyers", "sources",
                                         *mpw.CHINA_RESOURCES]}
-    estimates, _ = mpw.paid_share_estimates(mpw.prepare(tables))
+    estimates, _ = page.paid_share_estimates(mpw.prepare(tables))
     span = ps.summarise(estimates)
     assert span.n == 4   # 2024 and 2025-H1, two interpolations each
     param = next(p for p in params.read("maas_price_war") if p.name == "paid_token_share")

@@ -1,0 +1,457 @@
+"""The MaaS price-war chapter's page, section by section: each function returns the figures, sentences, chart
+frames and titles of one section, from the prepared `Evidence` and the parameters (pandas is fine here: called
+once per page). Called by `aicloud.analysis.maas_price_war.analyse`; sentences come from `maas_price_war_text`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from aicloud._lazy import pd
+from aicloud.analysis import ChapterResult
+from aicloud.analysis.maas_price_war import Evidence, _annual_factors, _ref, cut_depths, period_key
+from aicloud.analysis.maas_price_war_text import TEXT, day, names_list, pct, prose
+from aicloud.models import paid_share as ps
+from aicloud.models import price_competition as pc
+from aicloud.models import price_trend as pt
+from aicloud.verdicts import Verdict, finite
+
+
+def fmt_price(value: float) -> str:
+    return "free" if value == 0 else f"{value:,.3g}"
+
+
+def rmb_prices(prices: Any, usd_per_rmb: float, input_weight: float) -> Any:
+    """Prices in RMB (USD rows converted at the assumed rate) with the blended price per million tokens."""
+    to_rmb = np.where(prices["currency"] == "USD", 1 / usd_per_rmb, 1.0)
+    out = prices.assign(input_rmb=prices["input_per_mtok"] * to_rmb,
+                        output_rmb=prices["output_per_mtok"].fillna(prices["input_per_mtok"]) * to_rmb)
+    out["blended_rmb"] = pt.blended_price(out["input_rmb"], out["output_rmb"], input_weight)
+    return out
+
+
+def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
+    rate, floor = p["usd_per_rmb"], p["free_floor_rmb"]
+    t = ev.tables
+    paired, after_only, before_only = t["_paired"].copy(), t["_after_only"].copy(), t["_before_only"]
+    for when in ("before", "after"):
+        conv = np.where(paired[f"currency_{when}"] == "USD", 1 / rate, 1.0)
+        paired[f"input_rmb_{when}"] = paired[f"input_per_mtok_{when}"] * conv
+        out = paired[f"output_per_mtok_{when}"].fillna(paired[f"input_per_mtok_{when}"])
+        paired[f"output_rmb_{when}"] = out * conv
+    paired["input_cut"] = cut_depths(ev, rate)[:len(paired)]
+    before_out = paired["output_rmb_before"].where(paired["output_rmb_before"] > 0)
+    paired["output_cut"] = np.where(paired["single_rate_before"], np.nan, 1 - paired["output_rmb_after"] / before_out)
+    after_only["input_rmb"] = after_only["input_per_mtok"] * np.where(after_only["currency"] == "USD", 1 / rate, 1.0)
+    announced = after_only[after_only["kind"] == "announced"]
+    new = after_only[after_only["kind"] == "new"]
+    unknown = after_only[after_only["kind"] == "unknown"]
+    depths = np.concatenate([paired["input_cut"].to_numpy(float), announced["announced_cut"].to_numpy(float)])
+    cut_paired = paired[paired["input_cut"] > 0]
+    uncut = paired[paired["input_cut"] <= 0]
+    n_cut = int((depths > 0).sum())
+    median = float(np.median(depths[depths > 0])) if n_cut else 0.0
+    label = lambda f: [f"{v} {m}" for v, m in zip(f["vendor"], f["model"])]  # noqa: E731
+    n_free = int((paired["input_rmb_after"] == 0).sum() + (after_only["input_rmb"] == 0).sum())
+    values = {"n_paired": len(paired), "n_cut": n_cut, "n_judged": len(depths), "n_uncut": len(uncut),
+              "median_cut": median, "n_free_after": n_free, "n_new": len(new), "n_unknown": len(unknown),
+              "n_before_only": len(before_only)}
+    if len(depths):
+        how = (prose("cuts_how", n_paired_cut=len(cut_paired), n_announced=len(announced),
+                     announced=names_list([f"{n} ({c:.0%})" for n, c in
+                                           zip(label(announced), announced["announced_cut"])]))
+               if len(announced) else "")
+        values["cuts_text"] = prose("cuts", n_cut=n_cut, n_judged=len(depths), how=how, median=pct(median),
+                                    n_free=n_free, n_uncut=len(uncut), uncut_names=names_list(label(uncut)))
+    else:
+        values["cuts_text"] = prose("cuts_none")
+    dates = pd.concat([paired["date_before"], paired["date_after"], after_only["date"]]).dropna()
+    values["cuts_period"] = f"{dates.min():%b %Y} to {dates.max():%b %Y}" if len(dates) else "no dates"
+    linked = bool(set(ev.tables["maas_price_moves"]["vendor"]) & set(ev.tables["maas_list_prices"]["vendor"]))
+    if not linked:
+        values["after_only_text"] = prose(
+            "after_only_unlinked", n=len(after_only), models_were="model was" if len(after_only) == 1 else
+            "models were", names=names_list(label(after_only)), n_before_only=len(before_only),
+            before_only_names=names_list(label(before_only)))
+        return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
+            n_cut, depths, median)
+    parts = [prose(key, n=len(f), names=names_list(label(f)), models_were="model was" if len(f) == 1
+                   else "models were")
+             for key, f in (("after_only_new", new), ("after_only_unknown", unknown),
+                            ("after_only_before", before_only)) if len(f)]
+    values["after_only_text"] = ("; ".join(parts) + ".") if parts else prose("after_only_nothing")
+    return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
+        n_cut, depths, median)
+
+
+def titles_of(n_cut: int, depths: np.ndarray, median: float) -> dict[str, str]:
+    return {"cuts": (f"{n_cut} of {len(depths)} models were cut, by a median {median:.0%}" if len(depths)
+                     else "No model has a price both before and after the war")}
+
+
+def _cut_table(paired: Any) -> Any:
+    """The table of paired prices before and after the war, in RMB, with the cuts."""
+    return pd.DataFrame({
+        "vendor": paired["vendor"], "model": paired["model"],
+        "before (date)": paired["date_before"].dt.strftime("%Y-%m-%d"),
+        "before, in / out": [f"{fmt_price(i)} / {'same' if s else fmt_price(o)}" for i, o, s in
+                             zip(paired["input_rmb_before"], paired["output_rmb_before"],
+                                 paired["single_rate_before"])],
+        "after (date)": paired["date_after"].dt.strftime("%Y-%m-%d"),
+        "after, in / out": [f"{fmt_price(i)} / {fmt_price(o)}" for i, o in
+                            zip(paired["input_rmb_after"], paired["output_rmb_after"])],
+        "input cut": paired["input_cut"], "output cut": paired["output_cut"],
+        "sources": paired["source_id_before"] + "; " + paired["source_id_after"],
+    }).sort_values(["vendor", "model"])
+
+
+def _cuts_long(paired: Any, after_only: Any, floor: float) -> Any:
+    """One row per price the cuts chart draws: before, after, and prices seen after the war only."""
+    shown = {"new": "launched in the war", "announced": "cut announced, earlier price not found",
+             "unknown": "earlier price not found"}
+    long = pd.concat([
+        paired.assign(when="before", price=paired["input_rmb_before"], date=paired["date_before"],
+                      source_id=paired["source_id_before"]),
+        paired.assign(when="after", price=paired["input_rmb_after"], date=paired["date_after"],
+                      source_id=paired["source_id_after"]),
+        after_only.assign(when=after_only["kind"].map(shown), price=after_only["input_rmb"],
+                          input_cut=after_only["announced_cut"]),
+    ])[["vendor", "model", "when", "price", "date", "source_id", "input_cut"]]
+    long["label"] = long["vendor"] + " " + long["model"]
+    long["plotted"] = long["price"].clip(lower=floor)
+    long["shown_as"] = np.where(long["price"] == 0, "free (drawn at the floor)", long["when"])
+    long["price_text"] = [fmt_price(x) for x in long["price"]]
+    return long
+
+
+def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, dict, dict]:
+    moves = ev.tables["maas_price_moves"].sort_values(["date", "vendor"]).reset_index(drop=True)
+    claimed = p["claimed_first_mover"]
+    price_moves = [m for m in ev.moves if m.price_move]
+    values: dict[str, Any] = {"claimed_first_mover": claimed, "n_moves": len(moves),
+                              "n_approx": int((moves["date_precision"] != "day").sum())}
+    values["war_days"] = int((moves["date"].max() - moves["date"].min()).days) if len(moves) else 0
+    own = [m for m in price_moves if m.vendor == claimed]
+    actions = {"launch": "the launch of a model at a low price", "cut": "a price cut", "free": "a move to free"}
+    first = min(price_moves, key=lambda m: m.day) if price_moves else None
+    if first is not None:
+        values.update(first_vendor=first.vendor, first_model=first.model, first_date=day(date.fromordinal(first.day)))
+    else:
+        values.update(first_vendor=TEXT["none"], first_model=TEXT["none"], first_date=TEXT["none"])
+    if own and first is not None:
+        start = min(m.day for m in own)
+        earlier = [m for m in price_moves if m.vendor != claimed and m.day < start]
+        fields = dict(claimed=claimed, claimed_date=day(date.fromordinal(start)), n_earlier=len(earlier))
+        if earlier:
+            values["moves_text"] = prose(
+                "moves", **fields, earlier_list="; ".join(f"{m.vendor} ({m.model}, {date.fromordinal(m.day):%d %b})"
+                                                          for m in earlier),
+                first_vendor=first.vendor, first_model=first.model, first_date=values["first_date"],
+                lead_days=start - first.day, first_action=actions[first.action], first_what=first.what)
+        else:
+            values["moves_text"] = prose("moves_first", **fields)
+        title = (f"{first.vendor} moved {start - first.day} days before {claimed}" if earlier
+                 else f"{claimed} moved first")
+    else:
+        values["moves_text"] = prose("moves_none", claimed=claimed)
+        title = f"{first.vendor} moved first" if first is not None else "No price move in the data"
+    launch = moves[moves["claimed_cut"].notna() & (moves["action"] == "launch") & (moves["input_after_rmb"] > 0)]
+    industry = _ref(ev, "industry_reference_rmb_per_mtok")
+    if len(launch) and industry is not None:
+        price, claim = float(launch["input_after_rmb"].iloc[0]), float(launch["claimed_cut"].iloc[0])
+        implied = float(pt.cut_depth(industry[0], price)) if industry[0] > 0 else math.nan
+        values["launch_text"] = prose("launch", vendor=launch["vendor"].iloc[0], price=price, industry=industry[0],
+                                      implied=implied, ratio=industry[0] / price, claim=claim,
+                                      match="matching" if abs(implied - claim) < 0.0005 else "against")
+    else:
+        values["launch_text"] = ""
+    shown = moves.assign(
+        dating=np.where(moves["date_precision"] == "day", "dated source", "approximate date"),
+        price_text=[("free" if x == 0 else f"{x:g}") if pd.notna(x) else "not found" for x in moves["input_after_rmb"]],
+        claim_text=[f"{c:.1%}" if pd.notna(c) else "" for c in moves["claimed_cut"]],
+        counted=["price move" if m.price_move else "price unchanged" for m in ev.moves])
+    values["war_period"] = (f"{moves['date'].min():%d %b} to {moves['date'].max():%d %b %Y}" if len(moves)
+                            else "no dates")
+    prices = ev.tables["maas_list_prices"]
+    if len(moves) and not set(moves["vendor"]) & set(prices["vendor"]):
+        values["moves_text"] += prose("moves_unlinked", moves_period=values["war_period"],
+                                      prices_period=f"{prices['date'].min():%b %Y} to {prices['date'].max():%b %Y}")
+    return values, {"moves": shown}, {"moves": title}
+
+
+def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
+    prices = rmb_prices(ev.tables["maas_list_prices"], p["usd_per_rmb"], p["input_weight"])
+    series = prices.assign(group=prices["vendor"] + " " + prices["model"])
+    positive = series[series["blended_rmb"] > 0]
+    multi = positive.groupby("group").filter(lambda g: g["date"].nunique() >= 2)
+    origin = series["date"].min()
+    values: dict[str, Any] = {"fit_free": int((series["blended_rmb"] == 0).sum()),
+                              "fit_single": int(positive.groupby("group")["date"].nunique().eq(1).sum()),
+                              "confidence": p["confidence"]}
+    try:
+        fit = pt.fit_decline((multi["date"] - origin).dt.days / 365.25, multi["blended_rmb"], group=multi["group"],
+                             level=p["confidence"])
+    except ValueError:
+        fit = None
+    if fit is not None:
+        values.update({f"fit_{k}": fit[k] for k in ("decline", "decline_low", "decline_high", "factor")})
+        values.update(fit_n=int(fit["n"]), fit_groups=int(fit["groups"]))
+        values["trend_text"] = prose(
+            "trend", groups=int(fit["groups"]), n=int(fit["n"]), start=f"{multi['date'].min():%b %Y}",
+            end=f"{multi['date'].max():%b %Y}", direction="fall" if fit["decline"] >= 0 else "rise",
+            decline=pct(abs(fit["decline"])), factor=fit["factor"], level=pct(p["confidence"]),
+            low=pct(fit["decline_low"]), high=pct(fit["decline_high"]))
+        title = (f"Within a model, list prices fell about {fit['decline']:.0%} a year" if fit["decline"] >= 0 else
+                 f"Within a model, list prices rose about {-fit['decline']:.0%} a year")
+    else:
+        values.update(fit_decline=0.0, fit_decline_low=0.0, fit_decline_high=0.0, fit_factor=1.0, fit_n=0,
+                      fit_groups=int(multi["group"].nunique()))
+        values["trend_text"] = prose("trend_none", groups=int(multi["group"].nunique()))
+        title = "Too few prices on two dates to fit a trend"
+    rises = multi.sort_values("date").groupby("group")["blended_rmb"].apply(lambda s: bool((s.diff() > 0).any()))
+    values["n_rises"] = int(rises.sum())
+    values["rise_names"] = names_list(list(rises[rises].index))
+    plot = series.assign(plotted=series["blended_rmb"].clip(lower=p["free_floor_rmb"]),
+                         shown_as=np.where(series["blended_rmb"] == 0, "free (drawn at the floor)", "list price"),
+                         price_text=[fmt_price(x) for x in series["blended_rmb"]])
+    values["trend_period"] = (f"{series['date'].min():%b %Y} to {series['date'].max():%b %Y}" if len(series)
+                              else "no dates")
+    frames = {"trend": plot, "prices": prices}
+    titles = {"trend": title}
+    # Published estimates beside this chapter's rate.
+    est = ev.tables["maas_trend_estimates"]
+    if len(est) and fit is not None:
+        low, high = _annual_factors(est)
+        per_year = est.assign(low=low, high=high, label=est["publisher"] + ": " + est["measure"])
+        per_year["point"] = np.sqrt(per_year["low"] * per_year["high"])
+        ours = pd.DataFrame([{"label": f"This chapter: list prices within a model ({fit['decline']:.0%} a year)",
+                              "low": 1 / (1 - fit["decline_low"]) if fit["decline_low"] < 1 else math.nan,
+                              "high": 1 / (1 - fit["decline_high"]) if fit["decline_high"] < 1 else math.nan,
+                              "point": fit["factor"], "source_id": "derived", "publisher": "This chapter"}])
+        compare = pd.concat([per_year[["label", "low", "high", "point", "source_id", "publisher"]], ours],
+                            ignore_index=True)
+        where = ("below" if fit["factor"] < low.min() else "within" if fit["factor"] <= high.max() else "above")
+        values.update(pub_low=float(low.min()), pub_high=float(high.max()), n_estimates=len(est),
+                      fit_vs_published=where)
+        values["published_text"] = prose("published", n=len(est), low=float(low.min()), high=float(high.max()),
+                                         where=where)
+        frames["compare"] = compare
+        titles["compare"] = f"The fitted rate, {fit['factor']:.1f}x a year, is {where} the published estimates"
+    else:
+        values.update(pub_low=0.0, pub_high=0.0, n_estimates=len(est), fit_vs_published="not comparable")
+        values["published_text"] = ""
+    return values, frames, titles
+
+
+def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
+    volumes = ev.tables["maas_token_volumes"]
+    vol = volumes.assign(per_day=np.where(volumes["metric"] == "tokens_per_month", volumes["tokens"] / (365.25 / 12),
+                                          volumes["tokens"]))
+    rows = []
+    for name, g in vol.sort_values("date").groupby("series"):
+        g = g[g["tokens"] > 0]
+        if len(g) < 2:
+            continue
+        span = (g["date"].iloc[-1] - g["date"].iloc[0]).days / 365.25
+        multiple = g["tokens"].iloc[-1] / g["tokens"].iloc[0]
+        rows.append({"series": name, "vendor": g["vendor"].iloc[0], "product": g["product"].iloc[0],
+                     "from": g["date"].iloc[0], "to": g["date"].iloc[-1], "years": span, "multiple": multiple,
+                     "per_year": float(pt.annual_factor(multiple, span)) if span >= p["min_growth_years"] else np.nan,
+                     "last_per_day": g["per_day"].iloc[-1]})
+    growth = pd.DataFrame(rows, columns=["series", "vendor", "product", "from", "to", "years", "multiple",
+                                         "per_year", "last_per_day"]).sort_values("per_year", ascending=False)
+    growth[["from", "to"]] = growth[["from", "to"]].apply(pd.to_datetime)
+    annualised = growth.dropna(subset=["per_year"])
+    values: dict[str, Any] = {"n_series": len(annualised), "n_short_series": len(growth) - len(annualised)}
+    if len(annualised):
+        fast, slow = annualised.iloc[0], annualised.iloc[-1]
+        values["volumes_text"] = prose(
+            "volumes", n=len(annualised), fastest=f"{fast['vendor']} ({fast['product']})", multiple=fast["multiple"],
+            period=f"{fast['from']:%b %Y} to {fast['to']:%b %Y}", per_year=fast["per_year"],
+            slowest=f"{slow['vendor']} ({slow['product']})", slow_per_year=slow["per_year"],
+            n_short=len(growth) - len(annualised), are="is" if len(growth) - len(annualised) == 1 else "are")
+        values["vol_fastest_per_year"] = float(fast["per_year"])
+        title = f"Announced volumes grew up to {fast['per_year']:,.0f}x a year"
+    else:
+        values["volumes_text"] = prose("volumes_none")
+        values["vol_fastest_per_year"] = 0.0
+        title = "Announced token volumes"
+    values["vol_period"] = f"{vol['date'].min():%b %Y} to {vol['date'].max():%b %Y}" if len(vol) else "no dates"
+    plot = vol.assign(shown=np.where(vol["direct"], vol["qualifier"], "indirect: " + vol["qualifier"]))
+    return values, {"volumes": plot, "growth": growth}, {"volumes": title}
+
+
+def _shares(ev: Evidence) -> tuple[dict, dict, dict, Any]:
+    shares = ev.tables["maas_market_shares"]
+    if not len(shares):
+        return {"idc_text": prose("idc_none")}, {"shares": shares}, {"shares": "No IDC shares in the data"}, None
+    period = max(shares["period"], key=period_key)
+    latest = shares[shares["period"] == period].sort_values("share", ascending=False)
+    total = latest["market_tokens"].dropna()
+    top = latest.iloc[0]
+    values = {"idc_period": period, "idc_leader": top["vendor"], "idc_leader_share": float(top["share"]),
+              "idc_text": prose("idc", leader=top["vendor"], share=pct(top["share"]), period=period,
+                                basis=top["basis"], n=len(latest), listed=pct(latest["share"].sum()),
+                                total=prose("idc_total", total=float(total.iloc[0]) / 1e12) if len(total) else "")}
+    title = f"{top['vendor']} held {top['share']:.0%} of public-cloud LLM calls in {period}"
+    return values, {"shares": shares}, {"shares": title}, latest
+
+
+def paid_share_estimates(ev: Evidence) -> tuple[list[ps.Estimate], dict[str, str]]:
+    """Triangulate the external (upper bound of the paid) share of announced tokens: for each company with an
+    all-channel volume series and an IDC share, IDC's external tokens in each period against the series."""
+    shares, volumes = ev.tables["maas_market_shares"], ev.tables["maas_token_volumes"]
+    totals = {r.period: float(r.market_tokens) for r in shares.itertuples() if pd.notna(r.market_tokens)}
+    for metric, (value, _, _) in ev.reference.items():
+        if metric.startswith("idc_market_tokens_"):
+            totals.setdefault(metric[len("idc_market_tokens_"):].replace("_", "-").upper(), value)
+    found, cloud_of = [], {}
+    for company, g in shares.groupby("company"):
+        series = volumes[(volumes["vendor"] == company) & (volumes["metric"] == "tokens_per_day")]
+        if series.empty:
+            continue
+        external = {r.period: totals[r.period] * float(r.share) for r in g.itertuples() if r.period in totals}
+        points = [(d.date(), float(v)) for d, v in zip(series["date"], series["tokens"])]
+        for e in ps.triangulate(external, points):
+            found.append(e)
+            cloud_of[f"{e.period}/{e.method}"] = f"{g['vendor'].iloc[0]}|{company}"
+    return found, cloud_of
+
+
+def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float, vol_growth: Any) -> dict:
+    values: dict[str, Any] = {"paid_token_share": p["paid_token_share"]}
+    estimates, cloud_of = paid_share_estimates(ev)
+    summary = ps.summarise(estimates)
+    rows = []
+    for e in estimates:
+        cloud, company = cloud_of[f"{e.period}/{e.method}"].split("|")
+        rows.append({"IDC period": e.period, "cloud (parent)": f"{cloud} ({company})",
+                     "external tokens, trillion": e.external_tokens / 1e12, "all-channel days": f"{e.start:%d %b %Y} "
+                     f"to {e.end:%d %b %Y}", "interpolation": e.method,
+                     "all-channel tokens, trillion": e.all_channel_tokens / 1e12, "external share": e.share})
+    values["paid_frame"] = pd.DataFrame(rows)
+    if summary is not None:
+        inside = "inside" if summary.low <= p["paid_token_share"] <= summary.high else "outside"
+        values["paid_text"] = prose("paid_summary", n=summary.n, low=summary.low,
+                                                             high=summary.high, central=summary.central,
+                                                             used=p["paid_token_share"], inside=inside)
+        values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
+    else:
+        values["paid_text"] = prose("paid_none", used=p["paid_token_share"])
+        values.update(paid_low=0.0, paid_high=0.0, paid_central=0.0)
+    if latest is None:
+        values["revenue_text"] = prose("revenue_none", company=TEXT["none"], why=prose("revenue_why_leader"))
+        return values
+    company = latest["company"].iloc[0]
+    prices = rmb_prices(ev.tables["maas_list_prices"], p["usd_per_rmb"], p["input_weight"])
+    vol = ev.tables["maas_token_volumes"]
+    series = vol[vol["vendor"] == company].sort_values("date")
+    own = prices[(prices["vendor"] == company) & (prices["blended_rmb"] > 0)]
+    if not len(own) or not len(series):
+        why = prose("revenue_why_prices" if not len(own) else "revenue_why_volumes", company=company)
+        values["revenue_text"] = prose("revenue_none", company=company, why=why)
+        return values
+    last = own[own["date"] == own["date"].max()]
+    low, high = float(last["blended_rmb"].min()), float(last["blended_rmb"].max())
+    row = series.iloc[-1]
+    per_day = float(row["tokens"]) / (365.25 / 12) if row["metric"] == "tokens_per_month" else float(row["tokens"])
+    share = p["paid_token_share"]
+    values.update(rev_company=company, rev_low_bn=per_day * 365 * share * low / 1e6 / 1e9,
+                  rev_high_bn=per_day * 365 * share * high / 1e6 / 1e9, rev_tokens_t=per_day / 1e12,
+                  rev_price_low=low, rev_price_high=high)
+    text = prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low, high=high,
+                 price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"], rev_high=values["rev_high_bn"])
+    growth = vol_growth.set_index("vendor")["per_year"].dropna() if len(vol_growth) else pd.Series(dtype=float)
+    if company in growth.index and finite(float(growth[company]), fit_factor) and fit_factor > 0:
+        g = float(growth[company]) if np.ndim(growth[company]) == 0 else float(growth[company].max())
+        text += prose("revenue_growth", volume=g, factor=fit_factor, growth=g / fit_factor)
+    values["revenue_text"] = text
+    return values
+
+
+MU_GRID = np.round(np.geomspace(0.02, 10, 28), 4)     # differentiation drawn in the model's chart
+K_GRID = np.round(np.arange(0, 4.0001, 0.5), 2)       # switching costs on the slider
+N_GRID = np.arange(2, 7)                              # providers on the slider
+
+
+def unit_cost_rmb(ev: Evidence, usd_per_rmb: float) -> float | None:
+    """Serving cost per million tokens from the provider's disclosure: GPU rental a day over tokens that day."""
+    cost = _ref(ev, "serving_cost_usd_per_day")
+    tokens = [_ref(ev, m) for m in ("served_input_tokens_per_day", "served_output_tokens_per_day")]
+    if cost is None or any(x is None for x in tokens) or sum(x[0] for x in tokens) <= 0:
+        return None
+    return cost[0] / sum(x[0] for x in tokens) * 1e6 / usd_per_rmb
+
+
+def _model(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict]:
+    cost = unit_cost_rmb(ev, p["usd_per_rmb"])
+    values: dict[str, Any] = {"quality_rmb": p["quality_rmb"]}
+    if cost is None:
+        return {**values, "model_text": "The data hold no serving cost, so the model has no cost line."}, {}
+    grid = pd.DataFrame(pc.grid(N_GRID, MU_GRID, K_GRID, cost=cost, quality=p["quality_rmb"]))
+    grid = grid[["n_firms", "differentiation", "switching_cost", "price", "margin", "switch_rate",
+                 "is_equilibrium"]].round({"price": 3, "margin": 3, "switch_rate": 4})
+    grid["n_firms"] = grid["n_firms"].astype(int)
+    grid["is_equilibrium"] = grid["is_equilibrium"].astype(bool)
+    k = float(K_GRID[np.argmin(np.abs(K_GRID - p["switching_cost_rmb"]))])
+    n = int(min(max(p["n_firms"], N_GRID.min()), N_GRID.max()))
+    alike, middle, distinct = float(MU_GRID.min()), 1.0, float(MU_GRID.max())
+    mus = np.array([alike, middle, distinct])
+    free = pc.equilibrium(n, mus, 0.0, cost, p["quality_rmb"])
+    locked = pc.equilibrium(n, mus, k, cost, p["quality_rmb"])
+    stable = grid[(grid["n_firms"] == n) & (grid["switching_cost"] == k)]
+    unstable = stable[~stable["is_equilibrium"]]
+    src = _ref(ev, "serving_cost_usd_per_day")[2]
+    sources = ev.tables["sources"].set_index("id")
+    values.update(unit_cost=cost, cost_publisher=sources.at[src, "publisher"] if src in sources.index else src,
+                  m_n=n, m_k=k, m_alike=alike, m_mid=middle, m_distinct=distinct,
+                  m_price_alike=float(free["price"][0]), m_margin_alike=float(free["margin"][0]),
+                  m_price_one=float(free["price"][1]), m_margin_one=float(free["margin"][1]),
+                  m_price_distinct=float(free["price"][2]), m_switch_price_one=float(locked["price"][1]),
+                  m_unstable_upto=float(unstable["differentiation"].max()) if len(unstable) else 0.0)
+    return values, {"model_grid": grid}
+
+
+def _stack(ev: Evidence) -> tuple[dict, dict, dict]:
+    s = ev.stack_paper
+    stack = ev.tables["maas_cloud_stack"]
+    values = {"stack_n_unretrieved": int((~stack["retrieved"]).sum()), "stack_n_rows": len(stack)}
+    fmt = lambda x: pct(x) if finite(x) else "not measurable"  # noqa: E731
+    if len(s.get("clouds", [])) >= 2:
+        values["stack_text"] = prose("stack", home=", ".join(s["clouds"]), overlap=fmt(s["overlap"]),
+                                     common=s["common"], union=s["union"], names=fmt(s["names"]),
+                                     cross=fmt(s["cross_overlap"]), cross_names=fmt(s["cross_names"]))
+        title = f"The {s['region']} clouds share {s['overlap']:.0%} of their AI layers"
+    else:
+        values["stack_text"] = prose("stack_none")
+        title = "Layers the clouds' AI stacks share"
+    return values, {"stack_pairs": s.get("pairs", pd.DataFrame()), "stack": stack}, {"stack": title}
+
+
+def build(ev: Evidence, params: Mapping[str, Any], verdicts: dict[str, Verdict]) -> ChapterResult:
+    """The page's figures, frames and titles, section by section, beside the rules' `verdicts`."""
+    prices = ev.tables["maas_list_prices"]
+    result = ChapterResult(verdicts=verdicts)
+    result.values.update(usd_per_rmb=params["usd_per_rmb"], input_weight=params["input_weight"],
+                         free_floor_rmb=params["free_floor_rmb"], n_usd_rows=int((prices["currency"] == "USD").sum()),
+                         n_tracker_rows=int((prices["date_basis"] == "snapshot").sum()), n_price_rows=len(prices))
+    for values, frames, titles in (_cuts(ev, params), _moves(ev, params, verdicts["C15"]), _trend(ev, params),
+                                   _volumes(ev, params), _stack(ev)):
+        result.values.update(values)
+        result.frames.update(frames)
+        result.titles.update(titles)
+    values, frames, titles, latest = _shares(ev)
+    result.values.update(values)
+    result.frames.update(frames)
+    result.titles.update(titles)
+    revenue = _revenue(ev, params, latest, result.values.get("fit_factor", 1.0), result.frames["growth"])
+    result.frames["paid_share"] = revenue.pop("paid_frame")
+    result.values.update(revenue)
+    values, frames = _model(ev, params)
+    result.values.update(values)
+    result.frames.update(frames)
+    return result

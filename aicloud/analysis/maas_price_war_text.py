@@ -1,0 +1,234 @@
+"""Reader-facing sentences of the MaaS price-war chapter, in one place (a Chinese edition needs a counterpart for
+each): `TEXT` for the verdict rules' figures and reasons, `PROSE` for the page's sentences, both with named fields
+in braces, and the small wording helpers they share. Every function takes numbers and names already computed by
+`aicloud.analysis.maas_price_war` (rules) or `maas_price_war_page` (the page) and returns text whose wording
+follows them; none computes a finding of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aicloud._lazy import pd
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reader-facing sentences (one place; a Chinese edition needs a counterpart for each). Fields in braces.
+# ---------------------------------------------------------------------------------------------------------------
+TEXT = {
+    # C11
+    "c11_none": "No game-server offer by the clouds the article names ({named}) is in the data.",
+    "c11_figure": "{found} of {named_n} named clouds' offers documented",
+    "c11_reason": ("Offers by {vendors} for {game} servers are documented by {last_offer}; {contest}; {order}. "
+                   "{missing}Whether it was the year's 'first battle' beyond the price war is a judgement."),
+    "c11_contest_yes": "that is a contest between {n} of the clouds the article names",
+    "c11_contest_no": "only one named cloud's offer is documented, so there is no contest to show",
+    "c11_before": "{pronoun} {days} days before the first price-war move ({first})",
+    "c11_after": "the first price-war move ({first}) came {days} days before the last of them, so they were not first",
+    "c11_no_moves": "the data hold no price-war move to date them against",
+    "c11_missing": "Offers by {missing} were not found. ",
+    # C12, C13
+    "c12_figure": "business judgement",
+    "c12_reason": ("That compute must be sold as a service to pay is a strategy argument: testing it directly needs "
+                   "the margin of raw compute against model services, by vendor, which no vendor publishes. The data "
+                   "hold {n_series} announced volume series, which show use, not profit."),
+    "c13_figure": "internal meeting",
+    "c13_reason": ("The order of reports at a company's internal year-end meeting is an anecdote with no public "
+                   "record; the growth it credits has one."),
+    # C14
+    "c14_none": "No IDC period in the data names which clouds sell their own models.",
+    "c14_figure": "leader sells its own models in {held} of {n} periods; {own_share} of named calls on such clouds",
+    "c14_reason": ("In IDC's counts of calls by external customers, {periods}. Own models and a leading position go "
+                   "together in {held} of {n} periods; that is consistent with own models leading customers to "
+                   "the cloud, but it does not show which way the effect runs."),
+    "c14_own": "which sells its own model family, {model}",
+    "c14_no_own": "which sells no model family of its own",
+    "c14_period": ("{period}: {leader} leads ({own}), and clouds with their own model family hold {share} of the "
+                   "calls attributed to named clouds"),
+    # C15
+    "c15_no_claimed": "The data hold no price move by {claimed}, so whether it moved first cannot be decided.",
+    "c15_figure_earlier": "{n} price moves before {claimed}'s",
+    "c15_figure_first": "{claimed} made the first price move",
+    "c15_figure_tie": "{claimed} moved together with {n} other(s)",
+    "c15_earlier": ("{claimed} moved on {date} ({what}), but {earlier} came earlier, the first {lead} days before; "
+                    "the claim that it started the price war is contradicted. "),
+    "c15_first": "{claimed} moved on {date} ({what}), before every other price move in the data. ",
+    "c15_tie": ("{claimed} moved on {date} ({what}), on the same day as {same} (or within an approximate date of it); "
+                "the data cannot say who started. "),
+    "c15_unchanged": "Not counted as moves: {names} (the list price did not change). ",
+    "c15_approx": "{n} of the earlier moves {verb} only an approximate date. ",
+    "c15_products": "Its models and model platform appear in the product data ({products}).",
+    "c15_no_products": "Its models and model platform are not in the product data.",
+    # C16
+    "c16_figure": "model count not found",
+    "c16_reason": ("The product data lists {vendor}'s model platform and models ({products}; {checked}), but no dated "
+                   "source gives how many open models the platform offers."),
+    # C17
+    "c17_missing": "The reference data hold no customer count for the vendor, so the claim cannot be checked.",
+    "c17_figure": "{found} customers ({dated})",
+    "c17_reason": ("The closest public figure is {found} customers in {source}, {relation} the article's {claimed}; "
+                   "{partner}"),
+    "c17_partner_none": "no source for the partner-revenue growth figure was found.",
+    "c17_partner": "partner revenue grew {found} against the article's {claimed}, which {relation}.",
+    # C18
+    "c18_figure_none": "no cost source; list-price claim {claimed_cut}",
+    "c18_reason_none": ("No source in the data gives the vendor's inference-cost cut of over {article}; its public "
+                        "figure is a list price {claimed_cut} below an 'industry' price, which says nothing "
+                        "about cost."),
+    "c18_reason_none_plain": "No source in the data gives the vendor's inference-cost cut of over {article}.",
+    "c18_figure": "cost cut {found} against {article}",
+    "c18_reason": "A source gives an inference-cost cut of {found}, {relation} the article's {article}.",
+    # C19
+    "c19_missing": "The reference data hold no layer count for the industry model, so the claim cannot be checked.",
+    "c19_figure": "{found} layers (L0 to L{top}) against the article's {claimed}",
+    "c19_reason": ("The launch coverage describes {found} layers, L0 to L{top} ({description}); the article says "
+                   "{claimed}{end}"),
+    # C20
+    "c20_no_leader": "The market-share data name no leader in calls, so reserves cannot be compared.",
+    "c20_none": ("The GPU buyers data cannot rank {leader} among Chinese buyers in any year: {why}. Compute "
+                 "reserves and the MaaS lead cannot be compared."),
+    "c20_figure": "MaaS leader first among Chinese GPU buyers in {first} of {n} years",
+    "c20_reason": ("{leader} led {period} public-cloud LLM calls. Among Chinese GPU buyers it ranked {years}. "
+                   "{reading}{other}"),
+    "c20_year": "{rank} of {n} in {year}{tie}",
+    "c20_all_below": ("In no year did the largest Chinese compute reserve go with the MaaS lead, consistent with "
+                      "the claim; that model capability and industry fit decided is plausible but not measured."),
+    "c20_all_first": ("In every year the largest Chinese compute reserve and the MaaS lead went together, against "
+                      "the claim."),
+    "c20_mixed": ("The answer depends on the year: the MaaS leader had the largest Chinese compute reserve in "
+                  "{first_years} but not in {below_years}."),
+    "c20_other": " Years the data cannot rank: {skipped}.",
+    # C21
+    "c21_none": ("The data hold neither a price before and after the war nor a trend to fit, so the claim cannot be "
+                 "checked."),
+    "c21_figure": "{parts_held} of {parts} tests hold; {cut_text}",
+    "c21_reason": ("Lock-in itself (switching costs) is not measured in public data, so the test uses what weak "
+                   "lock-in predicts. {cuts} {trend} {published} In the model below, with no switching cost "
+                   "prices fall to cost as models become alike, and with a small one no stable price exists."),
+    "c21_cuts": "{n_cut} of {n} models with a price before and after the war were cut ({word}; median cut {median}).",
+    "c21_cuts_none": "No model has a price both before and after the war.",
+    "c21_trend": ("Within a model, list prices then fell {decline} a year ({level} interval {low} to {high}), "
+                  "{verdict}."),
+    "c21_trend_none": "Too few prices on two dates to fit a trend within a model.",
+    "c21_trend_yes": "a fall the interval confirms",
+    "c21_trend_no": "which the interval does not confirm",
+    "c21_published": ("Published estimates for other markets find prices falling {low} to {high} times a year, so it "
+                      "is not unique to China."),
+    "c21_published_none": "No published estimate for other markets is in the data.",
+    # C22, C23
+    "c22_missing": "The product table holds fewer than two clouds of the region the paper studies ({region}).",
+    "c22_figure": "{overlap} layer overlap, {names} name overlap",
+    "c22_reason": ("The project's own table finds the clouds of the paper ({clouds}) listing products in {overlap} of "
+                   "each other's layers on average ({layers_word} the {layers_bar} taken as highly similar), and their "
+                   "names share {names} of generic words ({names_word} the {names_bar} taken as similar names); the "
+                   "paper's figure method (products linked by references) could not be verified."),
+    "c23_figure": "{common} of {union} layers offered by all",
+    "c23_reason": ("All of {clouds} list products in {common} of the {union} layers any of them lists ({share}, "
+                   "{word} the {bar} taken as a large overlap); between clouds of different regions the layer "
+                   "overlap is {cross}. That integration needs a common stack is the article's interpretation "
+                   "and cannot be tested from product lists."),
+    "c23_cross_none": "not measurable (one region only)",
+    # Prose pieces
+    "none": "none",
+    "at_least": "at or above",
+    "below": "below",
+    "matching": "matching",
+    "under": "below",
+    "not_computable": "not computable with this data",
+}
+
+
+def say(key: str, **fields: Any) -> str:
+    """A reader-facing sentence from `TEXT` with its fields filled in."""
+    return TEXT[key].format(**fields)
+
+
+def pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def day(d: Any) -> str:
+    return f"{pd.Timestamp(d):%d %b %Y}"
+
+
+def names_list(items: list[str]) -> str:
+    return ", ".join(items) if items else TEXT["none"]
+
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Prose sentences whose wording depends on the data (same place rule as TEXT).
+# ---------------------------------------------------------------------------------------------------------------
+PROSE = {
+    "cuts": ("{n_cut} of {n_judged} models were cut{how}, with a median input cut of {median} ({n_free} became "
+             "free); {n_uncut} were not cut at all ({uncut_names})."),
+    "cuts_how": (" ({n_paired_cut} by their paired list prices, {n_announced} by an announced cut whose earlier "
+                 "list price was not found: {announced})"),
+    "cuts_none": "No model has a list price both before and after the war in this data, so no cut can be measured.",
+    "after_only_new": "{n} {models_were} launched during the war (new launches priced low from day one: {names})",
+    "after_only_unknown": "{n} existed before it but no earlier list price was found ({names})",
+    "after_only_before": "{n} appear only before it ({names}: no later price was found)",
+    "after_only_nothing": "Every model priced before or after the war is priced on both sides.",
+    "after_only_unlinked": ("{n} {models_were} priced only after the war ({names}) and {n_before_only} only before it "
+                            "({before_only_names}); the dated moves name none of the list prices' vendors, so "
+                            "whether a model was a new launch, or cut by an announcement, cannot be told here."),
+    "moves_unlinked": (" The dated moves ({moves_period}) name none of the vendors in the list prices "
+                       "({prices_period}), so no launch can be checked for an unchanged price."),
+    "moves": ("The article credits {claimed} with starting the price war. The dated record puts {n_earlier} price "
+              "moves before {claimed}'s of {claimed_date}: {earlier_list}. The first, {first_vendor}'s "
+              "{first_model} on {first_date}, came {lead_days} days earlier; it was {first_action} ({first_what})."),
+    "moves_first": ("The article credits {claimed} with starting the price war. The dated record puts no price move "
+                    "before {claimed}'s of {claimed_date}."),
+    "moves_none": ("The article credits {claimed} with starting the price war; the dated record holds no price move "
+                   "by {claimed}, so the order cannot be checked here."),
+    "launch": ("{vendor}'s launch at {price:g} RMB per million input tokens against the “industry” price of "
+               "{industry:,.0f} RMB is a cut of {implied:.1%} (a factor of {ratio:,.0f}), {match} the claimed "
+               "{claim:.1%}; it compares list prices, not costs."),
+    "trend": ("A log-linear fit with one level per model and one common slope, over the {groups} models with prices "
+              "on at least two dates ({n} observations, {start} to {end}), puts the {direction} at {decline} a year "
+              "(a factor of {factor:.1f}), with a {level} confidence interval of {low} to {high}."),
+    "trend_none": ("Too few models have prices on two or more dates ({groups}) to fit a trend within a model; the "
+                   "data cannot show how fast prices fell after the war."),
+    "published": ("The {n} published estimates range from a factor of {low:,.0f} to {high:,.0f} a year, measured "
+                  "differently: they follow the cheapest price of a given quality (a benchmark score), so they "
+                  "capture new, cheaper models replacing old ones. This chapter's rate holds the model fixed, so "
+                  "it counts only cuts to existing list prices, and it lies {where} their range."),
+    "volumes": ("Across the {n} series with figures at least a year apart, the fastest, {fastest}, grew "
+                "{multiple:,.0f} times from {period}, about {per_year:,.0f} times a year; the slowest, {slowest}, "
+                "about {slow_per_year:,.0f} times a year ({n_short} shorter series {are} not annualised, since "
+                "compounding a few months' growth overstates it)."),
+    "volumes_none": ("No series has figures at least a year apart, so no yearly growth is computed (compounding a few "
+                     "months' growth overstates it)."),
+    "idc": ("By IDC's count, as reported, {leader} served {share} of the tokens counted in {period} ({basis}), and "
+            "the {n} clouds listed together {listed}{total}."),
+    "idc_total": ", of a total of {total:,.1f} trillion tokens",
+    "idc_none": "The data hold no IDC market shares.",
+    "revenue": ("For the leading cloud's parent, {company}, the last announced volume is {tokens:,.0f} trillion "
+                "tokens a day ({date}). At its blended list prices of {low:,.2f} to {high:,.2f} RMB per million "
+                "tokens ({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn to "
+                "{rev_high:,.1f} bn a year."),
+    "revenue_growth": (" Volume grew about {volume:,.0f} times a year while prices within a model fell by a factor "
+                       "of {factor:.1f}, so revenue at list prices could grow about {growth:,.0f} times a year if "
+                       "the paid share held."),
+    "revenue_none": ("Revenue cannot be estimated for the leading cloud's parent, {company}, with this data: {why}."),
+    "revenue_why_prices": "the list prices hold no positive price for {company}",
+    "revenue_why_volumes": "no announced token volume for {company} is in the data",
+    "revenue_why_leader": "the market-share data name no leader",
+    "paid_summary": ("Over {n} estimates (each period with IDC's count, two ways of interpolating between "
+                     "announcements) the share of announced tokens that external customers call runs from "
+                     "{low:.0%} to {high:.0%}, {central:.0%} on average. The chapter uses a paid share of "
+                     "{used:.0%} ({inside} that span); the paid share can only be lower than the external share, "
+                     "since external customers also use free quotas."),
+    "paid_none": ("The data hold no IDC period that an all-channel volume series of the same company covers, so the "
+                  "paid share cannot be triangulated here; the chapter uses its assumed {used:.0%}."),
+    "stack": ("Among {home}, the layer overlap averages {overlap} (all list {common} of the {union} layers any of "
+              "them lists) and name overlap {names}; between clouds of different regions, layer overlap is "
+              "{cross} and name overlap {cross_names}."),
+    "stack_none": ("The product table holds fewer than two clouds of the region the paper studies, so no overlap "
+                   "is computed for them."),
+}
+
+
+def prose(key: str, **fields: Any) -> str:
+    return PROSE[key].format(**fields)
+
+
