@@ -230,10 +230,37 @@ def c21_evidence(before, after, published=(10.0, 10.0), fit=True):
         ev.fit_usd = np.zeros(6, bool)
         ev.fit_group = np.array([0, 0, 0, 1, 1, 1])
         ev.t_levels, ev.t_values = mpw._t_table(6 - 2 - 1)
+        ev.fit_span = 2.0
     return ev
 
 
-C21_PARAMS = {"usd_per_rmb": 0.14, "input_weight": 0.75, "confidence": 0.9}
+C21_PARAMS = {"usd_per_rmb": 0.14, "input_weight": 0.75, "confidence": 0.9, "min_trend_years": 0.5}
+
+
+def test_c21_trend_needs_one_model_priced_over_the_minimum_span():
+    ev = c21_evidence([10, 10], [1, 10])          # half cut: the cut part fails, the trend decides
+    assert mpw.weak_lock_in(ev, C21_PARAMS).label == PARTLY
+    ev.fit_span = 0.4                              # a few weeks compounded to a year: no trend part
+    v = mpw.weak_lock_in(ev, C21_PARAMS)
+    assert v.label == CONTRADICTED and "under the 6 months" in v.reason
+    assert mpw.within_model_fit(ev, 0.14, 0.75, 0.9, 0.5) is None
+
+
+def test_c21_rising_prices_are_called_a_rise_with_a_positive_interval():
+    ev = c21_evidence([10, 10], [12, 10], published=None)
+    ev.fit_in = ev.fit_in[::-1].copy()
+    ev.fit_out = ev.fit_in.copy()
+    v = mpw.weak_lock_in(ev, C21_PARAMS)
+    assert "rose" in v.reason and "fell -" not in v.reason and "-" not in re.sub(r"[A-Za-z]-[a-z]", "", v.reason)
+
+
+def test_the_trend_fits_prices_after_the_war_only():
+    prices = pd.DataFrame({"vendor": ["V"] * 4, "model": ["m"] * 4,
+                           "stage": ["before", "after", "later", "later"],
+                           "date": pd.to_datetime(["2024-01-01", "2024-06-01", "2025-01-01", "2025-06-01"]),
+                           "input_per_mtok": [100.0, 10.0, 10.0, 10.0], "output_per_mtok": [np.nan] * 4})
+    fit = mpw._fit_rows(prices)
+    assert list(fit["stage"]) == ["after", "later", "later"]
 
 
 def test_c21_most_cut_falling_trend_and_published_declines_is_supported():
@@ -257,9 +284,9 @@ def test_c21_nothing_cut_and_a_rising_trend_is_contradicted():
 
 
 def test_c21_rule_fit_matches_the_page_fit(tables, result):
-    fit = mpw.within_model_fit(mpw.prepare(tables), 0.14, 0.75, 0.9)
-    assert fit["decline"] == pytest.approx(result.values["fit_decline"], abs=1e-9)
-    assert fit["decline_low"] == pytest.approx(result.values["fit_decline_low"], abs=2e-3)
+    fit = mpw.within_model_fit(mpw.prepare(tables), 0.14, 0.75, 0.9, DEFAULTS["min_trend_years"])
+    assert fit["decline"] == pytest.approx(result.values["fit_decline"], abs=1e-12)
+    assert fit["decline_low"] == pytest.approx(result.values["fit_decline_low"], abs=1e-12)
 
 
 # --- C22, C23 --------------------------------------------------------------------------------------------------

@@ -26,9 +26,10 @@ import numpy as np
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult, rule
 from aicloud.analysis import china_chain as cc
+from aicloud.analysis import maas_price_war_text as text
 from aicloud.analysis.maas_price_war_text import TEXT, day, names_list, pct, say
 from aicloud.models import price_trend as pt
-from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict, finite, majority
+from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict, finite
 
 CLAIMS = tuple(f"C{i}" for i in range(11, 24))
 # China's evidence the rules weigh (aicloud.analysis.china_chain): one chain figure per claim below.
@@ -81,6 +82,7 @@ class Evidence:
     fit_out: np.ndarray = field(default_factory=lambda: np.zeros(0))
     fit_usd: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     fit_group: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    fit_span: float = 0.0    # the longest span of one model's prices in the fit, years
     t_levels: np.ndarray = field(default_factory=lambda: np.zeros(0))
     t_values: np.ndarray = field(default_factory=lambda: np.zeros(0))
     published: tuple[float, float] | None = None
@@ -170,9 +172,11 @@ def _pairs(prices: Any, moves: Any) -> dict[str, Any]:
 
 
 def _fit_rows(prices: Any) -> Any:
-    """Rows of models priced above zero on two or more dates: what the trend fit uses (free tiers left out)."""
-    series = prices.assign(group=prices["vendor"] + " " + prices["model"],
-                           output=prices["output_per_mtok"].fillna(prices["input_per_mtok"]))
+    """Rows after the war (stages `after` and `later`) of models priced above zero on two or more dates: what the
+    trend fit uses (free tiers left out). Prices before the war are the cuts' business, not the trend's."""
+    post = prices[prices["stage"] != "before"]
+    series = post.assign(group=post["vendor"] + " " + post["model"],
+                         output=post["output_per_mtok"].fillna(post["input_per_mtok"]))
     positive = series[(series["input_per_mtok"] > 0) | (series["output"] > 0)]
     counts = positive.groupby("group")["date"].nunique()
     return positive[positive["group"].isin(counts[counts >= 2].index)].copy()
@@ -243,8 +247,10 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
     fit = _fit_rows(prices)
     t["_fit"] = fit
     if len(fit):
-        origin = prices["date"].min()
+        origin = fit["date"].min()
         ev.fit_years = ((fit["date"] - origin).dt.days / 365.25).to_numpy(float)
+        spans = fit.groupby("group")["date"].agg(lambda d: (d.max() - d.min()).days / 365.25)
+        ev.fit_span = float(spans.max())
         ev.fit_in = fit["input_per_mtok"].to_numpy(float)
         ev.fit_out = fit["output"].to_numpy(float)
         ev.fit_usd = (fit["currency"] == "USD").to_numpy(bool)
@@ -582,12 +588,14 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
                    PROXY, srcs)
 
 
-def within_model_fit(ev: Evidence, usd_per_rmb: float, input_weight: float,
-                     confidence: float) -> dict[str, float] | None:
-    """The within-model log-linear fit of blended prices (one level per model, one slope), as arithmetic on the
-    evidence: decline a year and its interval. None when too few observations. Same model as
-    `price_trend.fit_decline`, which the page's figures use."""
-    if not len(ev.fit_years):
+def within_model_fit(ev: Evidence, usd_per_rmb: float, input_weight: float, confidence: float,
+                     min_years: float = 0.0) -> dict[str, float] | None:
+    """The within-model log-linear fit of blended prices after the war (one level per model, one slope), as
+    arithmetic on the evidence: `slope` (change of log price a year), `half` (half the interval's width on that
+    scale), the decline a year and its interval, the fall `factor`, `n` rows and `groups` models. None when too
+    few observations, or when no model's prices span `min_years` (compounding a few weeks to a year overstates
+    the rate). The page quotes these same numbers, so the text and the verdict give one interval."""
+    if not len(ev.fit_years) or ev.fit_span < min_years:
         return None
     price = (input_weight * _convert_rmb(ev.fit_in, ev.fit_usd, usd_per_rmb)
              + (1 - input_weight) * _convert_rmb(ev.fit_out, ev.fit_usd, usd_per_rmb))
@@ -607,8 +615,13 @@ def within_model_fit(ev: Evidence, usd_per_rmb: float, input_weight: float,
     resid = y_dev - slope * t_dev
     se = math.sqrt(float(np.dot(resid, resid)) / df / sxx)
     half = float(np.interp(confidence, ev.t_levels, ev.t_values)) * se
-    return {"decline": 1 - math.exp(slope), "decline_low": 1 - math.exp(slope + half),
-            "decline_high": 1 - math.exp(slope - half), "factor": math.exp(-slope)}
+
+    def fall(x: float) -> float:   # 1 - exp(x), kept finite for absurdly steep data
+        return -math.expm1(min(max(x, -700.0), 700.0))
+
+    return {"slope": slope, "half": half, "decline": fall(slope), "decline_low": fall(slope + half),
+            "decline_high": fall(slope - half), "factor": math.exp(-min(max(slope, -700.0), 700.0)),
+            "n": int(len(t)), "groups": int(present.sum())}
 
 
 def cut_depths(ev: Evidence, usd_per_rmb: float) -> np.ndarray:
@@ -620,13 +633,15 @@ def cut_depths(ev: Evidence, usd_per_rmb: float) -> np.ndarray:
     return np.concatenate([paired, ev.announced_cuts])
 
 
-@rule("C21", reads=("usd_per_rmb", "input_weight", "confidence", "indistinct_points"))
+@rule("C21", reads=("usd_per_rmb", "input_weight", "confidence", "min_trend_years", "indistinct_points"))
 def weak_lock_in(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C21, 'models are hard to tell apart, so MaaS locks customers in only weakly; not unique to China'.
-    Lock-in is not measured; the rule tests three things weak lock-in predicts: most models priced before and
-    after the war were cut; list prices kept falling within a model afterwards (the fitted decline's interval
-    above zero); published estimates for other markets show falling prices too. All testable parts hold:
-    supported; some: partly; none: contradicted; none testable: not testable here.
+    Lock-in is not measured; the rule tests two things weak lock-in predicts: most models whose cut can be measured
+    (list prices before and after the war, or an announced cut) were cut; list prices kept falling within a model
+    after the war (the fitted decline's interval above zero; the fit needs one model's prices to span
+    `min_trend_years`). All testable parts hold: supported; some: partly; none: contradicted; none testable: not
+    testable here. 'Not unique to China' is not tested: the published estimates for other markets measure the
+    cheapest price at a given quality, not a model's list price (the reason says so).
 
     China's evidence (the quality gap between the best Chinese and US models on one index, within
     `indistinct_points`) tests 'hard to tell apart' directly and is weighed with `china_chain.add_china`."""
@@ -636,34 +651,40 @@ def weak_lock_in(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def _base_c21(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     cuts = cut_depths(ev, params["usd_per_rmb"])
     parts, texts = [], []
+    n_paired, n_announced = len(ev.pair_before), len(ev.announced_cuts)
     if len(cuts):
         n_cut = int((cuts > 0).sum())
         share = n_cut / len(cuts)
         parts.append(share > 0.5)
         med = float(np.median(cuts[cuts > 0])) if n_cut else 0.0
-        texts.append(say("c21_cuts", n_cut=n_cut, n=len(cuts), word=majority(share), median=pct(med)))
-        cut_text = f"{n_cut} of {len(cuts)} models cut"
+        how = say("c21_how_paired", paired=text.plural(n_paired, "model"))
+        if n_announced:
+            how += say("c21_how_announced", announced=n_announced)
+        texts.append(say("c21_cuts", n=text.plural(len(cuts), "model"), how=how, n_cut=n_cut,
+                         were="was" if n_cut == 1 else "were", word=text.share_word(share),
+                         median=say("c21_median", median=pct(med)) if n_cut else ""))
+        cut_text = say("c21_cut_text", n_cut=n_cut, n=len(cuts))
     else:
         texts.append(say("c21_cuts_none"))
-        cut_text = "no model priced before and after"
-    fit = within_model_fit(ev, params["usd_per_rmb"], params["input_weight"], params["confidence"])
+        cut_text = say("c21_cut_text_none")
+    fit = within_model_fit(ev, params["usd_per_rmb"], params["input_weight"], params["confidence"],
+                           params["min_trend_years"])
     if fit is not None:
         confirmed = fit["decline_low"] > 0
         parts.append(confirmed)
-        texts.append(say("c21_trend", decline=pct(fit["decline"]), level=pct(params["confidence"]),
-                         low=pct(fit["decline_low"]), high=pct(fit["decline_high"]),
-                         verdict=say("c21_trend_yes") if confirmed else say("c21_trend_no")))
+        texts.append(say("c21_trend", change=text.trend_change(fit), level=pct(params["confidence"]),
+                         interval=text.trend_interval(fit),
+                         verdict=say("c21_trend_yes" if confirmed else "c21_trend_rise" if fit["slope"] >= 0
+                                     else "c21_trend_no")))
+    elif len(ev.fit_years) and ev.fit_span < params["min_trend_years"]:
+        texts.append(say("c21_trend_short", span=text.years(ev.fit_span), min_span=text.years(
+            params["min_trend_years"])))
     else:
         texts.append(say("c21_trend_none"))
-    if ev.published is not None:
-        parts.append(ev.published[1] > 1)
-        texts.append(say("c21_published", low=f"{ev.published[0]:,.0f}", high=f"{ev.published[1]:,.0f}"))
-    else:
-        texts.append(say("c21_published_none"))
-    if not parts or (not len(cuts) and fit is None):
+    if not parts:
         return Verdict.not_testable_here(say("c21_none"))
     label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
-    reason = say("c21_reason", cuts=texts[0], trend=texts[1], published=texts[2])
+    reason = say("c21_reason", cuts=texts[0], trend=texts[1])
     srcs = ev.sources["war_prices"] + ["maas-deepseek-day6"]
     figure = say("c21_figure", parts_held=sum(parts), parts=len(parts), cut_text=cut_text)
     return Verdict(label, figure, reason, PROXY, srcs)

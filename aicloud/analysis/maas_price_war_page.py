@@ -13,7 +13,8 @@ import numpy as np
 
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult
-from aicloud.analysis.maas_price_war import Evidence, _annual_factors, _ref, cut_depths, period_key
+from aicloud.analysis import maas_price_war_text as text
+from aicloud.analysis.maas_price_war import Evidence, _annual_factors, _ref, cut_depths, period_key, within_model_fit
 from aicloud.analysis.maas_price_war_text import TEXT, day, names_list, pct, prose
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
@@ -184,34 +185,36 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
 
 
 def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
+    """The within-model trend after the war: the same fit, rows and minimum span as the C21 rule
+    (`within_model_fit` on the evidence), so the page and the verdict quote one rate and one interval."""
     prices = rmb_prices(ev.tables["maas_list_prices"], p["usd_per_rmb"], p["input_weight"])
     series = prices.assign(group=prices["vendor"] + " " + prices["model"])
-    positive = series[series["blended_rmb"] > 0]
-    multi = positive.groupby("group").filter(lambda g: g["date"].nunique() >= 2)
-    origin = series["date"].min()
-    values: dict[str, Any] = {"fit_free": int((series["blended_rmb"] == 0).sum()),
+    post = series[series["stage"] != "before"]
+    positive = post[post["blended_rmb"] > 0]
+    fit_rows = ev.tables["_fit"]
+    multi = series[series["group"].isin(set(fit_rows["group"])) & (series["stage"] != "before")
+                   & (series["blended_rmb"] > 0)]
+    values: dict[str, Any] = {"fit_free": int((post["blended_rmb"] == 0).sum()),
                               "fit_single": int(positive.groupby("group")["date"].nunique().eq(1).sum()),
                               "confidence": p["confidence"]}
-    try:
-        fit = pt.fit_decline((multi["date"] - origin).dt.days / 365.25, multi["blended_rmb"], group=multi["group"],
-                             level=p["confidence"])
-    except ValueError:
-        fit = None
+    fit = within_model_fit(ev, p["usd_per_rmb"], p["input_weight"], p["confidence"], p["min_trend_years"])
+    n_groups = int(fit_rows["group"].nunique()) if len(fit_rows) else 0
     if fit is not None:
         values.update({f"fit_{k}": fit[k] for k in ("decline", "decline_low", "decline_high", "factor")})
         values.update(fit_n=int(fit["n"]), fit_groups=int(fit["groups"]))
         values["trend_text"] = prose(
             "trend", groups=int(fit["groups"]), n=int(fit["n"]), start=f"{multi['date'].min():%b %Y}",
-            end=f"{multi['date'].max():%b %Y}", direction="fall" if fit["decline"] >= 0 else "rise",
-            decline=pct(abs(fit["decline"])), factor=fit["factor"], level=pct(p["confidence"]),
-            low=pct(fit["decline_low"]), high=pct(fit["decline_high"]))
-        title = (f"Within a model, list prices fell about {fit['decline']:.0%} a year" if fit["decline"] >= 0 else
-                 f"Within a model, list prices rose about {-fit['decline']:.0%} a year")
+            end=f"{multi['date'].max():%b %Y}", change=text.trend_change(fit), factor=text.trend_factor(fit),
+            level=pct(p["confidence"]), interval=text.trend_interval(fit))
+        title = text.trend_title(fit)
     else:
-        values.update(fit_decline=0.0, fit_decline_low=0.0, fit_decline_high=0.0, fit_factor=1.0, fit_n=0,
-                      fit_groups=int(multi["group"].nunique()))
-        values["trend_text"] = prose("trend_none", groups=int(multi["group"].nunique()))
-        title = "Too few prices on two dates to fit a trend"
+        values.update(fit_n=0, fit_groups=n_groups)
+        if len(ev.fit_years) and ev.fit_span < p["min_trend_years"]:
+            values["trend_text"] = prose("trend_short", span=text.years(ev.fit_span), groups=n_groups,
+                                         min_span=text.years(p["min_trend_years"]))
+        else:
+            values["trend_text"] = prose("trend_none", groups=n_groups)
+        title = prose("trend_title_none")
     rises = multi.sort_values("date").groupby("group")["blended_rmb"].apply(lambda s: bool((s.diff() > 0).any()))
     values["n_rises"] = int(rises.sum())
     values["rise_names"] = names_list(list(rises[rises].index))
@@ -228,7 +231,7 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         low, high = _annual_factors(est)
         per_year = est.assign(low=low, high=high, label=est["publisher"] + ": " + est["measure"])
         per_year["point"] = np.sqrt(per_year["low"] * per_year["high"])
-        ours = pd.DataFrame([{"label": f"This chapter: list prices within a model ({fit['decline']:.0%} a year)",
+        ours = pd.DataFrame([{"label": prose("compare_ours", change=text.trend_change(fit)),
                               "low": 1 / (1 - fit["decline_low"]) if fit["decline_low"] < 1 else math.nan,
                               "high": 1 / (1 - fit["decline_high"]) if fit["decline_high"] < 1 else math.nan,
                               "point": fit["factor"], "source_id": "derived", "publisher": "This chapter"}])
@@ -240,7 +243,7 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         values["published_text"] = prose("published", n=len(est), low=float(low.min()), high=float(high.max()),
                                          where=where)
         frames["compare"] = compare
-        titles["compare"] = f"The fitted rate, {fit['factor']:.1f}x a year, is {where} the published estimates"
+        titles["compare"] = prose("compare_title", factor=text.trend_factor(fit), where=where)
     else:
         values.update(pub_low=0.0, pub_high=0.0, n_estimates=len(est), fit_vs_published="not comparable")
         values["published_text"] = ""
@@ -248,13 +251,15 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
 
 
 def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
+    """Each series' change from its first to its last positive figure, compounded to a year where the two lie at
+    least `min_growth_years` apart; wording follows the direction (a falling volume is not growth)."""
     volumes = ev.tables["maas_token_volumes"]
     vol = volumes.assign(per_day=np.where(volumes["metric"] == "tokens_per_month", volumes["tokens"] / (365.25 / 12),
                                           volumes["tokens"]))
     rows = []
-    for name, g in vol.sort_values("date").groupby("series"):
+    for name, g in vol.sort_values(["date", "tokens"]).groupby("series", sort=True):
         g = g[g["tokens"] > 0]
-        if len(g) < 2:
+        if g["date"].nunique() < 2:
             continue
         span = (g["date"].iloc[-1] - g["date"].iloc[0]).days / 365.25
         multiple = g["tokens"].iloc[-1] / g["tokens"].iloc[0]
@@ -263,26 +268,50 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
                      "per_year": float(pt.annual_factor(multiple, span)) if span >= p["min_growth_years"] else np.nan,
                      "last_per_day": g["per_day"].iloc[-1]})
     growth = pd.DataFrame(rows, columns=["series", "vendor", "product", "from", "to", "years", "multiple",
-                                         "per_year", "last_per_day"]).sort_values("per_year", ascending=False)
-    growth[["from", "to"]] = growth[["from", "to"]].apply(pd.to_datetime)
+                                         "per_year", "last_per_day"])
+    growth = growth.assign(_key=-growth["per_year"].fillna(-np.inf)).sort_values(["_key", "series"]).drop(
+        columns="_key").reset_index(drop=True)
+    growth[["from", "to"]] = growth[["from", "to"]].astype("datetime64[ns]")
     annualised = growth.dropna(subset=["per_year"])
-    values: dict[str, Any] = {"n_series": len(annualised), "n_short_series": len(growth) - len(annualised)}
-    if len(annualised):
+    n_short = len(growth) - len(annualised)
+    min_span = text.years(p["min_growth_years"])
+    values: dict[str, Any] = {"n_series": len(annualised), "n_short_series": n_short}
+    short = prose("volumes_short", n_short=n_short, series_are="series is" if n_short == 1 else "series are") \
+        if n_short else ""
+    name = lambda r: f"{r['vendor']} ({r['product']})"  # noqa: E731
+    period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}"  # noqa: E731
+    if len(annualised) >= 2:
         fast, slow = annualised.iloc[0], annualised.iloc[-1]
         values["volumes_text"] = prose(
-            "volumes", n=len(annualised), fastest=f"{fast['vendor']} ({fast['product']})", multiple=fast["multiple"],
-            period=f"{fast['from']:%b %Y} to {fast['to']:%b %Y}", per_year=fast["per_year"],
-            slowest=f"{slow['vendor']} ({slow['product']})", slow_per_year=slow["per_year"],
-            n_short=len(growth) - len(annualised), are="is" if len(growth) - len(annualised) == 1 else "are")
-        values["vol_fastest_per_year"] = float(fast["per_year"])
-        title = f"Announced volumes grew up to {fast['per_year']:,.0f}x a year"
+            "volumes", n=len(annualised), min_span=min_span, fastest=name(fast),
+            fast_change=text.change_words(fast["multiple"]), period=period(fast),
+            fast_rate=text.rate_words(fast["per_year"]), slowest=name(slow),
+            slow_rate=text.rate_words(slow["per_year"], verb=True), short=short)
+    elif len(annualised):
+        one = annualised.iloc[0]
+        values["volumes_text"] = prose("volumes_one", min_span=min_span, name=name(one),
+                                       change=text.change_words(one["multiple"]), period=period(one),
+                                       rate=text.rate_words(one["per_year"]), short=short)
     else:
-        values["volumes_text"] = prose("volumes_none")
+        values["volumes_text"] = prose("volumes_none", min_span=min_span)
+    if len(annualised):
+        top = float(annualised["per_year"].iloc[0])
+        values["vol_fastest_per_year"] = top
+        title = (f"Announced volumes grew up to {text.times(top)}x a year" if top > 1 else
+                 "No announced volume grew" if top == 1 else
+                 f"Every announced volume fell, the slowest fall {pct(1 - top)} a year")
+    else:
         values["vol_fastest_per_year"] = 0.0
         title = "Announced token volumes"
     values["vol_period"] = f"{vol['date'].min():%b %Y} to {vol['date'].max():%b %Y}" if len(vol) else "no dates"
     plot = vol.assign(shown=np.where(vol["direct"], vol["qualifier"], "indirect: " + vol["qualifier"]))
-    return values, {"volumes": plot, "growth": growth}, {"volumes": title}
+    table = pd.DataFrame({
+        "vendor": growth["vendor"], "product": growth["product"],
+        "from": [f"{d:%b %Y}" for d in growth["from"]], "to": [f"{d:%b %Y}" for d in growth["to"]],
+        "change, times": [text.times(m) for m in growth["multiple"]],
+        "change a year, times": [text.times(x) if finite(x) else prose("span_under", min_span=min_span)
+                                 for x in growth["per_year"]]})
+    return values, {"volumes": plot, "growth": growth, "growth_table": table}, {"volumes": title}
 
 
 def _shares(ev: Evidence) -> tuple[dict, dict, dict, Any]:

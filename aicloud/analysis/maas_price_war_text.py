@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from aicloud._lazy import pd
+from aicloud.verdicts import majority
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reader-facing sentences (one place; a Chinese edition needs a counterpart for each). Fields in braces.
@@ -98,22 +99,30 @@ TEXT = {
                   "{first_years} but not in {below_years}."),
     "c20_other": " Years the data cannot rank: {skipped}.",
     # C21
-    "c21_none": ("The data hold neither a price before and after the war nor a trend to fit, so the claim cannot be "
+    "c21_none": ("The data hold neither a model whose cut can be measured nor a trend to fit, so the claim cannot be "
                  "checked."),
     "c21_figure": "{parts_held} of {parts} tests hold; {cut_text}",
+    "c21_cut_text": "{n_cut} of {n} models cut",
+    "c21_cut_text_none": "no cut measurable",
     "c21_reason": ("Lock-in itself (switching costs) is not measured in public data, so the test uses what weak "
-                   "lock-in predicts. {cuts} {trend} {published} In the model below, with no switching cost "
-                   "prices fall to cost as models become alike, and with a small one no stable price exists."),
-    "c21_cuts": "{n_cut} of {n} models with a price before and after the war were cut ({word}; median cut {median}).",
-    "c21_cuts_none": "No model has a price both before and after the war.",
-    "c21_trend": ("Within a model, list prices then fell {decline} a year ({level} interval {low} to {high}), "
-                  "{verdict}."),
-    "c21_trend_none": "Too few prices on two dates to fit a trend within a model.",
+                   "lock-in predicts: prices cut and still falling. {cuts} {trend} Falling prices fit weak lock-in "
+                   "but also falling costs, which list prices cannot tell apart. Whether this is unique to China is "
+                   "not tested: the published estimates for other markets follow the cheapest price at a given "
+                   "quality, not one model's list price, so they do not compare. In the model below, with no "
+                   "switching cost prices fall to cost as models become alike, and with a small one no stable "
+                   "price exists."),
+    "c21_how_paired": "{paired} by list prices before and after the war",
+    "c21_how_announced": ", {announced} by an announced cut whose earlier list price was not found",
+    "c21_cuts": "Of {n} whose cut can be measured ({how}), {n_cut} {were} cut ({word}{median}).",
+    "c21_median": "; median cut {median}",
+    "c21_cuts_none": "No model has a measurable cut (a price both before and after the war, or an announced cut).",
+    "c21_trend": "Within a model, list prices after the war {change} ({level} interval {interval}), {verdict}.",
+    "c21_trend_none": "Too few prices on two dates after the war to fit a trend within a model.",
+    "c21_trend_short": ("No model's prices after the war span more than {span}, under the {min_span} this chapter "
+                        "needs before it compounds a change to a yearly rate."),
     "c21_trend_yes": "a fall the interval confirms",
     "c21_trend_no": "which the interval does not confirm",
-    "c21_published": ("Published estimates for other markets find prices falling {low} to {high} times a year, so it "
-                      "is not unique to China."),
-    "c21_published_none": "No published estimate for other markets is in the data.",
+    "c21_trend_rise": "not a fall",
     # C22, C23
     "c22_missing": "The product table holds fewer than two clouds of the region the paper studies ({region}).",
     "c22_figure": "{overlap} layer overlap, {names} name overlap",
@@ -143,7 +152,7 @@ def say(key: str, **fields: Any) -> str:
 
 
 def pct(x: float) -> str:
-    return f"{x:.0%}"
+    return f"{x:,.0%}"
 
 
 def day(d: Any) -> str:
@@ -152,6 +161,82 @@ def day(d: Any) -> str:
 
 def names_list(items: list[str]) -> str:
     return ", ".join(items) if items else TEXT["none"]
+
+
+def times(x: float) -> str:
+    """A multiple as the text shows it: whole above ten, one decimal below (so 0.4 does not read as 0)."""
+    return f"{x:,.0f}" if x >= 10 else f"{x:,.2g}" if x < 0.1 else f"{x:,.1f}"
+
+
+def years(n: float) -> str:
+    """'a year', '6 months', '3 years', '1.5 years': a span given in years."""
+    if n == 1:
+        return "a year"
+    if n < 1:
+        return f"{n * 12:.0f} months"
+    return f"{n:g} years"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 model', '2 models'."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def share_word(share: float) -> str:
+    """'all', 'none', or `majority`'s 'most' / 'half' / 'a minority' for a share in 0-1."""
+    return "all" if share >= 1 else "none" if share <= 0 else majority(share)
+
+
+def trend_change(fit: dict[str, float]) -> str:
+    """'fell 72% a year', 'rose 5% a year' or 'did not change' for a within-model fit (`slope`, `decline`)."""
+    if fit["slope"] < 0:
+        return prose("trend_fell", rate=pct(fit["decline"]))
+    if fit["slope"] > 0:
+        return prose("trend_rose", rate=pct(-fit["decline"]))
+    return prose("trend_same")
+
+
+def trend_interval(fit: dict[str, float]) -> str:
+    """The fit's interval in the direction of its central value: '26% to 90%' for a fall, the same for a rise, and
+    'from a rise of 5% to a fall of 40%' when it spans both."""
+    fall_low, fall_high = fit["decline_low"], fit["decline_high"]      # as falls: low <= high
+    if fall_low == fall_high:
+        return prose("interval_none", rate=pct(abs(fall_low)))
+    if fall_low >= 0:
+        return prose("interval", low=pct(fall_low), high=pct(fall_high))
+    if fall_high <= 0:
+        return prose("interval", low=pct(-fall_high), high=pct(-fall_low))
+    return prose("interval_both", rise=pct(-fall_low), fall=pct(fall_high))
+
+
+def trend_factor(fit: dict[str, float]) -> str:
+    """'prices divided by 3.6 a year' or 'multiplied by 2.0 a year'."""
+    if fit["factor"] >= 1:
+        return prose("factor_fall", factor=times(fit["factor"]))
+    return prose("factor_rise", factor=times(1 / fit["factor"]))
+
+
+def trend_title(fit: dict[str, float]) -> str:
+    """The trend chart's title, from the fit's direction."""
+    return prose("trend_title", change=trend_change(fit))
+
+
+def change_words(multiple: float) -> str:
+    """A multiple from the first figure to the last, as 'grew 12 times' or 'fell to 40% of its first figure'."""
+    if multiple > 1:
+        return prose("vol_grew", multiple=times(multiple))
+    if multiple < 1:
+        return prose("vol_fell", share=f"{multiple:.0%}" if multiple >= 0.01 else f"{multiple:.2g}")
+    return prose("vol_same")
+
+
+def rate_words(per_year: float, verb: bool = False) -> str:
+    """A yearly factor as 'about 40 times a year' / 'about 30% less each year' (`verb`: 'grew about ...')."""
+    if per_year > 1:
+        return prose("grew_rate" if verb else "rate_up", rate=times(per_year))
+    if per_year < 1:
+        return prose("fell_rate" if verb else "rate_down", share=pct(1 - per_year))
+    return prose("same_rate" if verb else "rate_same")
 
 
 
@@ -183,21 +268,49 @@ PROSE = {
     "launch": ("{vendor}'s launch at {price:g} RMB per million input tokens against the “industry” price of "
                "{industry:,.0f} RMB is a cut of {implied:.1%} (a factor of {ratio:,.0f}), {match} the claimed "
                "{claim:.1%}; it compares list prices, not costs."),
-    "trend": ("A log-linear fit with one level per model and one common slope, over the {groups} models with prices "
-              "on at least two dates ({n} observations, {start} to {end}), puts the {direction} at {decline} a year "
-              "(a factor of {factor:.1f}), with a {level} confidence interval of {low} to {high}."),
-    "trend_none": ("Too few models have prices on two or more dates ({groups}) to fit a trend within a model; the "
-                   "data cannot show how fast prices fell after the war."),
+    "trend": ("A log-linear fit with one level per model and one common slope, over the {groups} models priced on "
+              "at least two dates after the war ({n} observations, {start} to {end}), finds that list prices "
+              "{change} ({factor}), with a {level} confidence interval {interval}."),
+    "trend_none": ("Too few models have prices on two or more dates after the war ({groups}) to fit a trend within a "
+                   "model; the data cannot show how fast prices moved after the war."),
+    "trend_short": ("No model's prices after the war span more than {span} ({groups} models priced on two or more "
+                    "dates), under the {min_span} this chapter needs before it compounds a change to a yearly rate; "
+                    "the data cannot show how fast prices moved after the war."),
+    "trend_title": "Within a model, list prices after the war {change}",
+    "trend_title_none": "Too few prices after the war to fit a trend",
+    "compare_ours": "This chapter: list prices within a model ({change})",
+    "compare_title": "This chapter's within-model rate ({factor}) is {where} the published estimates",
+    "trend_fell": "fell {rate} a year",
+    "trend_rose": "rose {rate} a year",
+    "trend_same": "did not change",
+    "interval": "of {low} to {high}",
+    "interval_both": "from a rise of {rise} to a fall of {fall}",
+    "interval_none": "of zero width (every price lies on the fitted line)",
+    "factor_fall": "prices divided by {factor} a year",
+    "factor_rise": "prices multiplied by {factor} a year",
     "published": ("The {n} published estimates range from a factor of {low:,.0f} to {high:,.0f} a year, measured "
                   "differently: they follow the cheapest price of a given quality (a benchmark score), so they "
                   "capture new, cheaper models replacing old ones. This chapter's rate holds the model fixed, so "
                   "it counts only cuts to existing list prices, and it lies {where} their range."),
-    "volumes": ("Across the {n} series with figures at least a year apart, the fastest, {fastest}, grew "
-                "{multiple:,.0f} times from {period}, about {per_year:,.0f} times a year; the slowest, {slowest}, "
-                "about {slow_per_year:,.0f} times a year ({n_short} shorter series {are} not annualised, since "
-                "compounding a few months' growth overstates it)."),
-    "volumes_none": ("No series has figures at least a year apart, so no yearly growth is computed (compounding a few "
-                     "months' growth overstates it)."),
+    "volumes": ("Across the {n} series with figures at least {min_span} apart, the one with the highest yearly "
+                "rate, {fastest}, {fast_change} from {period}, {fast_rate}; the one with the lowest, {slowest}, "
+                "{slow_rate}.{short}"),
+    "volumes_one": ("The one series with figures at least {min_span} apart, {name}, {change} from {period}, "
+                    "{rate}.{short}"),
+    "volumes_short": (" {n_short} shorter {series_are} not annualised, since compounding a few months' change "
+                      "overstates it."),
+    "volumes_none": ("No series has figures at least {min_span} apart, so no yearly change is computed (compounding a "
+                     "few months' change overstates it)."),
+    "vol_grew": "grew {multiple} times",
+    "vol_fell": "fell to {share} of its first figure",
+    "vol_same": "did not change",
+    "rate_up": "about {rate} times a year",
+    "rate_down": "about {share} less each year",
+    "rate_same": "no change a year",
+    "grew_rate": "grew about {rate} times a year",
+    "fell_rate": "fell about {share} a year",
+    "same_rate": "did not change",
+    "span_under": "span under {min_span}",
     "idc": ("By IDC's count, as reported, {leader} served {share} of the tokens counted in {period} ({basis}), and "
             "the {n} clouds listed together {listed}{total}."),
     "idc_total": ", of a total of {total:,.1f} trillion tokens",
