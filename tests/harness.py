@@ -15,6 +15,7 @@ from typing import Any
 
 import strategies as S
 import text_checks as tc
+from hypothesis import note
 from hypothesis import strategies as st
 
 from aicloud import params as params_mod
@@ -119,3 +120,55 @@ def check(module: ModuleType, tables: S.Frames, params: dict[str, Any]) -> list[
     if isinstance(result, ChapterResult):
         problems += rule_problems(module, tables, params, result)
     return problems
+
+
+# --- rendered notebooks -------------------------------------------------------------------------------------------
+
+def run_notebook(chapter: str, overrides: dict[str, Any], output: Path, server: Any = None) -> tuple[Path | None, str]:
+    """Execute a chapter under Papermill (no cache) with parameter overrides; (the notebook, '') or (None, error)."""
+    ch = pipeline.chapter(chapter)
+    resolved = pipeline.resolve_parameters(ch, overrides)
+    result = pipeline.execute(ch, resolved, output, use_cache=False, server=server)
+    if result.status != "executed":
+        return None, f"{chapter} failed in cell {result.cell}: {result.error}"
+    return result.output, ""
+
+
+def rendered_problems(notebook: Path, chapter: str) -> list[str]:
+    """Everything wrong with what an executed chapter says: its markdown with the glued values filled in, and
+    every glued value (the same checks as on the package's results), and a verdict for each of its claims."""
+    import nbformat
+
+    from aicloud import data
+    from aicloud.glued import glued
+    from aicloud.standalone import fill_glue
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    values = glued(notebook)
+    texts = [(f"markdown cell {i}", fill_glue(c.source, values)) for i, c in enumerate(nb.cells)
+             if c.cell_type == "markdown"]
+    problems = [f"{where}: a glued value is missing" for where, t in texts if "[missing value" in t]
+    problems += tc.text_problems(texts + [(f"glued {k!r}", v) for k, v in values.items()])
+    problems += tc.shares_out_of_range(values, parse_text=True)
+    claims = data.load("claims")
+    for claim in claims.loc[claims["chapter"] == chapter, "id"]:
+        if values.get(f"{claim}_verdict") not in LABELS:
+            problems.append(f"{claim}: no valid verdict recorded ({values.get(f'{claim}_verdict')!r})")
+    return problems
+
+
+@st.composite
+def csv_inputs(draw, face: Interface, folder: Path, max_rows: int = 6) -> dict[str, Any]:
+    """Like `inputs`, written as CSV files into `folder`: the parameter overrides that point a chapter at them."""
+    generated = draw(S.some_generated(face.resources))
+    tables = draw(S.dataset(face.resources, generated, max_rows=max_rows))
+    paths = S.write({name: tables[name] for name in face.resources}, folder)
+    for name in generated:  # shown with a failure, so the case can be rebuilt by hand
+        note(f"generated {name}.csv:\n{tables[name].to_csv(index=False)[:1500]}")
+    overrides: dict[str, Any] = {f"{name}_csv": str(path) for name, path in paths.items()}
+    if face.reads_ledger:
+        claims = tables["claims"] if "claims" in tables else S.default_strings("claims")
+        ledger_file = folder / "claims_ledger.csv"
+        draw(S.ledger(claims)).to_csv(ledger_file, index=False)
+        overrides[LEDGER] = str(ledger_file)
+    return overrides

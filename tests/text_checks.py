@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from numbers import Number
 
-BAD_WORDS = re.compile(r"(?<![\w.])(nan|NaN|NAN|inf|-inf|Infinity|None|NaT|<NA>)(?![\w])")
+BAD_WORDS = re.compile(r"(?<![\w.])(nan|NaN|NAN|inf|-inf|Infinity|None|NaT|<NA>|n/a|N/A)(?![\w/])")
 NOT_A_LEVEL = {"change", "delta", "diff", "gap", "growth", "ratio", "multiple", "changes"}
 YEAR = r"(?:19|20)\d{2}"
 # A year compared with itself: "between 2026 and 2026", "2026 to 2026", "from X in 2026 to Y in 2026",
@@ -39,6 +39,12 @@ CONTRADICTIONS = [
     (re.compile(r"[+-]0(?:\.0+)?\s*(?:percentage points|pp)\b"), "a change of zero written as a signed number"),
     (re.compile(r"\+-|-\+|--\d"), "two signs before one number"),
 ]
+
+
+def _around(text: str, match: re.Match, width: int = 60) -> str:
+    """The match with some context, on one line (for readable failure messages)."""
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("..." if start else "") + " ".join(text[start:end].split()) + ("..." if end < len(text) else "")
 
 
 def words(key: str) -> set[str]:
@@ -81,8 +87,8 @@ def missing_numbers(values: Mapping[str, object], where: str = "value") -> list[
             if bad:
                 problems.append(f"{where} {key!r} is {value!r}")
         elif isinstance(value, str):
-            if BAD_WORDS.search(value):
-                problems.append(f"{where} {key!r} shows a missing number: {value!r}")
+            for m in BAD_WORDS.finditer(value):
+                problems.append(f"{where} {key!r} shows a missing number: {_around(value, m)!r}")
         elif isinstance(value, Mapping):
             for k, v in value.items():
                 visit(f"{key}.{k}", v)
@@ -122,13 +128,13 @@ def self_comparisons(text: str) -> list[str]:
     """Sentences that compare a year with itself."""
     found = []
     for pattern in SELF_COMPARISONS:
-        found += [f"compares {m.group(1)} with itself: {m.group(0)!r}" for m in pattern.finditer(text)]
+        found += [f"compares {m.group(1)} with itself: {_around(text, m, 30)!r}" for m in pattern.finditer(text)]
     return found
 
 
 def contradictions(text: str) -> list[str]:
     """Wording that contradicts its own number."""
-    return [f"{why}: {m.group(0)!r}" for pattern, why in CONTRADICTIONS for m in pattern.finditer(text)]
+    return [f"{why}: {_around(text, m)!r}" for pattern, why in CONTRADICTIONS for m in pattern.finditer(text)]
 
 
 def text_problems(texts: Iterable[tuple[str, str]]) -> list[str]:
@@ -137,6 +143,6 @@ def text_problems(texts: Iterable[tuple[str, str]]) -> list[str]:
     for where, text in texts:
         if not isinstance(text, str):
             continue
-        problems += [f"{where}: {p}" for p in missing_numbers({"text": text}, "text")]
+        problems += [f"{where}: {p.split(' shows ', 1)[1]}" for p in missing_numbers({"text": text}, "text")]
         problems += [f"{where}: {p}" for p in self_comparisons(text) + contradictions(text)]
     return problems
