@@ -306,6 +306,26 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_robustness(args: argparse.Namespace) -> int:
+    """Each claim's verdict at the default parameters, its one-at-a-time flip points and joint shares."""
+    from aicloud import robustness
+
+    known = list(robustness.claim_chapters())
+    wanted = None
+    if args.claim:
+        claim = args.claim.strip().upper()
+        claim = f"C0{claim[1:]}" if len(claim) == 2 and claim[1:].isdigit() else claim  # C3 means C03
+        if claim not in known:
+            raise InputError(f"unknown claim {args.claim!r}.{pipeline.suggest(claim, known)}")
+        wanted = [claim]
+    results = robustness.sweep_claims(wanted, points=args.points, draws=args.draws, seed=args.seed)
+    for item in results:
+        for line in robustness.describe(item):
+            _say(line)
+    _say(robustness.tally(results))
+    return 1 if any(item.failed for item in results) else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import functools
     import http.server
@@ -369,6 +389,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
                    help="instructor (default: exercises with solutions) or student (solutions removed)")
     p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("robustness", help="each claim's verdict over its assumptions' documented ranges (no kernel)")
+    p.add_argument("claim", nargs="?", help="one claim id, e.g. C24 (default: every claim)")
+    p.add_argument("--points", type=int, default=21, help="one-at-a-time points per assumption (default 21)")
+    p.add_argument("--draws", type=int, default=10_000, help="joint draws within the ranges (default 10000)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the joint draws (default 0)")
+    p.set_defaults(func=cmd_robustness)
 
     p = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
