@@ -177,7 +177,7 @@ def default_tables(declared: list[Parameter]) -> Any:
             if name == "ledger" and ledger is not None:
                 import pandas as pd
 
-                return pd.read_csv(data.resolve(str(ledger)), keep_default_na=False)
+                return pd.read_csv(data.resolve(str(ledger)), dtype=str, keep_default_na=False)
             return super().__getitem__(name)
 
     return ChapterTables(**paths)
