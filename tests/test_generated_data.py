@@ -20,7 +20,7 @@ RESOURCES = data.resource_names()
 
 
 @pytest.mark.parametrize("name", RESOURCES)
-@S.profile(max_examples=15)
+@S.profile(max_examples=12)
 @given(st.data())
 def test_every_generated_table_passes_the_data_check_and_loads(name, data_):
     tables = data_.draw(S.dataset([name]))
@@ -39,7 +39,7 @@ def test_every_generated_table_passes_the_data_check_and_loads(name, data_):
             assert set(loaded[field].dropna()) <= set(tables[target][ref])
 
 
-@S.profile(max_examples=10)
+@S.profile(max_examples=5)
 @given(S.dataset(RESOURCES))
 def test_a_whole_dataset_is_valid_together(tables):
     with tempfile.TemporaryDirectory() as folder:
