@@ -1,6 +1,6 @@
 // Filters for the claims ledger table: show only rows matching the chosen verdict, evidence grade and phase.
 document.addEventListener("DOMContentLoaded", function () {
-  var table = document.getElementById("claims-ledger");
+  var table = document.getElementById("ledger-table");
   if (!table) { return; }
   var filters = [["ledger-verdict", "verdict"], ["ledger-evidence", "evidence"], ["ledger-phase", "phase"]]
     .map(function (f) { return [document.getElementById(f[0]), f[1]]; })

@@ -124,14 +124,20 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
     rows = [{"verdict": v, "phase": p, "evidence": e}
             for v, p, e in zip(table["verdict"], table["phase"], table["evidence"])]
     body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "evidence",
-                         "robustness", "sources_html"]], table_id="claims-ledger", row_attrs=rows)
+                         "robustness", "sources_html"]], table_id=LEDGER_TABLE_ID, row_attrs=rows)
     return "\n".join(intro + [controls, "", body, ""] + _scale_section(table)), table
+
+
+# The ledger table's HTML id. Not "claims-ledger": Sphinx gives that id to the page's own section (from its title),
+# and an id used twice made the filters (and the site test) pick the section, with every table in it.
+LEDGER_TABLE_ID = "ledger-table"
 
 
 # --- the verdict scale (issue 13): reader-facing text of the ledger page's grading section ---------------------
 PENDING = "no verdict yet"
 NOT_GRADED = "not graded"
 NOT_SWEPT = "not swept"
+NOT_GRADED_CRITERION = "The chapter recorded the verdict without an evidence grade (before its verdict rule existed)."
 SCALE_TITLE = "## How the verdicts are graded"
 SCALE_INTRO = ("Every verdict applies the written criteria below, and carries a second, separate grade for the "
                "strength of the evidence it rests on: a claim can be contradicted on direct evidence or supported "
@@ -170,7 +176,9 @@ def _scale_section(table: pd.DataFrame) -> list[str]:
     labels = pd.DataFrame([{"verdict": label, "criterion": CRITERIA[label], "claims": verdicts[label]}
                            for label in claims_mod.VERDICTS])
     evidence = pd.DataFrame([{"evidence": grade, "criterion": EVIDENCE_CRITERIA[grade],
-                              "claims": int(grades.get(grade, 0))} for grade in EVIDENCE_GRADES])
+                              "claims": int(grades.get(grade, 0))} for grade in EVIDENCE_GRADES]
+                            + ([{"evidence": NOT_GRADED, "criterion": NOT_GRADED_CRITERION,
+                                 "claims": int(grades[NOT_GRADED])}] if grades.get(NOT_GRADED) else []))
     return [SCALE_TITLE, "", SCALE_INTRO, "", _table(labels, table_id="verdict-criteria"), "",
             _table(evidence, table_id="evidence-criteria"), ""]
 

@@ -53,6 +53,9 @@ def test_the_ledger_shows_criteria_evidence_and_robustness(tmp_path):
     assert 'id="ledger-evidence"' in page and 'data-evidence="proxy"' in page
     assert 'id="ledger-verdict"' in page and 'id="ledger-phase"' in page and "<details>" in page
     assert pages.SCALE_BALANCED in page
+    assert pages.NOT_GRADED_CRITERION in page
+    # Sphinx gives the page's section the id "claims-ledger" (from its title): the table must not reuse it.
+    assert f'id="{pages.LEDGER_TABLE_ID}"' in page and 'id="claims-ledger"' not in page
 
 
 def test_a_verdict_holding_more_than_half_of_the_claims_is_named(tmp_path):
