@@ -98,3 +98,19 @@ def test_no_verdict_holds_more_than_half_of_the_claims_without_a_written_justifi
     assert not unjustified, "; ".join(
         f"'{label}' holds {len(table[table['verdict'] == label])} of {len(table)} claims; justify each in "
         f"{JUSTIFICATIONS.name} or revisit: {', '.join(ids)}" for label, ids in unjustified.items())
+
+
+def test_a_chapter_result_glues_each_verdicts_robustness_for_the_ledger(monkeypatch):
+    import myst_nb
+
+    from aicloud.analysis import ChapterResult
+    from aicloud.robustness import Robustness
+    from aicloud.verdicts import Verdict
+
+    glued = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display=True: glued.__setitem__(name, value))
+    result = ChapterResult(verdicts={"C03": Verdict(SUPPORTED, "1 of 2", "Because."),
+                                     "C04": Verdict(PARTLY, "2", "Because.")})
+    result.glue({"C03": Robustness("C03", SUPPORTED, ())})
+    assert glued["C03_robustness"] == "reads no assumption: the verdict depends on the data only"
+    assert glued["C03_evidence"] == "proxy" and "C04_robustness" not in glued

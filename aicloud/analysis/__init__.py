@@ -67,8 +67,10 @@ class ChapterResult:
     titles: dict[str, str] = field(default_factory=dict)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
 
-    def glue(self) -> None:
-        """Glue every value and title for the prose (`{glue:text}` key) and record every verdict."""
+    def glue(self, robustness: Mapping[str, Any] | None = None) -> None:
+        """Glue every value and title for the prose (`{glue:text}` key) and record every verdict, with its
+        robustness when `robustness` (claim id -> `aicloud.robustness.Robustness`, e.g. from `sweep_rules`) has it:
+        the claims ledger shows it in its robustness column."""
         from myst_nb import glue
 
         from aicloud import claims
@@ -76,7 +78,7 @@ class ChapterResult:
         for key, value in {**self.values, **{f"title_{k}": v for k, v in self.titles.items()}}.items():
             glue(key, value, display=False)
         for claim_id, verdict in self.verdicts.items():
-            claims.record_verdict(claim_id, verdict)
+            claims.record_verdict(claim_id, verdict, (robustness or {}).get(claim_id))
 
 
 class RecordingParams(Mapping[str, Any]):
