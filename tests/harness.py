@@ -59,6 +59,8 @@ def inputs(draw, face: Interface, max_rows: int = 6) -> tuple[S.Frames, dict[str
     tables = draw(S.dataset(face.resources, generated, max_rows=max_rows))
     params = face.defaults
     frames = S.typed(tables)
+    for name in generated:  # shown with a failure, so the case can be rebuilt by hand
+        note(f"generated {name}.csv:\n{tables[name].to_csv(index=False)[:1500]}")
     if face.reads_ledger:
         claims = tables["claims"] if "claims" in tables else S.default_strings("claims")
         ledger = draw(S.ledger(claims))
