@@ -2,7 +2,8 @@
 
 For a rule and the evidence prepared once from the data, `sweep` moves every parameter the rule reads over its
 documented range, one at a time (21 points by default, the others at their values) and jointly (10,000 seeded
-draws, uniform within the ranges). It reports the share of draws giving each verdict and the values where the
+draws, uniform within the ranges). A text or yes/no setting a rule reads (a company's name) has no range: it is
+held at its value and listed in `held`. It reports the share of draws giving each verdict and the values where the
 verdict flips. No kernel and no pandas work per scenario: only the rule is called.
 """
 
@@ -38,6 +39,7 @@ class Robustness:
     claim: str
     label: str                                    # the verdict at the parameters used
     reads: tuple[str, ...]
+    held: tuple[str, ...] = ()                    # text or yes/no settings read, held at their values
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     one_at_a_time: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
     flips: list[Flip] = field(default_factory=list)
@@ -51,8 +53,9 @@ class Robustness:
 
     def summary(self) -> str:
         """One sentence for the page and the ledger."""
-        if not self.reads:
-            return "reads no assumption: the verdict depends on the data only"
+        if not self.ranges:
+            held = f" ({', '.join(self.held)} held at its value)" if self.held else ""
+            return f"reads no numeric assumption{held}: the verdict depends on the data only"
         joint = self.joint_shares.get(self.label, 1.0)
         if self.holds:
             spans = ", ".join(f"{p} {lo:g} to {hi:g}" for p, (lo, hi) in self.ranges.items())
@@ -76,13 +79,16 @@ def sweep(rule: Rule, evidence: Any, params: Mapping[str, Any], declared: Mappin
     parameter the rule reads without a documented range is an error: its robustness could not be shown."""
     base = dict(params)
     label = rule(evidence, base).label
-    result = Robustness(rule.claim, label, rule.reads)
+    held = tuple(n for n in rule.reads if n in declared and declared[n].type in ("str", "bool"))
+    result = Robustness(rule.claim, label, rule.reads, held)
     for name in rule.reads:
         p = declared.get(name)
+        if name in held:
+            continue
         if p is None or p.low is None or p.high is None:
             raise ValueError(f"{rule.claim}: the rule reads parameter {name!r}, which has no documented range")
         result.ranges[name] = (p.low, p.high)
-    if not rule.reads:
+    if not result.ranges:
         return result
 
     def cast(name: str, value: float) -> Any:
@@ -101,7 +107,7 @@ def sweep(rule: Rule, evidence: Any, params: Mapping[str, Any], declared: Mappin
     lows = np.array([result.ranges[n][0] for n in names])
     highs = np.array([result.ranges[n][1] for n in names])
     sample = rng.uniform(lows, highs, size=(draws, len(names)))
-    for low_name, high_name in _pairs(rule.reads):
+    for low_name, high_name in _pairs(tuple(names)):
         i, j = names.index(low_name), names.index(high_name)
         sample[:, [i, j]] = np.sort(sample[:, [i, j]], axis=1)   # a low bound never above its high bound
     counts: Counter[str] = Counter()

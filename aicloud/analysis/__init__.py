@@ -69,8 +69,7 @@ class ChapterResult:
 
     def glue(self, robustness: Mapping[str, Any] | None = None) -> None:
         """Glue every value and title for the prose (`{glue:text}` key) and record every verdict, with its
-        robustness when `robustness` (claim id -> `aicloud.robustness.Robustness`, e.g. from `sweep_rules`) has it:
-        the claims ledger shows it in its robustness column."""
+        robustness (`aicloud.robustness.sweep_rules(...)`, by claim) where given."""
         from myst_nb import glue
 
         from aicloud import claims

@@ -6,6 +6,8 @@ chapter uses USD bn); rates and shares are fractions (0.5 = 50%), growth is a fr
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -142,3 +144,72 @@ def previous_level(current: ArrayLike, change: ArrayLike) -> np.ndarray:
     if (change <= -1).any():
         raise ValueError("change must be above -1")
     return np.asarray(current, dtype=float) / (1.0 + change)
+
+
+# Scalar forms for verdict rules (the robustness sweep calls them thousands of times; no NumPy overhead) ------
+
+def payback_year(capex: float, revenue: float, margin: float, growth: float) -> float:
+    """`payback_years` for plain floats: years until margin x revenue, growing by `growth` a year, repays
+    `capex` (math.inf if never). Same model and same refusals as the array version."""
+    if not 0.0 <= margin <= 1.0:
+        raise ValueError("margin must be at least 0.0 and at most 1.0")
+    if growth <= -1.0:
+        raise ValueError("growth must be above -1 (a fall of 100% or more a year)")
+    if capex < 0 or revenue < 0:
+        raise ValueError("capex and revenue must not be negative")
+    if capex == 0:
+        return 0.0
+    yearly = margin * revenue
+    if yearly <= 0:
+        return math.inf
+    k = math.log1p(growth)
+    if math.isclose(k, 0.0, abs_tol=1e-8):
+        return capex / yearly
+    arg = 1.0 + capex * k / yearly
+    return math.log(arg) / k if arg > 0 else math.inf
+
+
+def revenue_to_repay_within(capex: float, margin: float, growth: float, years: float) -> float:
+    """The starting yearly revenue at which `capex` is repaid in exactly `years` (the inverse of
+    `payback_year` in revenue): capex / (margin x (e^(k years) - 1) / k), k = ln(1 + growth)."""
+    if margin <= 0 or years <= 0:
+        return math.inf
+    k = math.log1p(growth)
+    factor = years if math.isclose(k, 0.0, abs_tol=1e-8) else math.expm1(k * years) / k
+    return capex / (margin * factor)
+
+
+# Money across decades -----------------------------------------------------------------------------------------
+
+def price_level(year: int, index: dict[int, float], inflation_after: float = 0.0) -> float | None:
+    """The price index for `year`: the published value, or for a year after the last published one the last
+    value grown by `inflation_after` a year (an assumption the caller states). None before the first year."""
+    if year in index:
+        return index[year]
+    last = max(index) if index else None
+    if last is None or year < last:
+        return None
+    if inflation_after <= -1:
+        raise ValueError("inflation_after must be above -1")
+    return index[last] * (1.0 + inflation_after) ** (year - last)
+
+
+def in_dollars_of(amount: ArrayLike, level_then: float, level_base: float) -> np.ndarray:
+    """An amount of year-`then` money in base-year money: amount x level_base / level_then."""
+    if level_then <= 0 or level_base <= 0:
+        raise ValueError("price levels must be positive")
+    return np.asarray(amount, dtype=float) * (level_base / level_then)
+
+
+# The steady state ----------------------------------------------------------------------------------------------
+
+def steady_state(yearly_spend: float, life_years: float) -> tuple[float, float]:
+    """Installed base and its yearly straight-line depreciation once spending has held at `yearly_spend` for a
+    whole asset life: the base holds `life_years` years of purchases, and each year one year's worth of
+    purchases is written off, so depreciation equals the yearly spend whatever the life."""
+    if life_years <= 0:
+        raise ValueError("life_years must be positive")
+    if yearly_spend < 0:
+        raise ValueError("yearly_spend must not be negative")
+    installed = yearly_spend * life_years
+    return installed, installed / life_years

@@ -1,0 +1,51 @@
+"""The introduction's analysis: the timeline's span and counts, with the sentences that state them. No claim is
+judged here (the phases are tested in the conclusion)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from aicloud.analysis import ChapterResult
+
+RESOURCES = ("sources", "timeline_events")
+
+
+def prepare(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    events = tables["timeline_events"].sort_values("date")
+    return events.assign(year=events["date"].dt.year, day=events["date"].dt.strftime("%d %b %Y"))
+
+
+def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
+            evidence: pd.DataFrame | None = None) -> ChapterResult:
+    events = evidence if evidence is not None else prepare(tables)
+    result = ChapterResult(frames={"events": events})
+    n, kinds = len(events), int(events["category"].nunique())
+    if n == 0:
+        result.values["timeline_text"] = EMPTY
+        result.titles["timeline"] = "The timeline data hold no events"
+        return result
+    first, last = events["date"].min(), events["date"].max()
+    same = (first.year, first.month) == (last.year, last.month)
+    span_long = f"in {first:%B %Y}" if same else f"from {first:%B %Y} to {last:%B %Y}"
+    span_short = f"in {first:%b %Y}" if same else f"from {first:%b %Y} to {last:%b %Y}"
+    result.values.update({"n_events": n, "n_categories": kinds, "first_year": int(first.year),
+                          "last_year": int(last.year), "timeline_text": TIMELINE.format(
+                              events=f"{n} dated event" + ("s" if n != 1 else ""), span=span_long,
+                              kinds=f"{kinds} kind" + ("s" if kinds != 1 else ""),
+                              slider=SLIDER if first.year != last.year else "")})
+    result.titles["timeline"] = (f"{n} dated event{'s' if n != 1 else ''} {span_short}, one row per kind of event")
+    result.values["timeline_description"] = DESCRIPTION.format(n=n, span=span_long)
+    return result
+
+
+# Sentences (a Chinese edition needs a counterpart for each) -------------------------------------------------
+
+TIMELINE = ("The timeline above holds {events}, {span}, in {kinds}. Hover over a point for the event and its "
+            "source{slider}.")
+SLIDER = "; the slider replays the years"
+EMPTY = "The timeline data given to this run hold no events, so there is no timeline to show."
+DESCRIPTION = ("A timeline of {n} events {span}: export controls, price cuts, model releases, supernodes, pledges and "
+               "reorganisations, coloured by phase; a slider hides events after a chosen year.")
