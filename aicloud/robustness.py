@@ -249,7 +249,8 @@ def sweep_claims(claims: list[str] | None = None, **options: Any) -> list[ClaimS
 LINE_CLAIM = "{claim} ({chapter}): {label} at the default parameters"
 LINE_NONE = "{claim} ({chapter}): {note}"
 LINE_READS = "  assumptions read: {spans}"
-LINE_NO_READS = "  reads no assumption: the verdict depends on the data only"
+LINE_HELD = "  settings held at their values (text, yes/no): {names}"
+LINE_NO_READS = "  reads no numeric assumption: the verdict depends on the data only"
 LINE_FLIP = "  flips: {before} up to {parameter} = {below:g}, {after} from {above:g}"
 LINE_NO_FLIP = "  one at a time ({points} points each): no single assumption changes the verdict"
 LINE_JOINT = "  joint draws ({draws:,}, seeded): {shares}"
@@ -261,11 +262,13 @@ def describe(item: ClaimSweep) -> list[str]:
     if r is None:
         return [LINE_NONE.format(claim=item.claim, chapter=item.chapter, note=item.note)]
     lines = [LINE_CLAIM.format(claim=item.claim, chapter=item.chapter, label=r.label)]
-    if not r.reads:
+    if r.held:
+        lines.append(LINE_HELD.format(names=", ".join(r.held)))
+    if not r.ranges:
         return lines + [LINE_NO_READS]
     lines.append(LINE_READS.format(spans=", ".join(f"{p} {lo:g} to {hi:g}" for p, (lo, hi) in r.ranges.items())))
-    lines += [LINE_FLIP.format(**vars(f)) for f in r.flips] or [
-        LINE_NO_FLIP.format(points=len(next(iter(r.one_at_a_time.values()))))]
+    points = max((len(v) for v in r.one_at_a_time.values()), default=0)
+    lines += [LINE_FLIP.format(**vars(f)) for f in r.flips] or [LINE_NO_FLIP.format(points=points)]
     lines.append(LINE_JOINT.format(draws=r.draws, shares=", ".join(
         f"{label} {share:.1%}" for label, share in sorted(r.joint_shares.items(), key=lambda kv: -kv[1]))))
     return lines

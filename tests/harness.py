@@ -50,6 +50,18 @@ def interface(chapter: str) -> Interface:
     return Interface(tuple(params_mod.read(chapter)))
 
 
+def default_tables(face: Interface) -> Any:
+    """The chapter's default tables as the robustness command reads them (`tables['ledger']` included for a page
+    that weighs the ledger; a lone test run builds the site first when the ledger is not there yet)."""
+    from aicloud import cli, data, robustness
+
+    if face.reads_ledger:
+        ledger = data.resolve(str(face.defaults[LEDGER]))
+        if not ledger.exists():
+            cli.main(["build"])
+    return robustness.default_tables(list(face.declared))
+
+
 @st.composite
 def inputs(draw, face: Interface, max_rows: int = 6) -> tuple[S.Frames, dict[str, Any]]:
     """Typed tables for a chapter (some or all of the resources it reads generated, the others the project's

@@ -22,10 +22,7 @@ from aicloud import analysis, data, pipeline
 
 UNPORTED: dict[str, str] = {
     "gpu_allocation": "not ported yet: its analysis is still in notebooks/gpu_allocation.md (issue 12)",
-    "maas_price_war": "not ported yet: its analysis is still in notebooks/maas_price_war.md (issue 12)",
     "infra_economics": "not ported yet: its analysis is still in notebooks/infra_economics.md (issue 12)",
-    "capex_and_fibre": "not ported yet: its analysis is still in notebooks/capex_and_fibre.md (issue 12)",
-    "conclusion": "not ported yet: its analysis is still in notebooks/conclusion.md (issue 12)",
 }
 
 

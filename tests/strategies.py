@@ -80,10 +80,29 @@ def free_text(max_length: int | None = None) -> st.SearchStrategy[str]:
                      st.text(alphabet=INNER, max_size=top - 1)).filter(_clean)
 
 
+DATE_LIKE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def _plausible_date_text(text: str, year: int, month: int, day: int) -> str:
+    """A text field's leading `YYYY[-MM[-DD]]` made a real date (the rest kept), e.g. '0000-13' -> '2024-05'."""
+    m = DATE_LIKE.match(text)
+    if not m:
+        return text
+    parts = [f"{year:04d}"] + ([f"{month:02d}"] if m.group("month") else [])
+    parts += [f"{day:02d}"] if m.group("day") else []
+    return "-".join(parts) + text[m.end():]
+
+
 def _pattern_text(pattern: str, max_length: int | None) -> st.SearchStrategy[str]:
     # ASCII only: `\d` in Python's re also matches other scripts' digits, which a typed column would not parse.
     alphabet = st.characters(min_codepoint=33, max_codepoint=126)
-    strategy = st.from_regex(re.compile(pattern), fullmatch=True, alphabet=alphabet)
+    compiled = re.compile(pattern)
+    strategy = st.from_regex(compiled, fullmatch=True, alphabet=alphabet)
+    if pattern.startswith(r"\d{4}"):
+        # A text field that starts with a year (a publication date, a period such as 2024-H1): the pattern allows
+        # 0000 and month 13, which no chapter can place in time; keep to real dates between 1990 and 2035.
+        strategy = st.builds(_plausible_date_text, strategy, st.integers(1990, 2035), st.integers(1, 12),
+                             st.integers(1, 28)).filter(compiled.fullmatch)
     return strategy.filter(lambda s: _clean(s) and (max_length is None or len(s) <= max_length))
 
 

@@ -47,8 +47,7 @@ def test_analysis_on_the_default_data_gives_a_verdict_for_each_of_its_claims(cha
 
     module = porting.module_of(chapter)
     face = H.interface(chapter)
-    tables = data.Tables(**{r: data.default_path(r) for r in face.resources})
-    result = module.analyse(tables, face.defaults)
+    result = module.analyse(H.default_tables(face), face.defaults)
     assert H.result_problems(result) == []
     claims = data.load("claims")
     own = set(claims.loc[claims["chapter"] == chapter, "id"])

@@ -68,7 +68,7 @@ def test_every_claim_is_listed_with_its_verdict_flips_and_joint_shares(stub, cap
     share = float(out.split("joint draws (2,000, seeded): supported ")[1].split("%")[0])
     assert 45 < share < 55
     assert "C25 (stubchapter): supported at the default parameters" in out
-    assert "reads no assumption" in out
+    assert "reads no numeric assumption" in out
     # C24: the default, 21 points and 2,000 draws; C25 reads nothing: the default only.
     assert "2 of 3 claims swept (2,023 scenarios); 1 without a rule yet; 0 failed." in out
 
