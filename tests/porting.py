@@ -52,14 +52,30 @@ def module_of(chapter: str) -> ModuleType:
     return module
 
 
-def marks(chapter: str, passes_before_port: bool = False) -> list[pytest.MarkDecorator]:
-    """`xfail(strict=True)` with the reason while `chapter` is in UNPORTED, unless the test already passes on the
-    notebook as it is (`passes_before_port`)."""
+# Defects these tests found in chapters already ported, each an expected failure (strict) with what was found, so
+# that the suite stays green while the chapter's owner fixes it; the lead removes the entry with the fix. Keyed by
+# (test, chapter); the test names are the `test` arguments the test files pass to `params`.
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {
+    ("analysis", "maas_price_war"): "launch_text says 'a cut of nan% (a factor of 0)' when maas_reference's "
+                                    "industry_reference_rmb_per_mtok is 0",
+    ("analysis", "capex_and_fibre"): "spend_subtitle says 'USD bn, 2023-2023' when the capex data hold one year",
+    ("notebook", "maas_price_war"): "the notebook stops in cell 10 (AttributeError: Can only use .dt accessor with "
+                                    "datetimelike values) on a dataset with one token-volume row and renamed list "
+                                    "prices",
+}
+
+
+def marks(chapter: str, passes_before_port: bool = False, test: str = "") -> list[pytest.MarkDecorator]:
+    """`xfail(strict=True)` with the reason while `chapter` is in UNPORTED (unless the test already passes on the
+    notebook as it is, `passes_before_port`), or while `(test, chapter)` is a known defect."""
     if chapter in UNPORTED and not passes_before_port:
         return [pytest.mark.xfail(strict=True, reason=UNPORTED[chapter])]
+    if (test, chapter) in KNOWN_DEFECTS:
+        return [pytest.mark.xfail(strict=True, reason=f"known defect: {KNOWN_DEFECTS[test, chapter]}")]
     return []
 
 
-def params(chapters: list[str] | None = None, passing: set[str] | frozenset[str] = frozenset()) -> list:
+def params(chapters: list[str] | None = None, passing: set[str] | frozenset[str] = frozenset(),
+           test: str = "") -> list:
     """`pytest.param(chapter, marks=...)` for each chapter under test (or `chapters`)."""
-    return [pytest.param(c, id=c, marks=marks(c, c in passing)) for c in (chapters or chapters_under_test())]
+    return [pytest.param(c, id=c, marks=marks(c, c in passing, test)) for c in (chapters or chapters_under_test())]

@@ -39,15 +39,18 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from aicloud import data
 
 # --- settings ------------------------------------------------------------------------------------------------
 # `ci` (the default, used by `make test`) is derandomised: the same examples every run, no example database, so
-# a run is reproducible. `explore` draws new examples each run (HYPOTHESIS_PROFILE=explore) to hunt for cases.
+# a run is reproducible; and it does not shrink: a failing dataset is shown as drawn (its tables as CSV), since
+# shrinking a chapter's failure reruns the analysis hundreds of times. `explore` draws new examples each run and
+# shrinks them to the simplest (HYPOTHESIS_PROFILE=explore) to hunt for cases.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate],
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("explore", deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

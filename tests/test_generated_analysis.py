@@ -22,7 +22,7 @@ from hypothesis import given
 EXAMPLES = 200
 
 
-@pytest.mark.parametrize("chapter", porting.params())
+@pytest.mark.parametrize("chapter", porting.params(test="analysis"))
 def test_analysis_tells_the_truth_on_generated_data(chapter):
     module = porting.module_of(chapter)
     face = H.interface(chapter)

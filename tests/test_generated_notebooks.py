@@ -29,7 +29,7 @@ def server():
         yield s
 
 
-@pytest.mark.parametrize("chapter", porting.params())
+@pytest.mark.parametrize("chapter", porting.params(test="notebook"))
 def test_notebook_reads_correctly_on_generated_data(chapter, server):
     face = H.interface(chapter)
 
