@@ -30,6 +30,7 @@ period does not end before it starts (`period_start`/`period_end`). `aicloud.dat
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import string
@@ -55,6 +56,23 @@ settings.register_profile("ci", derandomize=True, database=None, deadline=None, 
 settings.register_profile("explore", deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+
+
+def _import_the_project() -> None:
+    """Import every module of the package now. Hypothesis mixes literals found in the project's imported modules
+    into what it draws ("local constants"), read when it first draws and again whenever a new module appears; so
+    without this, the datasets a derandomised test sees would depend on which tests ran before it."""
+    import importlib
+    import pkgutil
+
+    import aicloud
+
+    for info in pkgutil.walk_packages(aicloud.__path__, "aicloud."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+
+
+_import_the_project()
 
 
 def profile(**overrides: object) -> settings:
@@ -201,16 +219,18 @@ def fresh_value(field: dict, years: list[int], defaults: list[str]) -> st.Search
 
 
 class _FieldKey:
-    """A schema field as a cache key (fields are dicts; strategies are cached, building them is the slow part)."""
+    """A schema field as a cache key, by content (building strategies is the slow part, so they are cached; an
+    object id would be reused by another field once the package is read again)."""
 
     def __init__(self, field: dict):
         self.field = field
+        self.text = json.dumps(field, sort_keys=True, default=str)
 
     def __hash__(self) -> int:
-        return id(self.field)
+        return hash(self.text)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _FieldKey) and other.field is self.field
+        return isinstance(other, _FieldKey) and other.text == self.text
 
 
 @lru_cache(maxsize=4096)
