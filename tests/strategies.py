@@ -407,13 +407,14 @@ def default_subset(draw, name: str, refs: dict[str, pd.DataFrame], years: list[i
                                 unique=True))
             mapping = dict(zip(old, new))
             frame[col] = frame[col].map(lambda v: mapping.get(v, v))
-    # Rescale one numeric column (zero included), within its bounds.
-    numeric = [c for c, f in fields.items() if f.get("type") == "number"]
+    # Rescale one numeric column (zero included: every unit or price zero), within its bounds.
+    numeric = [c for c, f in fields.items() if f.get("type") in ("number", "integer") and c not in primary_key(name)]
     if numeric and draw(st.booleans()):
         col = draw(st.sampled_from(numeric))
         factor = draw(st.sampled_from([0.0, 0.5, 2.0, 10.0]))
         low, high = _bounds(fields[col])
-        scaled = frame[col].map(lambda v: _number_text(float(v) * factor) if v else v)
+        as_text = (lambda x: str(round(x))) if fields[col].get("type") == "integer" else _number_text
+        scaled = frame[col].map(lambda v: as_text(float(v) * factor) if v else v)
         values = [float(v) for v in scaled if v]
         if all((low is None or v >= float(low)) and (high is None or v <= float(high)) for v in values):
             frame[col] = scaled
