@@ -183,7 +183,11 @@ def default_tables(declared: list[Parameter]) -> Any:
             if name == "ledger" and ledger is not None:
                 import pandas as pd
 
-                return pd.read_csv(data.resolve(str(ledger)), dtype=str, keep_default_na=False)
+                path = data.resolve(str(ledger))
+                if not path.exists():
+                    raise FileNotFoundError(f"{path} does not exist yet: the build writes the claims ledger "
+                                            "(run `python -m aicloud build` first)")
+                return pd.read_csv(path, dtype=str, keep_default_na=False)
             return super().__getitem__(name)
 
     return ChapterTables(**paths)

@@ -219,6 +219,10 @@ def robustness_benchmarks(copy: Path) -> list[str]:
     from aicloud.verdicts import PARTLY, SUPPORTED, Verdict
 
     env = {**os.environ, "PYTHONPATH": str(copy)}
+    ledger = Path("book/generated/claims_ledger.csv")  # the conclusion's rules read the built ledger
+    if (ROOT / ledger).exists() and not (copy / ledger).exists():
+        (copy / ledger).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / ledger, copy / ledger)
     start = time.perf_counter()
     proc = subprocess.run([PY, "-m", "aicloud", "robustness"], cwd=copy, env=env, capture_output=True, text=True)
     command = time.perf_counter() - start
