@@ -1,4 +1,4 @@
-"""Hypothesis strategies for random *valid* data: any table `data/datapackage.yaml` allows, for every resource.
+r"""Hypothesis strategies for random *valid* data: any table `data/datapackage.yaml` allows, for every resource.
 
 Everything is read from the schema, nothing is written per resource: field types (string, integer, number, date,
 year, boolean), constraints (required, minimum, maximum, enum, pattern, maxLength, unique), primary keys and
@@ -6,7 +6,7 @@ foreign keys. A generated table is a frame of strings, written as CSV exactly as
 goes through the same validation (`aicloud.data.check` / `load`) as a user's file; `tests/test_generated_data.py`
 proves that every generated table passes it.
 
-A table is one of (chosen by Hypothesis, so it shrinks to the simplest failing case):
+A table is one of (chosen by Hypothesis, so that it can shrink a failure to the simplest case):
 - *fresh*: every row drawn from the schema alone (random labels, numbers, years and dates);
 - *default subset*: some rows of the project's own table, then possibly renamed (every value of a text column
   mapped to a new label, consistently), shifted in time (every year and date moved by the same number of
@@ -23,8 +23,10 @@ first and referencing values drawn from them (every `source_id` is an `id` of th
 Conventions the schema does not state but the data's column names do, and which generated rows keep: a range's
 low end is not above its high end (`x_low`/`x_high`, `low_x`/`high_x`, `amount_bn`/`amount_high_bn`) and a
 period does not end before it starts (`period_start`/`period_end`). `aicloud.data.check` does not enforce these
-(see the report of the helper that wrote this module). Text never spells a missing number (`nan`, `None`,
-`inf`, `NaT`, `null` as words): a `Verdict` refuses such text, so a label like that would be refused by design.
+(a user's file that breaks them is accepted today). A text field whose pattern starts with a year (`\d{4}...`:
+publication dates, periods such as 2024-H1) holds a real date between 1990 and 2035, though the pattern also
+allows 0000 or month 13. Text never spells a missing number (`nan`, `None`, `inf`, `NaT`, `null` as words): a
+`Verdict` refuses such text, so a label like that would be refused by design.
 """
 
 from __future__ import annotations
