@@ -59,7 +59,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("analysis", "maas_price_war"): "launch_text says 'a cut of nan% (a factor of 0)' when maas_reference's "
                                     "industry_reference_rmb_per_mtok is 0",
     ("analysis", "capex_and_fibre"): "spend_subtitle says 'USD bn, 2023-2023' when the capex data hold one year",
-    ("notebook", "capex_and_fibre"): "spend_subtitle says 'USD bn, 2024-2024' when the capex data hold one year",
     ("notebook", "maas_price_war"): "the notebook stops in cell 10 (AttributeError: Can only use .dt accessor with "
                                     "datetimelike values) on a dataset with one token-volume row and renamed list "
                                     "prices",
