@@ -58,10 +58,10 @@ def module_of(chapter: str) -> ModuleType:
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ("analysis", "maas_price_war"): "launch_text says 'a cut of nan% (a factor of 0)' when maas_reference's "
                                     "industry_reference_rmb_per_mtok is 0",
-    ("analysis", "capex_and_fibre"): "spend_subtitle says 'USD bn, 2023-2023' when the capex data hold one year",
+    ("analysis", "capex_and_fibre"): "spend_subtitle shows a one-year span such as 'USD bn, 2027-2027' when the "
+                                     "capex data hold one year",
     ("notebook", "maas_price_war"): "the notebook stops in cell 10 (AttributeError: Can only use .dt accessor with "
-                                    "datetimelike values) on a dataset with one token-volume row and renamed list "
-                                    "prices",
+                                    "datetimelike values) on a generated dataset (run with --runxfail to see it)",
 }
 
 
