@@ -118,3 +118,70 @@ def test_block_wise_survival_matches_the_plain_loop_draw_by_draw(monkeypatch):
 def test_survival_keeps_the_shape_of_broadcast_inputs():
     months = at.survival_months(np.full((3, 4), 5.0), 1.0, np.array([0.5, 1.0, 1.5, 2.0]), 0.1, 0.1, 0.1, 24)
     assert months.shape == (3, 4)
+
+
+# --- volume options: costs that fall with volume, volumes that grow -------------------------------------------------
+
+def test_without_volume_options_the_model_is_the_plain_one():
+    args = (10.0, 1.3, 1.0, 0.05, 0.4, 0.2)
+    plain = at.survival_months(*args, 60)
+    assert at.survival_months(*args, 60, volume_growth=0.0, learning_rate=0.0) == plain
+
+
+def test_wrights_law_cuts_the_unit_cost_by_the_learning_rate_per_doubling_of_cumulative_volume():
+    # 12 months of volume before the war and a constant volume: after 12 more months cumulative volume doubles.
+    path = at.unit_cost_path(1.0, 0.0, 25, volume_growth=0.0, learning_rate=0.2, prior_volume_months=12.0)
+    assert path[0] == 1.0 and path[12] == pytest.approx(0.8) and path[24] < path[12]
+
+
+def test_a_faster_growing_provider_learns_faster_so_the_strong_get_stronger():
+    slow = at.unit_cost_path(1.0, 0.1, 36, volume_growth=0.0, learning_rate=0.2)
+    fast = at.unit_cost_path(1.0, 0.1, 36, volume_growth=1.0, learning_rate=0.2)
+    assert fast[1] == slow[1] and (fast[2:] < slow[2:]).all()   # month 0 sold the same volume
+
+
+def test_a_growing_volume_multiplies_the_loss_of_a_provider_selling_below_cost():
+    flat = at.survival_months(12.0, 1.5, 1.0, 0.0, 0.0, 0.0, 60)
+    growing = at.survival_months(12.0, 1.5, 1.0, 0.0, 0.0, 0.0, 60, volume_growth=1.0)
+    assert growing < flat
+
+
+@settings(max_examples=50, deadline=None)
+@given(cash, costs, rates, rates, st.floats(min_value=0, max_value=0.5))
+def test_learning_never_shortens_survival(c, cost, dp, dc, rate):
+    base = at.survival_months(c, cost, 1.0, 0.05, dp, dc, 48)
+    assert at.survival_months(c, cost, 1.0, 0.05, dp, dc, 48, learning_rate=rate) >= base - 1e-9
+
+
+def test_learning_needs_a_positive_prior_volume():
+    with pytest.raises(ValueError, match="prior_volume_months"):
+        at.unit_cost_path(1.0, 0.1, 12, learning_rate=0.2, prior_volume_months=0.0)
+
+
+def test_a_volume_cannot_fall_below_zero():
+    with pytest.raises(ValueError, match="volume_growth"):
+        at.volume_path(-1.0, 12)
+
+
+def test_war_outcome_gives_survival_and_the_cash_to_last_the_horizon():
+    rng = np.random.default_rng(3)
+    args = (rng.uniform(0.5, 2, 50), rng.uniform(0.5, 1.5, 50), 0.05, rng.uniform(0, 0.9, 50), rng.uniform(0, 0.9, 50))
+    cash_ = rng.uniform(0, 30, 50)
+    months, need = at.war_outcome(cash_, *args, 36)
+    np.testing.assert_allclose(months, at.survival_months(cash_, *args, 36))
+    np.testing.assert_allclose(need, at.cash_needed(36.0, *args))
+
+
+@settings(max_examples=50, deadline=None)
+@given(cash, costs, costs, rates, rates, st.integers(min_value=1, max_value=120))
+def test_the_lean_few_provider_version_is_the_same_model(c, cost1, cost2, dp, dc, horizon):
+    cash_ = np.array([c, 2 * c])
+    unit = np.array([cost1, cost2])
+    months, need = at.survival_and_need(cash_, unit, 1.0, 0.05, dp, dc, horizon)
+    np.testing.assert_allclose(months, at.survival_months(cash_, unit, 1.0, 0.05, dp, dc, horizon), atol=1e-9)
+    np.testing.assert_allclose(need, at.cash_needed(float(horizon), unit, 1.0, 0.05, dp, dc), atol=1e-9)
+
+
+def test_war_chests_may_differ_by_provider():
+    months = at.survival_months(np.array([6.0, 24.0]), np.array([1.2, 1.2]), 1.0, 0.0, 0.0, 0.0, 200)
+    assert months[1] == pytest.approx(4 * months[0])

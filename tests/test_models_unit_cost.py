@@ -181,3 +181,15 @@ def test_hours_per_million_halve_when_throughput_doubles(tps, util):
 @given(st.floats(min_value=1.0, max_value=1e5), st.floats(min_value=0.01, max_value=0.99))
 def test_hours_per_million_never_rise_with_utilisation(tps, util):
     assert uc.gpu_hours_per_million(tps, min(1.0, util + 0.01)) <= uc.gpu_hours_per_million(tps, util)
+
+
+def test_cache_hits_remove_prefill_work_from_the_request_cost():
+    cold = uc.request_cost_per_million_output(2.0, 6000, 2000, 3.6, 0.6)
+    half = uc.request_cost_per_million_output(2.0, 6000, 2000, 3.6, 0.6, cache_hit_share=0.5)
+    every = uc.request_cost_per_million_output(2.0, 6000, 2000, 3.6, 0.6, cache_hit_share=1.0)
+    assert every == pytest.approx(uc.cost_per_million_tokens(2.0, 2000, 0.6)) and every < half < cold
+
+
+def test_a_cache_hit_share_outside_zero_to_one_is_refused():
+    with pytest.raises(ValueError, match="cache_hit_share"):
+        uc.request_cost_per_million_output(2.0, 6000, 2000, 3.6, 0.6, cache_hit_share=1.2)

@@ -24,7 +24,7 @@ from aicloud.verdicts import CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Ver
 
 RESOURCES = ("sources", "capex_spending", "capex_sequoia", "capex_ai_revenue", "nvidia_dc_revenue",
              "capex_comparisons", "capex_telecom_capex", "capex_fibre_use", "capex_telecom_bankruptcies",
-             "capex_fibre_facts", "timeline_events", "capex_price_index")
+             "capex_fibre_facts", "timeline_events", "capex_price_index", "nvidia_dc_revenue_annual")
 # The headline measure per company-year, most inclusive first; and the nearest basis to carriers' capex
 # (cash purchases of property and equipment) for the cross-decade comparison.
 PREFERENCE = ["incl-leases", "ppe-purchases", "capex", "cash-capex", "cloud-ai-infra"]
@@ -236,8 +236,7 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     sources = tables["sources"]
     ev = Evidence(
         annual=annual, headline=headline_of(annual),
-        nvidia_years=nvidia_fiscal_years(tables["nvidia_dc_revenue"], tables["nvidia_dc_revenue_annual"]
-                                         if "nvidia_dc_revenue_annual" in RESOURCES else None),
+        nvidia_years=nvidia_fiscal_years(tables["nvidia_dc_revenue"], tables["nvidia_dc_revenue_annual"]),
         essays=essays, cases=pd.DataFrame(essays), update=sequoia_update(essays, quarter),
         ai_capex_estimate=estimate, pledge=pledge, claim=claim, later_pledges=later,
         organisation=[(r.actor, r.date, r.event, r.source_id) for r in org.itertuples()],

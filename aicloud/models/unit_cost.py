@@ -58,13 +58,18 @@ def cost_expression(price: str, tokens_per_second: str, utilisation: str) -> str
 
 def request_cost_per_million_output(usd_per_gpu_hour: ArrayLike, prefill_tokens_per_second: ArrayLike,
                                     decode_tokens_per_second: ArrayLike, input_per_output: ArrayLike,
-                                    utilisation: ArrayLike = 1.0) -> np.ndarray:
+                                    utilisation: ArrayLike = 1.0, cache_hit_share: ArrayLike = 0.0) -> np.ndarray:
     """USD per 1e6 output tokens including the prefill work of `input_per_output` input tokens per output
-    token (prefill and decode run on separate accelerators at the same hourly price)."""
+    token (prefill and decode run on separate accelerators at the same hourly price). A share
+    `cache_hit_share` of the input tokens is served from a KV cache and needs no prefill compute (the cost of
+    keeping the cache is left out)."""
     ratio = np.asarray(input_per_output, dtype=float)
     if (ratio < 0).any():
         raise ValueError("input_per_output must not be negative")
-    return (ratio * cost_per_million_tokens(usd_per_gpu_hour, prefill_tokens_per_second, utilisation)
+    hits = np.asarray(cache_hit_share, dtype=float)
+    if ((hits < 0) | (hits > 1)).any() or np.isnan(hits).any():
+        raise ValueError("cache_hit_share must lie between 0 and 1")
+    return (ratio * (1 - hits) * cost_per_million_tokens(usd_per_gpu_hour, prefill_tokens_per_second, utilisation)
             + cost_per_million_tokens(usd_per_gpu_hour, decode_tokens_per_second, utilisation))
 
 

@@ -1,0 +1,664 @@
+"""The infrastructure-economics chapter (claims C24-C35, C37): what a token costs to serve and who lasts a
+price war.
+
+`prepare(tables)` computes everything the rules read, once and without parameters: the published throughput
+runs with their service level (time per output token), precision and date against the article's; the pairs of
+runs that are comparable like with like; the domestic accelerators' matched NVIDIA references; the specs,
+supernodes, agent multiples and dated moves. `analyse(tables, params)` adds the assumptions and returns every
+figure, sentence, chart frame and verdict the page shows. One rule per claim (`@rule`) does cheap arithmetic on
+the prepared evidence, so the robustness sweep can call it thousands of times.
+
+Like with like, as this module applies it: two throughput figures are compared only when they concern the same
+hardware generation (`hardware_class`), a number format of the same width (FP8 and INT8 are both 8-bit), the
+same kind of measurement (a production average is not a benchmark; vendor "up to" claims are left out), a
+time per output token within `tpot_tolerance` of each other, and evidence published by the article's year.
+Later and undated figures are shown and flagged, never used to decide a verdict.
+
+The chapter is three modules: this one (evidence, the rules, `analyse`), `infra_economics_page` (the page's
+figures, sentences and chart frames, section by section) and `infra_economics_text` (every reader-facing sentence
+as a template, filled from the same numbers as the figures).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from aicloud._lazy import pd
+from aicloud.analysis import ChapterResult, rule, rules_of
+from aicloud.analysis import infra_economics_text as txt
+from aicloud.models import attrition as att
+from aicloud.models import unit_cost as uc
+from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict
+
+CHAPTER = "infra_economics"
+CLAIMS = ("C24", "C25", "C26", "C27", "C28", "C29", "C30", "C31", "C32", "C33", "C34", "C35", "C37")
+RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput", "infra_accelerators",
+             "infra_supernodes", "infra_rental_prices", "infra_agent_multiples", "infra_org_events")
+BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
+CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
+NODES_TOLERANCE = 0.05     # implied and reported fleet sizes within 5% of each other are called consistent
+BY, AFTER, UNDATED = "by the article", "after the article", "undated"
+
+
+# ============================================================================================================
+# Helpers
+# ============================================================================================================
+
+def article_year(sources: pd.DataFrame) -> int | None:
+    """The year of the article under test (the sources row of kind 'article'), None if the data hold none."""
+    rows = sources[sources["kind"] == "article"]
+    dates = [str(d) for d in rows["date"].dropna() if str(d)[:4].isdigit()]
+    return int(dates[0][:4]) if dates else None
+
+
+def dated(date: object, year: int | None) -> str:
+    """Whether a figure was published by the article's year, after it, or is undated."""
+    text = str(date) if isinstance(date, str) else ""
+    if not text[:4].isdigit():
+        return UNDATED
+    return AFTER if year is not None and int(text[:4]) > year else BY
+
+
+def _check_order(params: Mapping[str, Any], *names: str) -> None:
+    values = [params[n] for n in names]
+    if any(a > b for a, b in zip(values, values[1:])):
+        raise ValueError(f"parameters {', '.join(names)} must be in increasing order; got "
+                         f"{', '.join(f'{n} = {v:g}' for n, v in zip(names, values))}")
+
+
+# ============================================================================================================
+# Evidence (parameter-free)
+# ============================================================================================================
+
+@dataclass
+class Pairs:
+    """Pairs of comparable decode figures (indexes into `Evidence.runs`), the faster one first."""
+
+    fast: np.ndarray
+    slow: np.ndarray
+    ratio: np.ndarray       # fast throughput / slow throughput, >= 1
+    gap: np.ndarray         # relative gap between the two times per output token
+
+
+@dataclass
+class Evidence:
+    year: int | None
+    runs: pd.DataFrame                                   # every throughput row, with derived columns
+    pairs: Pairs                                         # C24: like-for-like decode pairs of different teams
+    prefill_decode: dict[tuple[str, int], float]         # (class, bits) -> median decode / median cold prefill tps
+    domestic: list[dict]                                 # C28/C32: domestic decode rows and their candidates
+    domestic_prefill: dict | None                        # best domestic vs best Hopper cold prefill, same bits
+    spec: pd.DataFrame                                   # per chip: BF16 and FP16 medians
+    clusters: pd.DataFrame                               # dated cluster sizes (chip and platform moves)
+    supernodes: pd.DataFrame                             # pivoted, one row per supernode
+    supernode_sources: tuple[str, ...]
+    multiples: pd.DataFrame                              # agent workloads with a central multiple
+    events: pd.DataFrame
+    disclosure: dict[str, Any] = field(default_factory=dict)
+    sources: pd.DataFrame | None = None
+    # Plain-Python copies for the rules, which the robustness sweep calls thousands of times (no pandas there).
+    rows: list[dict] = field(default_factory=list)          # `runs` as records, same order
+    workloads: list[dict] = field(default_factory=list)     # `multiples` as records, by multiple
+    decode_sources: tuple[str, ...] = ()                    # sources of the usable decode figures
+    largest_cluster: dict | None = None
+    paper: dict | None = None
+    memo: dict = field(default_factory=dict, repr=False)   # see _war
+    pair_list: list[tuple[float, float]] = field(default_factory=list)  # (gap, ratio) of `pairs`, for the loop
+
+
+def _runs(runs: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    r = runs.copy()
+    r["tps_acc"] = r["tokens_per_s"] / r["per_accelerators"]
+    r["label"] = r["stack"] + " (" + r["hardware"] + ")"
+    r["bits"] = r["precision"].map(BITS)
+    r["evidence"] = [dated(d, year) for d in r["date"]]
+    r["kind"] = np.where(r["setting"] == "production", "production",
+                         np.where(r["setting"] == "vendor-claim", "vendor claim", "benchmark"))
+    cache = r["cache_hits"].astype("boolean").fillna(False).astype(bool)
+    r["cold"] = ~((r["phase"] == "prefill") & cache)
+    r["priced"] = r["tps_acc"] > 0
+    # Usable to decide a verdict: priced, a comparable kind, dated by the article, precision known.
+    r["usable"] = r["priced"] & (r["kind"] != "vendor claim") & (r["evidence"] == BY) & r["bits"].notna()
+    return r.reset_index(drop=True)
+
+
+def _like_pairs(r: pd.DataFrame) -> Pairs:
+    d = r[(r["phase"] == "decode") & r["usable"] & r["tpot_ms"].notna()]
+    fast, slow, ratio, gap = [], [], [], []
+    idx = list(d.index)
+    for a in range(len(idx)):
+        for b in range(a + 1, len(idx)):
+            i, j = d.loc[idx[a]], d.loc[idx[b]]
+            if (i["hardware_class"] != j["hardware_class"] or i["bits"] != j["bits"] or i["kind"] != j["kind"]
+                    or i["operator"] == j["operator"]):
+                continue
+            hi, lo = (idx[a], idx[b]) if i["tps_acc"] >= j["tps_acc"] else (idx[b], idx[a])
+            fast.append(hi)
+            slow.append(lo)
+            ratio.append(r.at[hi, "tps_acc"] / r.at[lo, "tps_acc"])
+            t1, t2 = sorted((i["tpot_ms"], j["tpot_ms"]))
+            gap.append(t2 / t1 - 1)
+    return Pairs(np.array(fast, dtype=int), np.array(slow, dtype=int), np.array(ratio, dtype=float),
+                 np.array(gap, dtype=float))
+
+
+def _prefill_decode(r: pd.DataFrame) -> dict[tuple[str, int], float]:
+    """Per hardware class and number-format width: median decode over median cold prefill throughput, the
+    weight of prefill work in a request (how much cache hits can save)."""
+    out = {}
+    use = r[r["usable"] & r["cold"]]
+    for (cls, bits), g in use.groupby(["hardware_class", "bits"]):
+        dec, pre = g.loc[g["phase"] == "decode", "tps_acc"], g.loc[g["phase"] == "prefill", "tps_acc"]
+        if len(dec) and len(pre):
+            out[(str(cls), int(bits))] = float(dec.median() / pre.median())
+    return out
+
+
+def _domestic(r: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[list[dict], dict | None]:
+    """Each domestic decode row with a service level and precision, and every Hopper decode row of the same
+    number-format width it could be set against (best throughput first)."""
+    domestic_hw = set(accelerators.loc[accelerators["domestic"], "hardware"])
+    is_dom = r["hardware_class"].eq("ascend") | r["hardware"].isin(domestic_hw)
+    ok = r["priced"] & (r["kind"] != "vendor claim") & r["bits"].notna()
+    out = []
+    dec = r[ok & (r["phase"] == "decode") & r["tpot_ms"].notna()]
+    refs_all = dec[(dec["hardware_class"] == "hopper") & ~is_dom[dec.index]]
+    for i, row in dec[is_dom[dec.index]].sort_values("tps_acc", ascending=False).iterrows():
+        refs = refs_all[refs_all["bits"] == row["bits"]].sort_values("tps_acc", ascending=False)
+        gaps = (np.maximum(refs["tpot_ms"], row["tpot_ms"]) / np.minimum(refs["tpot_ms"], row["tpot_ms"]) - 1)
+        out.append({"row": int(i), "by": row["evidence"] == BY,
+                    "candidates": list(zip(map(int, refs.index), refs["tps_acc"].astype(float), gaps.astype(float),
+                                           (refs["evidence"] == BY).astype(bool)))})
+    pre = r[ok & (r["phase"] == "prefill") & r["cold"] & (r["evidence"] == BY)]
+    dom_pre, ref_pre = pre[is_dom[pre.index]], pre[(pre["hardware_class"] == "hopper") & ~is_dom[pre.index]]
+    prefill = None
+    for i, row in dom_pre.sort_values("tps_acc", ascending=False).iterrows():
+        refs = ref_pre[ref_pre["bits"] == row["bits"]]
+        if len(refs):
+            j = refs["tps_acc"].idxmax()
+            prefill = {"row": i, "ref": j, "ratio": float(row["tps_acc"] / r.at[j, "tps_acc"])}
+            break
+    return out, prefill
+
+
+def _spec(accelerators: pd.DataFrame) -> pd.DataFrame:
+    a = accelerators
+    bf = a.dropna(subset=["bf16_dense_tflops"])
+    bf = bf[bf["bf16_dense_tflops"] > 0]
+    spec = bf.groupby(["hardware", "vendor", "hardware_class", "domestic"], as_index=False).agg(
+        bf16_median=("bf16_dense_tflops", "median"), bf16_min=("bf16_dense_tflops", "min"),
+        bf16_max=("bf16_dense_tflops", "max"), n_sources=("source_id", "nunique"))
+    fp = a.dropna(subset=["fp16_dense_tflops"])
+    fp16_only = fp[fp["bf16_dense_tflops"].isna() & (fp["fp16_dense_tflops"] > 0)]
+    fp16 = fp16_only.groupby("hardware")["fp16_dense_tflops"].median()
+    spec["fp16_only"] = spec["hardware"].map(fp16)
+    extra = fp16_only[~fp16_only["hardware"].isin(spec["hardware"])]
+    if len(extra):
+        add = extra.groupby(["hardware", "vendor", "hardware_class", "domestic"], as_index=False).agg(
+            fp16_only=("fp16_dense_tflops", "median"))
+        spec = pd.concat([spec, add], ignore_index=True)
+    return spec
+
+
+def _disclosure(table: pd.DataFrame, sources: pd.DataFrame) -> dict[str, Any]:
+    """The first provider's published inputs and results, and what can be recomputed from them."""
+    if table.empty:
+        return {}
+    provider = table["provider"].iloc[0]
+    rows = table[table["provider"] == provider]
+    d = rows.groupby("metric")["value"].first().to_dict()
+    note = sources.set_index("id")["note"].get(rows["source_id"].iloc[0])
+    out: dict[str, Any] = {"provider": provider, "disclosed": f"{rows['disclosed'].iloc[0]:%d %B %Y}",
+                           "source_id": rows["source_id"].iloc[0], "providers": table["provider"].nunique(),
+                           "caveats": str(note) if isinstance(note, str) and note else "none recorded", "d": d}
+    fleet = ("average_nodes", "gpus_per_node", "usd_per_gpu_hour", "hours")
+    tokens = ("cache_hit_tokens", "input_tokens", "output_tokens", "price_cache_hit", "price_cache_miss",
+              "price_output")
+    missing = [m for m in fleet + tokens if m not in d]
+    zero = [m for m in ("average_nodes", "gpus_per_node", "hours") if d.get(m, 1) <= 0]
+    if missing or zero or d["cache_hit_tokens"] > d["input_tokens"]:
+        out["missing"] = missing + [f"a positive {m}" for m in zero] + (
+            ["cache hits no larger than input tokens"] if not missing and d["cache_hit_tokens"] > d["input_tokens"]
+            else [])
+        return out
+    out["cost"] = float(uc.daily_cost_usd(d["average_nodes"], d["gpus_per_node"], d["usd_per_gpu_hour"], d["hours"]))
+    out["revenue"] = float(uc.token_revenue_usd(*(d[m] for m in tokens)))
+    out["hits_share"] = d["cache_hit_tokens"] / d["input_tokens"] if d["input_tokens"] > 0 else None
+    if d.get("token_rounding", 0) > 0:
+        out["rev_low"], out["rev_high"] = uc.token_revenue_bounds_usd(*(d[m] for m in tokens), d["token_rounding"])
+    if out["cost"] > 0:
+        out["markup_recomputed"] = out["revenue"] / out["cost"] - 1
+        if "theoretical_revenue" in d:
+            out["markup"] = d["theoretical_revenue"] / out["cost"] - 1
+        if d["output_tokens"] > 0:
+            out["per_m_output"] = out["cost"] / (d["output_tokens"] / 1e6)
+    revenue = d.get("theoretical_revenue", out["revenue"])
+    if revenue > 0 and out["cost"] > 0:
+        out["gross_margin"] = float(uc.gross_margin(revenue, out["cost"]))
+    if d.get("peak_nodes", 0) > 0:
+        out["occupancy"] = d["average_nodes"] / d["peak_nodes"]
+    if d.get("prefill_tokens_per_s_per_node", 0) > 0 and d.get("decode_tokens_per_s_per_node", 0) > 0:
+        seconds = d["hours"] * 3600
+        out["nodes_implied"] = float(uc.implied_nodes(d["input_tokens"], d["prefill_tokens_per_s_per_node"], seconds)
+                                     + uc.implied_nodes(d["output_tokens"], d["decode_tokens_per_s_per_node"],
+                                                        seconds))
+    return out
+
+
+def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
+    """Everything the rules read, computed once from the tables (no parameter involved)."""
+    sources = tables["sources"]
+    year = article_year(sources)
+    runs = _runs(tables["infra_serving_throughput"], year)
+    accelerators = tables["infra_accelerators"]
+    domestic, domestic_prefill = _domestic(runs, accelerators)
+    events = tables["infra_org_events"].sort_values(["date", "event_id"]).reset_index(drop=True)
+    clusters = events[events["accelerators"].notna() & events["category"].isin(["chip", "platform"])]
+    sn = tables["infra_supernodes"].pivot_table(index=["supernode", "vendor", "accelerator"], columns="metric",
+                                                values="value", aggfunc="first").reset_index()
+    m = tables["infra_agent_multiples"]
+    m = m.assign(multiple=np.sqrt(m["multiple_low"] * m["multiple_high"])).sort_values(["multiple", "workload"])
+    ev = Evidence(year=year, runs=runs, pairs=_like_pairs(runs), prefill_decode=_prefill_decode(runs),
+                    domestic=domestic, domestic_prefill=domestic_prefill, spec=_spec(accelerators),
+                    clusters=clusters.sort_values(["accelerators", "date"], ascending=[False, True]),
+                    supernodes=sn, supernode_sources=tuple(sorted(set(tables["infra_supernodes"]["source_id"]))),
+                    multiples=m.reset_index(drop=True), events=events,
+                    disclosure=_disclosure(tables["infra_deepseek_disclosure"], sources), sources=sources)
+    ev.rows = runs.to_dict("records")
+    ev.pair_list = list(zip(ev.pairs.gap.tolist(), ev.pairs.ratio.tolist()))
+    ev.workloads = ev.multiples.to_dict("records")
+    ev.decode_sources = tuple(sorted(set(runs.loc[runs["usable"] & (runs["phase"] == "decode"), "source_id"])))
+    ev.largest_cluster = ev.clusters.iloc[0].to_dict() if len(ev.clusters) else None
+    ev.paper = paper_comparison(ev)
+    return ev
+
+
+# ============================================================================================================
+# Shared arithmetic of the rules (cheap: no pandas)
+# ============================================================================================================
+
+def like_for_like(ev: Evidence, tolerance: float) -> int | None:
+    """Index into `ev.pairs` of the widest like-for-like gap at this service-level tolerance (None: no pair).
+    A plain loop: there are few pairs, and the sweep calls this thousands of times."""
+    best, k = 0.0, None
+    for i, (gap, ratio) in enumerate(ev.pair_list):
+        if gap <= tolerance and ratio > best:
+            best, k = ratio, i
+    return k
+
+
+def lever_factor(p: Mapping[str, Any], weight: float | None) -> tuple[float, float]:
+    """How much utilisation and cache hits widen the cost gap between a well-run and a poorly-run provider
+    serving the same stack: (utilisation factor, cache factor). `weight` is decode over prefill throughput (the
+    prefill work in a request per output token, relative to decode); None leaves cache hits out."""
+    lo, hi = sorted((p["utilisation_low"], p["utilisation_high"]))
+    util = hi / lo
+    if weight is None:
+        return util, 1.0
+    hit_lo, hit_hi = sorted((p["cache_hit_low"], p["cache_hit_high"]))
+    ipo = p["input_per_output"]
+    cache = (ipo * (1 - hit_lo) * weight + 1) / (ipo * (1 - hit_hi) * weight + 1)
+    return util, cache
+
+
+def cost_gap(ev: Evidence, p: Mapping[str, Any]) -> dict | None:
+    """The like-for-like gap between published stacks (measured) and the gap a provider's levers make of it."""
+    k = like_for_like(ev, p["tpot_tolerance"])
+    if k is None:
+        return None
+    fast = ev.rows[ev.pairs.fast[k]]
+    weight = ev.prefill_decode.get((fast["hardware_class"], int(fast["bits"])))
+    util, cache = lever_factor(p, weight)
+    measured = float(ev.pairs.ratio[k])
+    return {"k": k, "measured": measured, "util": util, "cache": cache, "weight": weight,
+            "total": measured * util * cache}
+
+
+def matched_domestic(ev: Evidence, tolerance: float, by_article: bool = True) -> list[dict]:
+    """For each domestic decode row, the best Hopper row at the same service level and format width."""
+    out = []
+    for d in ev.domestic:
+        if by_article and not d["by"]:
+            continue
+        for ref, tps, gap, ref_by in d["candidates"]:      # best throughput first
+            if gap <= tolerance and (ref_by or not by_article):
+                out.append({"row": d["row"], "ref": ref, "ratio": ev.rows[d["row"]]["tps_acc"] / tps})
+                break
+    return out
+
+
+def _war(ev: Evidence, p: Mapping[str, Any], gap: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The price war at the central assumptions: months each provider lasts and cash each needs. Remembered per
+    set of inputs, because C29 and C35 read the same assumptions and a sweep draws the same values for both."""
+    g, chest, price = gap["total"], p["war_chest_ratio"], p["price_to_best_cost"]
+    key = (g, chest, price, p["cash_months"], p["fixed_cost_share"], p["price_decline"], p["cost_decline"],
+           int(p["horizon_months"]))
+    if key not in ev.memo:
+        if len(ev.memo) > 50_000:
+            ev.memo.clear()
+        cash = p["cash_months"] * price * np.array([1.0, (1 + chest) / 2, chest])
+        ev.memo[key] = att.survival_and_need(cash, np.array([1.0, math.sqrt(g), g]), price,
+                                             p["fixed_cost_share"] * price, p["price_decline"], p["cost_decline"],
+                                             int(p["horizon_months"]))
+    return ev.memo[key]
+
+
+# ============================================================================================================
+# Rules, one per claim
+# ============================================================================================================
+
+@rule("C24", reads=("tpot_tolerance", "large_spread", "utilisation_low", "utilisation_high", "cache_hit_low",
+                    "cache_hit_high", "input_per_output"))
+def same_model_different_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C24: serving the same open model, costs differ enormously with the infrastructure. Supported when two
+    teams' published setups, compared like with like, differ by at least `large_spread`; partly when only the
+    levers the benchmarks leave out (utilisation, cache hits, as assumed) make the gap that large;
+    contradicted when even they do not. The shift of attention to inference is not tested."""
+    big = p["large_spread"]
+    gap = cost_gap(ev, p)
+    if gap is None:
+        return Verdict.not_testable_here(txt.R24["none"].format(tol=p["tpot_tolerance"]), sources=ev.decode_sources)
+    fast, slow = ev.rows[ev.pairs.fast[gap["k"]]], ev.rows[ev.pairs.slow[gap["k"]]]
+    levers = txt.R24["levers"].format(uh=p["utilisation_high"], ul=p["utilisation_low"]) + (
+        txt.R24["cache"].format(hh=p["cache_hit_high"], hl=p["cache_hit_low"]) if gap["weight"] is not None else "")
+    label = SUPPORTED if gap["measured"] >= big else PARTLY if gap["total"] >= big else CONTRADICTED
+    fields = {"measured": txt.times(gap["measured"]), "total": txt.times(gap["total"]), "big": big, "levers": levers,
+              "pair": txt.R24["pair"].format(fast=fast["label"], slow=slow["label"], tpot=fast["tpot_ms"])}
+    reason = txt.R24[label].format(**fields) + txt.R24["untested"]
+    return Verdict(label, txt.R24["figure"].format(**fields), reason, PROXY,
+                   _pair_sources(ev, gap))
+
+
+@rule("C25", reads=("heavy_token_multiple",))
+def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C25: agents consume many tokens. Supported when every published agent workload uses at least
+    `heavy_token_multiple` times the tokens of its chat baseline, partly when some do, contradicted when none
+    does. That infrastructure limits agents and that the gap between providers widens are not measured."""
+    m = ev.workloads
+    if not m:
+        return Verdict.not_testable_here(txt.R25["none"])
+    heavy = [w for w in m if w["multiple"] >= p["heavy_token_multiple"]]
+    lo, hi = m[0], m[-1]
+    fields = {"low": lo["multiple"], "low_name": lo["workload"], "high": hi["multiple"], "high_name": hi["workload"],
+              "heavy": p["heavy_token_multiple"], "n": txt.count(len(m), "workload"), "n_all": len(m), "k": len(heavy)}
+    fields["span"] = txt.R25["span" if len(m) > 1 else "span_one"].format(**fields)
+    label = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED
+    reason = txt.R25[label].format(**fields) + txt.R25["untested"]
+    return Verdict(label, txt.R25["figure"].format(**fields), reason, DIRECT,
+                   tuple(sorted({w["source_id"] for w in m})))
+
+
+@rule("C26")
+def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C26: vendors reorganised around infrastructure. Supported when every organisation with dated moves in the
+    data reorganised departments, partly when some did; not testable here when none did (a reorganisation
+    missing from a curated record is not evidence that none happened)."""
+    e = ev.events
+    orgs = sorted(e["organisation"].unique())
+    moves = e[e["category"] == "organisation"]
+    names = sorted(moves["organisation"].unique())
+    fields = {"k": len(names), "orgs": txt.count(len(orgs), "organisation"), "moves": txt.count(len(e), "dated move"),
+              "names": txt.listing(names)}
+    figure, sources = txt.R26["figure"].format(**fields), tuple(sorted(set(e["source_id"])))
+    if not names:
+        return Verdict.not_testable_here(txt.R26["none"].format(**fields), figure, sources)
+    label = SUPPORTED if len(names) == len(orgs) else PARTLY
+    fields["first"] = f"{moves['date'].min():%d %b %Y}"
+    return Verdict(label, figure, txt.R26[label].format(**fields), ANECDOTE if len(names) == 1 else PROXY, sources)
+
+
+@rule("C27")
+def lock_in(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C27: AI infrastructure locks customers in. No public data: churn or migration costs are unpublished."""
+    return Verdict.not_testable(*txt.R27)
+
+
+@rule("C28", reads=("tpot_tolerance", "ascend_usd_per_npu_hour", "hopper_usd_per_gpu_hour", "utilisation"))
+def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C28: domestic clusters need deeper optimisation (higher utilisation) to bring cost per token down.
+    For each domestic decode figure with a Hopper figure at the same service level and format width (evidence
+    by the article): supported when, at the assumed prices, the domestic cluster must run busier than the NVIDIA
+    one and can (break-even utilisation above NVIDIA's and at most 100%); partly when it would need more than
+    100% (scheduling alone cannot close the gap) or the figures disagree; contradicted when it already matches
+    at NVIDIA's utilisation or below. That own chips push cost to the industry's low end is not testable: no
+    domestic rental price is published."""
+    pairs = matched_domestic(ev, p["tpot_tolerance"])
+    if not pairs:
+        return Verdict.not_testable_here(txt.R28["none"].format(tol=p["tpot_tolerance"]))
+    util, dom_price, ref_price = p["utilisation"], p["ascend_usd_per_npu_hour"], p["hopper_usd_per_gpu_hour"]
+    outcomes = []
+    for pr in pairs:
+        be = util * dom_price / ref_price / pr["ratio"]
+        outcomes.append(SUPPORTED if util < be <= 1 else PARTLY if be > 1 else CONTRADICTED)
+    first = pairs[0]
+    be = util * dom_price / ref_price / first["ratio"]
+    dom, ref = ev.rows[first["row"]], ev.rows[first["ref"]]
+    label = outcomes[0] if len(set(outcomes)) == 1 else PARTLY
+    reason = txt.R28["reason"].format(dom=dom["label"], dom_tpot=dom["tpot_ms"], ratio=first["ratio"], ref=ref["label"],
+                                  ref_tpot=ref["tpot_ms"], dom_price=dom_price, ref_price=ref_price, be=be, util=util,
+                                  words=txt.R28[outcomes[0]])
+    if len(set(outcomes)) > 1:
+        reason += txt.R28["disagree"].format(n=len(pairs))
+    sources = tuple(sorted({ev.rows[x[k]]["source_id"] for x in pairs for k in ("row", "ref")}))
+    return Verdict(label, txt.R28["figure"].format(be=be), reason + txt.R28["untested"], PROXY, sources)
+
+
+def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
+    return tuple(sorted({ev.rows[ev.pairs.fast[gap["k"]]]["source_id"],
+                         ev.rows[ev.pairs.slow[gap["k"]]]["source_id"]}))
+
+
+
+
+@rule("C29", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",
+                    "input_per_output", "price_to_best_cost", "cash_months", "war_chest_ratio", "fixed_cost_share",
+                    "price_decline", "cost_decline", "horizon_months"))
+def cost_decides_survival(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C29: cost decides survival. In the attrition model at the central assumptions, with the providers' cost
+    gap from the like-for-like evidence widened by the levers, and their war chests as assumed: supported when
+    the highest-cost provider runs out of cash and the three run out in order of their costs; partly when the
+    lowest-cost one outlasts the highest-cost one but the middle one breaks the order; contradicted when the
+    highest-cost provider lasts the whole horizon on its cash, or a lower-cost one runs out no later than it.
+    Not testable here when no like-for-like pair sets the cost gap."""
+    gap = cost_gap(ev, p)
+    if gap is None:
+        return Verdict.not_testable_here(txt.R_WAR["none"])
+    months, _ = _war(ev, p, gap)
+    h = int(p["horizon_months"])
+    lo, mid, hi = months
+    if hi >= h:
+        label, tail = CONTRADICTED, txt.R_WAR["through"]
+    elif lo > hi:
+        label = SUPPORTED if lo >= mid >= hi else PARTLY
+        tail = txt.R_WAR[label]
+    else:
+        label, tail = CONTRADICTED, txt.R_WAR[CONTRADICTED]
+    fields = {"low": txt.months(lo, h), "mid": txt.months(mid, h), "high": txt.months(hi, h),
+              "gap": txt.times(gap["total"]),
+              "chest": p["war_chest_ratio"]}
+    reason = txt.R_WAR["c29_head"].format(**fields) + tail + txt.R_WAR["c29_tail"]
+    return Verdict(label, txt.R_WAR["c29_figure"].format(**fields), reason, PROXY, _pair_sources(ev, gap))
+
+
+@rule("C30")
+def largest_profit_pool(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C30: infrastructure is the largest profit pool. No public data splits the industry's profits by layer."""
+    ds = ev.disclosure
+    if "markup" in ds:
+        return Verdict.not_testable(txt.R30["markup"].format(markup=ds["markup"]),
+                                    txt.R30["markup_figure"].format(markup=ds["markup"]), (ds["source_id"],))
+    return Verdict.not_testable(txt.R30["none"], txt.R30["none_figure"])
+
+
+@rule("C31")
+def competitiveness_formula(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C31: competitiveness = completeness x integration x cost efficiency. Its terms have no published measure."""
+    return Verdict.not_testable(*txt.R31)
+
+
+@rule("C32", reads=("tpot_tolerance", "near_share"))
+def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C32: domestic chips catch up: near NVIDIA, ten-thousand-card clusters, a cloud-inference chip. The first
+    part holds when the best domestic decode figure reaches `near_share` of the best Hopper figure at the same
+    service level (by the article; on paper, BF16 against the top Hopper chip, when no serving pair exists); the
+    second when a dated cluster of at least 10,000 accelerators is recorded. Supported when both hold, partly
+    when one does, contradicted when neither does. The cloud-inference chip (Hanguang) has no data."""
+    near = p["near_share"]
+    parts, sources = [], set()
+    pairs = matched_domestic(ev, p["tpot_tolerance"])
+    figure = txt.R32["no_chip_figure"]
+    if pairs:
+        best = max(pairs, key=lambda x: x["ratio"])
+        dom, ref = ev.rows[best["row"]], ev.rows[best["ref"]]
+        fields = {"dom": dom["hardware"], "ref": ref["hardware"], "ratio": best["ratio"], "near": near,
+                  "side": "at or above" if best["ratio"] >= near else "below"}
+        parts.append((best["ratio"] >= near, txt.R32["serving"].format(**fields)))
+        sources |= {dom["source_id"], ref["source_id"]}
+        figure = txt.R32["serving_figure"].format(**fields)
+    elif ev.paper is not None:
+        fields = {"dom": ev.paper["chip"], "ref": ev.paper["ref"], "ratio": ev.paper["ratio"], "near": near,
+                  "side": "at or above" if ev.paper["ratio"] >= near else "below"}
+        parts.append((ev.paper["ratio"] >= near, txt.R32["paper"].format(**fields)))
+        figure = txt.R32["paper_figure"].format(**fields)
+    if ev.largest_cluster is not None:
+        c = ev.largest_cluster
+        big = c["accelerators"] >= CLAIMED_CLUSTER
+        parts.append((big, txt.R32["cluster"].format(n=int(c["accelerators"]), org=c["organisation"], date=c["date"],
+                                                 side="at least" if big else "fewer than", claimed=CLAIMED_CLUSTER)))
+        sources.add(c["source_id"])
+    if not parts:
+        return Verdict.not_testable_here(txt.R32["none"], figure)
+    held = [h for h, _ in parts]
+    label = SUPPORTED if all(held) else PARTLY if any(held) else CONTRADICTED
+    text = "; ".join(t for _, t in parts)
+    return Verdict(label, figure, text[0].upper() + text[1:] + txt.R32["untested"], PROXY, tuple(sorted(sources)))
+
+
+def paper_comparison(ev: Evidence) -> dict | None:
+    s = ev.spec.dropna(subset=["bf16_median"]) if "bf16_median" in ev.spec else ev.spec.iloc[0:0]
+    dom, nv = s[s["domestic"]], s[~s["domestic"] & (s["hardware_class"] == "hopper")]
+    if dom.empty or nv.empty:
+        return None
+    a, b = dom.sort_values("bf16_median").iloc[-1], nv.sort_values("bf16_median").iloc[-1]
+    return {"chip": a["hardware"], "ref": b["hardware"], "ratio": a["bf16_median"] / b["bf16_median"]}
+
+
+@rule("C33")
+def supernodes_2025(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C33: the 2025 supernodes as the article gives them. Partly when a supernode first ships after the
+    article's year or its bandwidth multiple rests on a disputed secondary summary; supported when every
+    supernode in the data shipped by then with its composition recorded; not testable here when the data hold no
+    composition (accelerators and CPUs) or bandwidth figure."""
+    sn = ev.supernodes
+    if sn.empty or "accelerators" not in sn:
+        return Verdict.not_testable_here(txt.R33["no_size"])
+
+    def having(*cols: str) -> pd.DataFrame:
+        return sn.dropna(subset=list(cols)) if all(c in sn for c in cols) else sn.iloc[0:0].reindex(columns=list(cols))
+
+    avail, mult, comp = having("first_available_year"), having("interconnect_multiple"), having("cpus", "accelerators")
+    late = avail[avail["first_available_year"] > ev.year] if ev.year else avail.iloc[0:0]
+    parts = [txt.R33["composition"].format(name=r["supernode"], acc=int(r["accelerators"]), cpus=int(r["cpus"]))
+             for _, r in comp.iterrows()]
+    parts += [txt.R33["multiple"].format(name=r["supernode"], m=r["interconnect_multiple"]) for _, r in mult.iterrows()]
+    if len(late):
+        parts.append(txt.R33["late"].format(names=txt.listing(list(late["supernode"])), s="s" if len(late) == 1 else "",
+                                        year=int(late["first_available_year"].min())))
+    figure = "; ".join(txt.R33["size"].format(name=r["supernode"], n=int(r["accelerators"]))
+                       for _, r in sn.dropna(subset=["accelerators"]).iterrows())
+    if comp.empty and mult.empty:
+        return Verdict.not_testable_here(txt.R33["none"], figure)
+    label = PARTLY if len(late) or len(mult) else SUPPORTED
+    return Verdict(label, figure, "; ".join(parts) + ".", PROXY, ev.supernode_sources)
+
+
+@rule("C34")
+def platforms_make_compute_usable(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C34: platforms make compute usable. Supported (as an anecdote) when some organisation published results
+    of its own platform; the others' platforms have only product names, untestable. Not testable here without
+    any platform result."""
+    plat = ev.events[ev.events["category"] == "platform"]
+    orgs = sorted(plat["organisation"].unique())
+    figure = txt.R34["figure"].format(orgs=txt.count(len(orgs), "organisation"))
+    if not orgs:
+        return Verdict.not_testable_here(txt.R34["none"], figure)
+    return Verdict(SUPPORTED, figure, txt.R34[SUPPORTED].format(names=txt.listing(orgs)), ANECDOTE,
+                   tuple(sorted(set(plat["source_id"]))))
+
+
+@rule("C35", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",
+                    "input_per_output", "price_to_best_cost", "cash_months", "war_chest_ratio", "fixed_cost_share",
+                    "price_decline", "cost_decline", "horizon_months"))
+def thicker_health_bar(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C35: efficient infrastructure is a thicker health bar. In the attrition model at the central assumptions:
+    supported when the lowest-cost provider both needs less cash to last the horizon than the highest-cost one
+    and, with the war chests as assumed, lasts at least as long; partly when it needs less cash but a larger war
+    chest lets the other last longer; not testable here when no provider loses money over the horizon or no
+    like-for-like pair sets the cost gap."""
+    gap = cost_gap(ev, p)
+    if gap is None:
+        return Verdict.not_testable_here(txt.R_WAR["none"])
+    months, need = _war(ev, p, gap)
+    h = int(p["horizon_months"])
+    need_lo, need_hi = need[0] / p["price_to_best_cost"], need[2] / p["price_to_best_cost"]
+    sources = _pair_sources(ev, gap)
+    if need_hi <= 0:
+        return Verdict.not_testable_here(txt.R_WAR["c35_none"].format(h=h), txt.R_WAR["c35_none_figure"], sources)
+    figure = (txt.R_WAR["c35_figure"].format(ratio=need_hi / need_lo, h=h) if need_lo > 0 else
+              txt.R_WAR["c35_figure_zero"].format(need=need_hi, h=h))
+    lasts = months[0] >= months[2]
+    fields = {"gap": txt.times(gap["total"]), "need_hi": need_hi, "need_lo": need_lo, "h": h,
+              "chest": p["war_chest_ratio"], "high": txt.months(months[2], h), "low": txt.months(months[0], h)}
+    middle = "c35_first" if lasts and months[2] < h else "c35_both" if lasts else "c35_longer"
+    reason = txt.R_WAR["c35_head"].format(**fields) + txt.R_WAR[middle].format(**fields) + txt.R_WAR["c35_tail"]
+    return Verdict(SUPPORTED if lasts else PARTLY, figure, reason, PROXY, sources)
+
+
+@rule("C37")
+def strong_get_stronger(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
+    """C37: the cheapest and most reliable provider gathers the most users. No public data pairs unit costs
+    and reliability with user shares (the attrition model's volume options can explore the mechanism)."""
+    return Verdict.not_testable(*txt.R37)
+
+
+RULES = rules_of(sys.modules[__name__])
+
+
+# ============================================================================================================
+# The chapter's figures, sentences and chart frames
+# ============================================================================================================
+
+def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
+            evidence: Evidence | None = None) -> ChapterResult:
+    """Every figure, sentence, chart frame and verdict of the chapter, from the tables and the parameters."""
+    p = params
+    for names in (("price_to_best_cost_low", "price_to_best_cost", "price_to_best_cost_high"),
+                  ("cash_months_low", "cash_months", "cash_months_high"),
+                  ("price_decline_low", "price_decline", "price_decline_high"),
+                  ("cost_decline_low", "cost_decline", "cost_decline_high"),
+                  ("utilisation_low", "utilisation_high"), ("cache_hit_low", "cache_hit_high")):
+        _check_order(p, *names)
+    ev = evidence if evidence is not None else prepare(tables)
+    res = ChapterResult()
+    from aicloud.analysis import infra_economics_page as page  # the page builds on this module's evidence
+
+    page.disclosure(ev, p, tables, res)
+    page.serving(ev, p, res)
+    page.domestic(ev, p, tables, res)
+    page.supernodes(ev, p, res)
+    page.agents_section(ev, p, res)
+    page.price_war(ev, p, res)
+    page.events(ev, res)
+    res.frames["rentals"] = tables["infra_rental_prices"]
+    res.verdicts = {claim: r(ev, p) for claim, r in RULES.items()}
+    res.values = {k: (float(x) if isinstance(x, (np.floating, np.integer)) else x) for k, x in res.values.items()}
+    bad = [k for k, x in res.values.items() if isinstance(x, float) and not math.isfinite(x)]
+    if bad:
+        raise AssertionError(f"{CHAPTER}: values {bad} are not finite")   # a bug: every value must be a number
+    return res
