@@ -3,8 +3,10 @@ each verdict rule reads only the parameters its `reads=` declares (issue 13).
 
 A declared parameter counts as read when `analyse` reads it (recorded with `RecordingParams` on the default
 data; a `<resource>_csv` parameter when `analyse` reads that resource's table) or when a code cell of the
-notebook other than the parameters cell uses its name as a Python name (so a parameter only quoted in a string
-does not count).
+notebook other than the parameters cell, or the chapter's own package modules (functions the notebook calls besides
+`analyse`), use it: its name as a Python name, as a string subscript (`P["seed"]` after gathering the parameters
+from `globals()`), or its table (`tables["arguments"]`, `tables.source_line(...)` for the sources). A parameter
+only named in other text does not count.
 """
 
 from __future__ import annotations
@@ -25,22 +27,44 @@ from aicloud.analysis import RecordingParams, rules_of
 CELL = re.compile(r"```\{code-cell\}[^\n]*\n(?P<body>.*?)```", re.S)
 
 
-def notebook_names(source: Path) -> set[str]:
-    """Python names used by a notebook's code cells other than the parameters cell."""
-    text = source.read_text(encoding="utf-8")
+def code_names(code: str) -> set[str]:
+    """The parameters and tables a piece of Python reads: its names, string subscripts (`P["seed"]` after gathering
+    the parameters from `globals()`; `tables["arguments"]` reads `arguments_csv`) and a chart's sources
+    (`tables.source_line(...)` reads `sources_csv`)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # a cell with IPython syntax: fall back to words
+        return set(re.findall(r"[A-Za-z_]\w*", code))
     names: set[str] = set()
-    for match in CELL.finditer(text):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+                and isinstance(node.slice.value, str):
+            names |= {node.slice.value, f"{node.slice.value}_csv"}
+        elif isinstance(node, ast.Attribute) and node.attr in ("source_line", "sources_of"):
+            names.add("sources_csv")
+    return names
+
+
+def notebook_names(source: Path) -> set[str]:
+    """What a notebook's code cells other than the parameters cell read (see `code_names`)."""
+    names: set[str] = set()
+    for match in CELL.finditer(source.read_text(encoding="utf-8")):
         lines = match.group("body").splitlines()
         if any(line.startswith(":tags:") and "parameters" in line for line in lines):
             continue
-        code = "\n".join(line for line in lines if not re.match(r"^:[\w-]+:", line))
-        try:
-            tree = ast.parse(code)
-        except SyntaxError:  # a cell with IPython syntax: fall back to words
-            names |= set(re.findall(r"[A-Za-z_]\w*", code))
-            continue
-        names |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        names |= code_names("\n".join(line for line in lines if not re.match(r"^:[\w-]+:", line)))
     return names
+
+
+def package_names(chapter: str) -> set[str]:
+    """What the chapter's own package modules read (`aicloud/analysis/<chapter>*.py`, `aicloud/charts_<chapter>*.py`,
+    `aicloud/solutions/<chapter>.py`): functions the notebook calls besides `analyse` read parameters too."""
+    root = data.ROOT / "aicloud"
+    files = [*root.glob(f"analysis/{chapter}*.py"), *root.glob(f"charts_{chapter}*.py"),
+             *root.glob(f"solutions/{chapter}.py")]
+    return set().union(*(code_names(f.read_text(encoding="utf-8")) for f in files)) if files else set()
 
 
 class RecordingTables:
@@ -76,7 +100,7 @@ def analyse_reads(chapter: str) -> set[str]:
 
 
 # Chapters that fail today on the notebook as it is, with the reason; the others pass and must keep passing.
-UNREAD_TODAY = {"infra_economics": "input_per_output is declared and never read (issue 13)"}
+UNREAD_TODAY: dict[str, str] = {}   # (infra_economics' input_per_output was the one; now read)
 
 
 @pytest.mark.parametrize("chapter", [
@@ -84,7 +108,8 @@ UNREAD_TODAY = {"infra_economics": "input_per_output is declared and never read 
     for c in porting.chapters_under_test()])
 def test_every_declared_parameter_is_read(chapter):
     declared = [p.name for p in params_mod.read(chapter)]
-    used = notebook_names(data.ROOT / "notebooks" / f"{chapter}.md") | analyse_reads(chapter)
+    used = notebook_names(data.ROOT / "notebooks" / f"{chapter}.md") | analyse_reads(chapter) | \
+        package_names(chapter)
     unread = [name for name in declared if name not in used]
     assert not unread, f"{chapter} declares parameters it never reads: {unread}"
 
@@ -96,13 +121,19 @@ def test_a_parameter_only_named_in_a_string_or_the_parameters_cell_is_not_read(t
                       encoding="utf-8")
     assert {"b", "print", "f"} <= notebook_names(source)
     assert not {"a", "c"} & notebook_names(source)
+    source.write_text("```{code-cell} ipython3\nP = {}\nx = P['a'] + tables['c'].sum()\nt.source_line(y)\n```\n",
+                      encoding="utf-8")
+    assert {"a", "c_csv", "sources_csv"} <= notebook_names(source)
 
 
 def shared_parameters() -> dict[str, list[tuple[str, params_mod.Parameter]]]:
+    """Assumptions and data files declared by several chapters under one name. Run settings (a seed, a number of
+    draws, a horizon) are not assumptions: a chapter may need more draws than another."""
     by_name: dict[str, list[tuple[str, params_mod.Parameter]]] = defaultdict(list)
     for ch in pipeline.chapters():
         for p in params_mod.read(ch.source):
-            by_name[p.name].append((ch.name, p))
+            if p.is_assumption or p.resource:
+                by_name[p.name].append((ch.name, p))
     return {name: found for name, found in sorted(by_name.items()) if len(found) > 1}
 
 
