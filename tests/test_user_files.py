@@ -34,7 +34,8 @@ def cases() -> list:
         for chapter in porting.chapters_under_test():
             if resource in H.interface(chapter).resources:
                 out.append(pytest.param(chapter, path, id=f"{chapter}-{path.stem}",
-                                        marks=porting.marks(chapter, (chapter, path.stem) in PASSING_BEFORE_PORT)))
+                                        marks=porting.marks(chapter, (chapter, path.stem) in PASSING_BEFORE_PORT,
+                                                            test="user")))
     return out
 
 
