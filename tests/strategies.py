@@ -20,13 +20,11 @@ Tables have 1 to a few rows: the loader refuses a file with a header and no data
 no data rows"), so no resource allows 0 rows. Foreign keys are met by construction: referenced tables are drawn
 first and referencing values drawn from them (every `source_id` is an `id` of the generated sources).
 
-Conventions the schema does not state but the data's column names do, and which generated rows keep: a range's
-low end is not above its high end (`x_low`/`x_high`, `low_x`/`high_x`, `amount_bn`/`amount_high_bn`) and a
-period does not end before it starts (`period_start`/`period_end`). `aicloud.data.check` does not enforce these
-(a user's file that breaks them is accepted today). A text field whose pattern starts with a year (`\d{4}...`:
-publication dates, periods such as 2024-H1) holds a real date between 1990 and 2035, though the pattern also
-allows 0000 or month 13. Text never spells a missing number (`nan`, `None`, `inf`, `NaT`, `null` as words): a
-`Verdict` refuses such text, so a label like that would be refused by design.
+Ordered columns, by the loader's naming rule (`aicloud.data.ordered_columns`): `x_low` <= `x` <= `x_high`,
+`x` <= `x_high`, `x_start` <= `x_end` in every row; generated rows keep them. A text field whose pattern starts
+with a year (`\d{4}...`: publication dates, periods such as 2024-H1) holds a real date between 1990 and 2035,
+though the pattern also allows 0000 or month 13. Text never spells a missing number (`nan`, `None`, `inf`, `NaT`,
+`null` as words): a `Verdict` refuses such text, so a label like that would be refused by design.
 """
 
 from __future__ import annotations
@@ -179,17 +177,10 @@ def _bounds(field: dict) -> tuple[object, object]:
     return c.get("minimum"), c.get("maximum")
 
 
-def _ranged_pairs(fields: list[str]) -> list[tuple[str, str]]:
-    """Columns that hold the two ends of a range or period: (low end, high end)."""
-    pairs = []
-    for f in fields:
-        for low in (f.replace("high", "low", 1), f.replace("_high", "", 1)) if "high" in f else ():
-            if low != f and low in fields:
-                pairs.append((low, f))
-                break
-    if "period_start" in fields and "period_end" in fields:
-        pairs.append(("period_start", "period_end"))
-    return pairs
+def _ordered(fields: list[str]) -> list[tuple[str, ...]]:
+    """Columns that must be in order in every row (`x_low` <= `x` <= `x_high`, `x_start` <= `x_end`), by the
+    loader's own rule (`aicloud.data.ordered_columns`)."""
+    return data.ordered_columns(fields)
 
 
 # --- values of one field ----------------------------------------------------------------------------------------
@@ -308,16 +299,16 @@ def _valid_row_keys(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def _order_ranges(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Each row's values of ordered columns (see `_ordered`) sorted into order; blank cells stay where they are."""
     kinds = {f["name"]: f.get("type", "string") for f in data.fields(name)}
     frame = frame.copy()
-    for low, high in _ranged_pairs(list(kinds)):
+    for chain in _ordered(list(kinds)):
+        key = float if kinds[chain[0]] in ("number", "integer", "year") else str
         for i in frame.index:
-            a, b = frame.at[i, low], frame.at[i, high]
-            if not a.strip() or not b.strip():
-                continue
-            key = float if kinds[low] in ("number", "integer", "year") else str
-            if key(a) > key(b):
-                frame.at[i, low], frame.at[i, high] = b, a
+            present = [c for c in chain if frame.at[i, c].strip()]
+            values = sorted((frame.at[i, c] for c in present), key=key)
+            for column, value in zip(present, values):
+                frame.at[i, column] = value
     return frame
 
 
@@ -579,7 +570,9 @@ def _typed_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             columns[field["name"]] = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
         elif kind == "boolean":
             flags = [np.nan if b else v.lower() == "true" for v, b in zip(cells, blank)]
-            columns[field["name"]] = np.array(flags, dtype=object if any(blank) else bool)
+            # as the loader's map gives: bool when all present, float NaN when all blank, object when mixed
+            kind_of = bool if not any(blank) else "float64" if all(blank) else object
+            columns[field["name"]] = np.array(flags, dtype=kind_of)
         else:
             columns[field["name"]] = pd.array([None if b else v for v, b in zip(cells, blank)], dtype="str")
     return pd.DataFrame(columns).reset_index(drop=True)
