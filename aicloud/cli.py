@@ -160,6 +160,26 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_robustness(args: argparse.Namespace) -> int:
+    """Each claim's verdict at the default parameters, its one-at-a-time flip points and joint shares."""
+    from aicloud import robustness
+
+    known = list(robustness.claim_chapters())
+    wanted = None
+    if args.claim:
+        claim = args.claim.strip().upper()
+        claim = f"C0{claim[1:]}" if len(claim) == 2 and claim[1:].isdigit() else claim  # C3 means C03
+        if claim not in known:
+            raise InputError(f"unknown claim {args.claim!r}.{layout.suggest(claim, known)}")
+        wanted = [claim]
+    results = robustness.sweep_claims(wanted, points=args.points, draws=args.draws, seed=args.seed)
+    for item in results:
+        for line in robustness.describe(item):
+            _say(line)
+    _say(robustness.tally(results))
+    return 1 if any(item.failed for item in results) else 0
+
+
 def cmd_new_chapter(args: argparse.Namespace) -> int:
     from aicloud import scaffold
 
@@ -241,6 +261,14 @@ def parser() -> argparse.ArgumentParser:
                    help="the zip to write (default _build/aicloud-course-pack-EDITION.zip)")
     p.add_argument("--edition", **editions,
                    help="instructor (default: exercises with solutions) or student (solutions removed)")
+
+    p = add("robustness", cmd_robustness, "each claim's verdict over its assumptions' documented ranges (no kernel)")
+    p.add_argument("claim", nargs="?", help="one claim id, e.g. C24 (default: every claim)")
+    p.add_argument("--points", type=_bounded(2, 1001), default=21,
+                   help="one-at-a-time points per assumption, 2 to 1001 (default 21)")
+    p.add_argument("--draws", type=_bounded(1, 1_000_000), default=10_000,
+                   help="joint draws within the ranges, 1 to 1000000 (default 10000)")
+    p.add_argument("--seed", type=_bounded(0, 2**32 - 1), default=0, help="seed of the joint draws (default 0)")
 
     p = add("new-chapter", cmd_new_chapter, "scaffold a chapter that builds and passes the tests at once")
     p.add_argument("name", help="the chapter's name: lower case letters, digits and underscores")
