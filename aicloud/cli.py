@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aicloud import classroom, data, pages, pipeline, scenario
+from aicloud import classroom, data, pages, pipeline, scenario, sweep_cache, zh_edition
 from aicloud import params as params_mod
 from aicloud._lazy import pd
 from aicloud.pipeline import PipelineError, Result
@@ -175,6 +175,7 @@ def _run_one(ch: pipeline.Chapter, resolved: dict[str, object], out_dir: Path) -
         result = pipeline.execute(ch, resolved, staging / f"{ch.name}.ipynb")
         if result.status != "failed":
             standalone.write_html(staging / f"{ch.name}.ipynb", staging / f"{ch.name}.html", title=ch.title)
+            zh_edition.mark_standalone(ch, staging / f"{ch.name}.html")
             for name in (f"{ch.name}.ipynb", f"{ch.name}.html"):
                 os.replace(staging / name, out_dir / name)
             result.output = out_dir / f"{ch.name}.html"
@@ -192,6 +193,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     overrides.update({name: value for name, value in (args.param or [])})
     resolved = pipeline.resolve_parameters(ch, overrides)
     _validate_inputs(ch, resolved)
+    if args.lang == "zh":  # the Chinese edition of the chapter (aicloud.zh_edition)
+        ch = zh_edition.run_source(ch)
     out_dir = Path(args.out or f"_build/runs/{ch.name}")
     _refuse_protected(out_dir)
     _say(f"Running {ch.name} ({ch.title}) ...")
@@ -203,6 +206,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    sweep_cache.enable(pipeline.CACHE.parent / "sweeps")  # the two editions sweep each chapter once
     spec = scenario.load(Path(args.scenario)) if args.scenario else scenario.Scenario.empty()
     jobs = [(ch, pipeline.resolve_parameters(ch, spec.parameters_for(ch))) for ch in pipeline.chapters()]
     with contextlib.ExitStack() as stack:
@@ -256,6 +260,9 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
 
         results = pipeline.execute_all(first, workers=args.workers, force=args.force, server=server,
                                        progress=progress)
+        # The Chinese edition (aicloud.zh_edition): its chapters run while the English site builds.
+        zh = None if any(r.status == "failed" for r in results) else zh_edition.begin(
+            _langs(args), spec, source_root, html_dir, args.edition, args.force, args.workers, jobs, server, _say)
         if later and not any(r.status == "failed" for r in results):
             # The pages that weigh all verdicts (the conclusion) read the ledger of the chapters run so far.
             # Only the first stage's verdicts: the later pages' own earlier output must not feed back into them.
@@ -268,7 +275,7 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
                 resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(ledger_csv)
             results += pipeline.execute_all(later, workers=args.workers, force=args.force, server=server,
                                             progress=_progress)
-        if server:
+        if server and zh is None:
             server.close(wait=False)  # no more kernels: let it exit while the site builds
         if any(r.status == "failed" for r in results):
             _say("The site was not rebuilt: the previous site is left as it was.")
@@ -286,7 +293,10 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
         building = time.perf_counter()
         try:
             status = site.build_site(source_root, html_dir, force=args.force,
-                                     prepared=prepared[0] if prepared else None)
+                                     prepared=prepared[0] if prepared else None) if "en" in _langs(args) else "-"
+            if zh is not None:
+                _say(f"  site {status} ({time.perf_counter() - building:.1f} s); the Chinese edition ...")
+                status = f"{status}, Chinese edition {zh.finish(mount='en' in _langs(args))}"
         except RuntimeError as err:
             _say(str(err))
             _say("The site was not rebuilt: the previous site is left as it was.")
@@ -294,6 +304,13 @@ def _build(args: argparse.Namespace, spec: scenario.Scenario, jobs: list[tuple[p
     _say(f"  site {status} ({time.perf_counter() - building:.1f} s)")
     _summary(results, started, html_dir / "index.html")
     return 0
+
+
+def _langs(args: argparse.Namespace) -> tuple[str, ...]:
+    try:
+        return zh_edition.parse_langs(getattr(args, "lang", "en,zh"))
+    except ValueError as err:
+        raise InputError(str(err)) from None
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -351,6 +368,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a parameter")
     p.add_argument("-f", "--file", metavar="SCENARIO.yaml", help="a scenario file (see the README)")
     p.add_argument("--out", metavar="DIR", help="output folder (default _build/runs/CHAPTER)")
+    p.add_argument("--lang", choices=zh_edition.LANGS, default="en", help="the language of the page (default en)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("build", help="execute the chapters that changed and build the site")
@@ -361,6 +379,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--edition", choices=classroom.EDITIONS, default="instructor",
                    help="instructor (default: with solutions, into _build/html) or student (solutions removed, "
                         "into _build/student/html)")
+    p.add_argument("--lang", default="en,zh", metavar="LANGS",
+                   help="editions to build: en,zh (default: both in one site, Chinese under zh/), en, or zh")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("pack", help="write a course pack: the chapter notebooks (.ipynb), data, package, README")

@@ -1,0 +1,365 @@
+"""The Chinese edition of a build: sources staged in Chinese, chapters executed in Chinese, its own site,
+mounted at `<site>/zh/` so both languages are one site.
+
+The build calls `start(...)` once the English chapters that do not read the ledger have run, and `finish()`
+after the English site is built. In between, the Chinese chapters execute (their robustness sweeps come from
+the English runs' cache, `aicloud.sweep_cache`) while the English site builds. `finish` builds the Chinese site
+(Sphinx with `language = zh_CN` and Chinese search) and mounts it.
+
+Layout: `<base>/zh/src/` holds the staged Chinese book (notebooks, pages, configuration; `book/chapters/` and
+`book/generated/` written by the build), `<base>/zh/html/` its site, copied by hard links into
+`<base>/html/zh/`. `<base>` is `_build`, `_build/student`, `_build/scenarios/NAME[/student]`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from aicloud import i18n, i18n_source, pipeline
+from aicloud.data import ROOT
+
+if TYPE_CHECKING:
+    from aicloud.kernels import ForkServer
+    from aicloud.pipeline import Chapter, Result
+    from aicloud.scenario import Scenario
+
+LANGS = ("en", "zh")
+MOUNT = "zh"
+SEARCH_WORDS = ROOT / "locale" / "zh_CN" / "search_words.txt"
+
+
+def parse_langs(text: str) -> tuple[str, ...]:
+    """`--lang en`, `zh` or `en,zh` (the default: both editions in one site)."""
+    langs = tuple(dict.fromkeys(x.strip() for x in text.split(",") if x.strip()))
+    bad = [x for x in langs if x not in LANGS]
+    if bad or not langs:
+        raise ValueError(f"--lang {text!r}: choose en, zh or en,zh")
+    return langs
+
+
+# --- staging ---------------------------------------------------------------------------------------------------
+
+def _write(path: Path, text: str) -> None:
+    """Write only when the text changed: unchanged files keep the site and chapter caches valid."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def catalogues_digest() -> str:
+    """One hash of every file under `locale/` and of the Chinese counterparts: what a Chinese chapter's output
+    depends on beyond its notebook (it is written into the staged notebook, so the chapter cache sees it)."""
+    files = sorted(p for p in (ROOT / "locale").rglob("*") if p.is_file())
+    return pipeline.digest(files)[:16]
+
+
+def stage(en_root: Path, zh_root: Path) -> list[str]:
+    """Write the Chinese book sources into `zh_root`; returns the messages that have no Chinese yet."""
+    missing: list[str] = []
+    digest = catalogues_digest()
+    for ch in pipeline.chapters(en_root / "_toc.yml" if (en_root / "_toc.yml").exists() else ROOT / "_toc.yml"):
+        source = ch.source
+        text, lost = i18n_source.notebook_zh(source.read_text(encoding="utf-8"),
+                                             i18n_source.page_table(i18n_source.domain_of(source)))
+        text = text.replace('i18n.use("zh")', f'i18n.use("zh")  # catalogues {digest}', 1)
+        _write(zh_root / "notebooks" / source.name, text)
+        missing += lost
+    for page in i18n_source.BOOK_PAGES:
+        src = en_root / page
+        if src.exists():
+            text, lost = i18n_source.translate_text(src.read_text(encoding="utf-8"),
+                                                    i18n_source.page_table(i18n_source.domain_of(src)))
+            _write(zh_root / page, text)
+            missing += lost
+    for extra in sorted((en_root / "book").glob("*.bib")):
+        _write(zh_root / "book" / extra.name, extra.read_text(encoding="utf-8"))
+    _stage_static(en_root / "_static", zh_root / "_static")
+    _write(zh_root / "_toc.yml", _toc(en_root))
+    _write(zh_root / "_config.yml", _config(en_root, zh_root))
+    _write(zh_root / "search_words.txt", search_words())
+    return missing
+
+
+def _stage_static(src: Path, dest: Path) -> None:
+    for path in sorted(src.rglob("*")) if src.exists() else []:
+        if path.is_file() and "vega" not in path.relative_to(src).parts:
+            target = dest / path.relative_to(src)
+            if not target.exists() or target.read_bytes() != path.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+
+
+def site_text(english: str) -> str:
+    """The Chinese of a caption or title of the site (`site.po`), or the English if it has none."""
+    return i18n.translate(english, "site") or english
+
+
+def _toc(en_root: Path) -> str:
+    toc = yaml.safe_load((en_root / "_toc.yml").read_text(encoding="utf-8"))
+    for part in toc.get("parts", []):
+        if "caption" in part:
+            part["caption"] = site_text(part["caption"])
+    return "# The Chinese edition's table of contents: written by the build (aicloud.zh_edition).\n" + \
+        yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)
+
+
+def _config(en_root: Path, zh_root: Path) -> str:
+    config = yaml.safe_load((en_root / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = site_text(config.get("title", ""))
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["language"] = i18n.SPHINX_LANGUAGE["zh"]
+    # Sphinx's Chinese search splits words with jieba; the report's terms are added to its dictionary so that
+    # 推理成本 is one word as well as 推理 and 成本.
+    sphinx_config["html_search_language"] = "zh"
+    sphinx_config["html_search_options"] = {"dict": str((zh_root / "search_words.txt").resolve())}
+    return "# The Chinese edition's configuration: written by the build (aicloud.zh_edition).\n" + \
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def search_words() -> str:
+    """jieba's user dictionary: the report's terms, one per line with a high frequency so they stay whole."""
+    words = [w.strip() for w in SEARCH_WORDS.read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")] if SEARCH_WORDS.exists() else []
+    return "".join(f"{w} 100000\n" for w in words)
+
+
+# --- chapters --------------------------------------------------------------------------------------------------
+
+def jobs(en_jobs: list[tuple[Chapter, dict]], zh_root: Path) -> list[tuple[Chapter, dict, Path]]:
+    """The Chinese chapters: same parameters, the staged Chinese notebook as source."""
+    out = []
+    for ch, resolved in en_jobs:
+        source = zh_root / "notebooks" / ch.source.name
+        zh_ch = pipeline.Chapter(ch.name, pipeline._title(source), source)
+        out.append((zh_ch, dict(resolved), zh_root / "book" / "chapters" / f"{ch.name}.ipynb"))
+    return out
+
+
+def missing_strings(outputs: dict[str, Path]) -> dict[str, list[str]]:
+    """What each executed Chinese chapter showed without a translation (glued by its last cell)."""
+    import ast
+    import json
+
+    found = {}
+    for name, path in outputs.items():
+        if path.exists():
+            for cell in json.loads(path.read_bytes()).get("cells", []):
+                for output in cell.get("outputs", []):
+                    meta = output.get("metadata", {}).get("scrapbook", {})
+                    if meta.get("name") == i18n.MISSING_KEY:
+                        text = output.get("data", {}).get(meta.get("mime_prefix", "") + "text/plain", "[]")
+                        listed = ast.literal_eval("".join(text) if isinstance(text, list) else text)
+                        if listed:
+                            found[name] = list(listed)
+    return found
+
+
+# --- the edition -------------------------------------------------------------------------------------------
+
+@dataclass
+class Edition:
+    """A Chinese edition being built beside an English one (see the module docstring)."""
+
+    spec: Scenario
+    en_root: Path
+    en_html: Path
+    edition: str
+    force: bool
+    workers: int | None
+    say: Any
+    zh_root: Path = field(init=False)
+    zh_html: Path = field(init=False)
+    results: list[Result] = field(default_factory=list)
+    error: str = ""
+    untranslated: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        base = self.en_html.parent
+        self.zh_root, self.zh_html = base / "zh" / "src", base / "zh" / "html"
+
+    def start(self, en_jobs: list[tuple[Chapter, dict]], server: ForkServer | None) -> None:
+        """Stage the Chinese sources and execute the Chinese chapters in the background."""
+        self.untranslated = stage(self.en_root, self.zh_root)
+        if self.edition == "student":
+            from aicloud import classroom
+
+            classroom.student_config(self.zh_root)
+        self._jobs = jobs(en_jobs, self.zh_root)
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._future = self._pool.submit(self._run, server)
+
+    def _run(self, server: ForkServer | None) -> str:
+        from aicloud import site
+
+        first = [j for j in self._jobs if not pipeline.reads_ledger(j[0])]
+        later = [j for j in self._jobs if pipeline.reads_ledger(j[0])]
+        with contextlib.ExitStack() as stack:
+            stale = self.force or not all(pipeline.is_cached(ch, r) for ch, r, _o in self._jobs)
+            if stale and server is None and hasattr(os, "fork"):
+                from aicloud.kernels import ForkServer
+
+                server = stack.enter_context(ForkServer())
+            prepared = site.SiteBuild(self.zh_root, self.zh_html) if stale else None
+            if prepared:
+                stack.callback(prepared.cancel)
+            self.results = pipeline.execute_all(first, workers=self.workers, force=self.force, server=server,
+                                                progress=self._progress)
+            outputs = {ch.name: out for ch, _r, out in self._jobs}
+            generated = self.zh_root / "book" / "generated"
+            claims_path = self.spec.data_paths().get("claims")
+            if later and not self._failed():
+                ledger_csv = generated / "claims_ledger.csv"
+                first_outputs = {ch.name: out for ch, _r, out in first}
+                _write_generated(ledger_csv, lambda: _zh_ledger(first_outputs, claims_path)[1].to_csv(index=False),
+                                 [*first_outputs.values(), claims_path])
+                for _ch, resolved, _out in later:
+                    resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(ledger_csv)
+                self.results += pipeline.execute_all(later, workers=self.workers, force=self.force, server=server,
+                                                     progress=self._progress)
+            if self._failed():
+                return "failed"
+            _write_generated(generated / "data_and_sources.md", lambda: _zh_data_page(self.spec.data_paths()),
+                             [*self.spec.data_paths().values()])
+            _write_generated(generated / "claims_ledger.md", lambda: _zh_ledger(outputs, claims_path)[0],
+                             [*outputs.values(), claims_path])
+            if self.edition == "student":
+                from aicloud import classroom
+
+                classroom.make_student(self.zh_root)
+            self.missing = missing_strings(outputs)
+            pipeline.vendor_vega(self.zh_root / "_static")
+            return site.build_site(self.zh_root, self.zh_html, force=self.force, prepared=prepared)
+
+    def _progress(self, result: Result) -> None:
+        self.say(f"  {result.status:<8} {result.chapter} [zh] ({result.seconds:.1f} s)"
+                 if result.status != "failed" else f"  FAILED  {result.chapter} [zh]: {result.error.strip()}")
+
+    def _failed(self) -> bool:
+        return any(r.status == "failed" for r in self.results)
+
+    def finish(self, mount: bool = True) -> str:
+        """Wait for the Chinese chapters and site; mount the site at `<site>/zh/`. Returns the site's status
+        ("built", "up to date") or raises RuntimeError."""
+        try:
+            status = self._future.result()
+        finally:
+            self._pool.shutdown()
+        if status == "failed":
+            raise RuntimeError("the Chinese edition was not rebuilt: a Chinese chapter failed")
+        if mount:
+            mount_site(self.zh_html, self.en_html / MOUNT)
+        for name, strings in sorted(getattr(self, "missing", {}).items()):
+            self.say(f"  untranslated [zh] {name}: {len(strings)} string(s) shown in English, "
+                     f"e.g. {strings[0]!r} (python -m aicloud.i18n status)")
+        if self.untranslated:
+            self.say(f"  untranslated [zh] prose: {len(self.untranslated)} message(s) "
+                     "(python -m aicloud.i18n status)")
+        return status
+
+
+def _write_generated(path: Path, make: Any, inputs: list[Path | None]) -> None:
+    from aicloud import pages
+
+    files = [Path(p) for p in inputs if p is not None] + [Path(__file__), *sorted((ROOT / "aicloud" / "zh")
+                                                                               .rglob("*.py"))]
+    files += sorted((ROOT / "locale").rglob("*.po")) + [pipeline.ROOT / "data" / "datapackage.yaml"]
+
+    def chinese() -> str:
+        with i18n.language("zh"):
+            return make()
+
+    pages.write_if_inputs_changed(path, files, chinese)
+
+
+def _zh_ledger(outputs: dict[str, Path], claims_path: Path | None) -> Any:
+    from aicloud import pages
+
+    return pages.claims_ledger(outputs, claims_path)
+
+
+def _zh_data_page(paths: dict[str, Path]) -> str:
+    from aicloud import pages
+
+    return pages.data_and_sources(paths)
+
+
+def mount_site(zh_html: Path, target: Path) -> None:
+    """Copy the Chinese site into the English one (hard links where the file system allows), replacing an
+    older copy; skipped when the copy is already of this build."""
+    stamp = zh_html.parent / f".{zh_html.name}.site-key"
+    key = stamp.read_text() if stamp.exists() else ""
+    mounted = target / ".mounted"
+    if not zh_html.joinpath("index.html").exists() or not target.parent.exists():
+        return
+    if key and mounted.exists() and mounted.read_text() == key:
+        return
+    tmp = target.with_name(f".{target.name}.tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(zh_html, tmp, copy_function=link)
+    (tmp / ".mounted").write_text(key)
+    old = target.with_name(f".{target.name}.old")
+    if target.exists():
+        if old.exists():
+            shutil.rmtree(old)
+        target.rename(old)
+    tmp.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+
+def begin(langs: tuple[str, ...], spec: Scenario, en_root: Path, en_html: Path, edition: str, force: bool,
+          workers: int | None, en_jobs: list[tuple[Chapter, dict]], server: ForkServer | None,
+          say: Any) -> Edition | None:
+    """The build's hook: start the Chinese edition when `langs` asks for it (None otherwise)."""
+    if "zh" not in langs:
+        return None
+    zh = Edition(spec, en_root, en_html, edition, force, workers, say)
+    zh.start([(ch, dict(resolved)) for ch, resolved in en_jobs], server)
+    return zh
+
+
+# --- one chapter in Chinese (python -m aicloud run CHAPTER --lang zh) -------------------------------------------
+
+RUN_SOURCES = ROOT / ".cache" / "zh" / "notebooks"
+
+
+def run_source(ch: Chapter) -> Chapter:
+    """The chapter with its Chinese notebook (staged under `.cache/zh/`) as source."""
+    text, _missing = i18n_source.notebook_zh(ch.source.read_text(encoding="utf-8"),
+                                             i18n_source.page_table(i18n_source.domain_of(ch.source)))
+    text = text.replace('i18n.use("zh")', f'i18n.use("zh")  # catalogues {catalogues_digest()}', 1)
+    source = RUN_SOURCES / ch.source.name
+    _write(source, text)
+    return pipeline.Chapter(ch.name, pipeline._title(source), source)
+
+
+def mark_standalone(ch: Chapter, page: Path) -> None:
+    """A standalone page of a Chinese chapter: `lang="zh-CN"` and the CJK font stack."""
+    if RUN_SOURCES not in ch.source.parents:
+        return
+    from aicloud.zh.charts import FONT
+
+    text = page.read_text(encoding="utf-8")
+    text = text.replace('<html lang="en">', '<html lang="zh-CN">', 1)
+    text = text.replace("</style>", f"body{{font-family:{FONT}}}</style>", 1)
+    _write(page, text)
