@@ -210,6 +210,35 @@ def _as_date(d: Any) -> date:
     return datetime.fromisoformat(str(d)[:10]).date()
 
 
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_BEFORE = re.compile(rf"([{_HAN}])([A-Za-z0-9$@#(\[])")
+_SPACE_AFTER = re.compile(rf"([A-Za-z0-9%)\]])([{_HAN}])")
+_CJK_GAP = re.compile(rf"(?<=[{_HAN}\u3000-\u303f\uff00-\uffef]) +(?=[{_HAN}\u3000-\u303f\uff00-\uffef])")
+_GAP_PUNCT = re.compile(r" +(?=[\u3000-\u303f\uff00-\uffef])|(?<=[\u3000-\u303f\uff00-\uffef]) +")
+
+
+_AFTER_ZH = rf"(?<=[{_HAN}）」”》])"
+_PUNCT_SEMI = re.compile(rf"{_AFTER_ZH}\s*;\s*")
+_PUNCT_COMMA = re.compile(rf"{_AFTER_ZH}\s*,\s*(?=[{_HAN}])")
+_PUNCT_COLON = re.compile(rf"{_AFTER_ZH}\s*:\s*(?![/\d])")
+_PUNCT_STOP = re.compile(rf"{_AFTER_ZH}\.(?=\s|$)")
+
+
+def spacing(text: str) -> str:
+    """Chinese text as it is typeset: a space between Chinese characters and Latin letters or digits, none
+    between two Chinese characters or next to Chinese punctuation (so templates need not care)."""
+    if not isinstance(text, str) or not CJK.search(text):
+        return text
+    text = _PUNCT_SEMI.sub("；", text)
+    text = _PUNCT_COMMA.sub("，", text)
+    text = _PUNCT_COLON.sub("：", text)
+    text = _PUNCT_STOP.sub("。", text)
+    text = _SPACE_BEFORE.sub(r"\1 \2", text)
+    text = _SPACE_AFTER.sub(r"\1 \2", text)
+    text = _CJK_GAP.sub("", text)
+    return _GAP_PUNCT.sub("", text)
+
+
 def join(items: list[str] | tuple[str, ...], last: str = "和") -> str:
     """'A', 'A和B', 'A、B和C'."""
     items = [str(i) for i in items]
@@ -398,17 +427,17 @@ def _display(text: str) -> tuple[str, bool]:
     if not stripped or not re.search("[A-Za-z]", stripped):
         return text, True
     if CJK.search(stripped):   # made in Chinese already: fine unless it carries an English sentence
-        return text, not english_sentences(stripped)
+        return spacing(text), not english_sentences(stripped)
     exact, patterns = _lookup_tables()
     key = normalise(stripped)
     if key in exact:
-        return text.replace(stripped, exact[key]), True
+        return spacing(text.replace(stripped, exact[key])), True
     for form, make in DATE_FORMS:
         m = form.match(stripped)
         if m:
             return text.replace(stripped, make(m)), True
     if not english_words(stripped):    # a name, a unit, a number, a code
-        return text, True
+        return spacing(_inline_dates(text)), True
     for regex, chinese, names in patterns:
         m = regex.match(key)
         if m:
@@ -420,8 +449,41 @@ def _display(text: str) -> tuple[str, bool]:
             out = chinese
             for name, value in values.items():
                 out = out.replace(name, value)
-            return text.replace(stripped, out), ok
+            return spacing(text.replace(stripped, out)), ok
+    dated = _inline_dates(stripped)
+    if dated != stripped and not english_words(dated):   # a list of names with dates
+        return spacing(text.replace(stripped, dated)), True
     return text, False
+
+
+_INLINE_DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MON})\.?(?: (\d{{4}}))?|({_MON})\.? (\d{{4}}))\b")
+
+
+def _inline_dates(text: str) -> str:
+    """English dates inside a string ('06 May', '06 May 2024', 'May 2024') written the Chinese way."""
+    def one(m: re.Match) -> str:
+        if m[1]:
+            return (f"{m[3]}年" if m[3] else "") + f"{_month_no(m[2])}月{int(m[1])}日"
+        return f"{m[5]}年{_month_no(m[4])}月"
+    return _INLINE_DATE.sub(one, text)
+
+
+class Template(str):
+    """A Chinese template for English code that calls `.format(...)` on it: string fields pass through `display`
+    (names through `name`), and every number is also given as `field__yi`, ten times the value (billions
+    written in 亿)."""
+
+    def format(self, *args: Any, **fields: Any) -> str:  # type: ignore[override]
+        shown = {k: (name(v) if name(v) != v else display(v, "template")) if isinstance(v, str) else v
+                 for k, v in fields.items()}
+        more = {f"{k}__yi": v * 10 for k, v in fields.items()
+                if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        return str.format(self, *args, **shown, **more)
+
+
+def templates(mapping: dict[str, str]) -> dict[str, Template]:
+    """A dict of Chinese templates (see `Template`)."""
+    return {k: Template(v) for k, v in mapping.items()}
 
 
 def missing() -> list[str]:

@@ -22,6 +22,7 @@ import json
 import re
 import textwrap
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,7 @@ def update(root: Path = ROOT, locale_dir: Path | None = None) -> dict[str, tuple
             catalogue = Catalog(locale="zh_CN", project="aicloud", domain=domain)
             catalogue.update(template)
         catalogue.obsolete.clear()   # history is in git; a stale entry would only confuse the next translator
+        _header(catalogue, domain)
         with po.open("wb") as f:
             write_po(f, catalogue, width=0, omit_header=False, sort_output=False, ignore_obsolete=True)
         messages = [m for m in catalogue if m.id]
@@ -238,6 +240,19 @@ def update(root: Path = ROOT, locale_dir: Path | None = None) -> dict[str, tuple
                            sum(1 for m in messages if m.fuzzy))
     i18n.reset_lookup()
     return summary
+
+
+def _header(catalogue: Any, domain: str) -> None:
+    """A fixed header, so that re-extracting changes a catalogue only where its messages changed."""
+    from datetime import datetime
+
+    catalogue.header_comment = (f"# The Chinese (zh-CN) edition of the aicloud report: {domain}.\n# Translate msgstr "
+                                "only; see ARCHITECTURE.md, 'How to translate a page'.")
+    catalogue.fuzzy = False
+    catalogue.project, catalogue.version = "aicloud", "1"
+    catalogue.creation_date = catalogue.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
+    catalogue.last_translator = catalogue.language_team = "aicloud report team"
+    catalogue.msgid_bugs_address = ""
 
 
 def _carry_rewrapped(catalogue: Any, template: Any) -> None:
