@@ -171,6 +171,12 @@ def check_message(english: str, chinese: str) -> list[str]:
     """What is wrong with one translation (empty when nothing): lost or added glued values, references or links,
     and English sentences left in it."""
     problems = []
+    for m in ROLE.finditer(chinese):
+        if (m["role"].startswith("glue") or m["role"] == "zhnum") and not re.fullmatch(r"[\w.]+(:[^`{}]*)?",
+                                                                                       m["body"].strip()):
+            problems.append(f"malformed role {m.group()}")
+        if m["role"] == "zhnum" and m["body"].rpartition(":")[2] not in i18n.ZH_NUMBER_UNITS:
+            problems.append(f"unknown Chinese unit in {m.group()}: use one of {', '.join(i18n.ZH_NUMBER_UNITS)}")
     en, zh = references(english), references(chinese)
     for kind in ("glue", "link"):
         if en[kind] != zh[kind]:
@@ -179,7 +185,11 @@ def check_message(english: str, chinese: str) -> list[str]:
     zh_refs = sorted(r for r in zh["ref"] if not r.startswith("term:"))
     if en_refs != zh_refs:
         problems.append(f"references: English has {en_refs}, Chinese has {zh_refs}")
-    prose = ROLE.sub(" ", re.sub(r"`[^`]*`", " ", chinese))
+    # A line kept verbatim from the English that names a term (a glossary entry's English name) is not prose.
+    kept = {line.strip() for line in english.split("\n") if line.strip() and not line.startswith(" ")
+            and len(line.split()) <= 6 and not line.rstrip().endswith((".", ":", ";"))}
+    prose = "\n".join(line for line in chinese.split("\n") if line.strip() not in kept)
+    prose = ROLE.sub(" ", re.sub(r"`[^`]*`", " ", prose))
     sentences = i18n.english_sentences(prose)
     if sentences:
         problems.append(f"English left in the Chinese: {sentences}")
