@@ -381,12 +381,12 @@ def _lookup_tables() -> tuple[dict[str, str], list[tuple[re.Pattern, str, list[s
             fields = PLACEHOLDER.findall(english)
             if fields and domain == "display":
                 regex, names = _pattern(english)
-                patterns.append((regex, chinese, names))
+                patterns.append((len(PLACEHOLDER.sub("", english)), regex, chinese, names))
             else:
                 exact[english] = chinese
     # The most specific patterns first: the most literal text.
-    patterns.sort(key=lambda p: -len(PLACEHOLDER.sub("", p[0].pattern)))
-    return exact, patterns
+    patterns.sort(key=lambda p: -p[0])
+    return exact, [p[1:] for p in patterns]
 
 
 def _pattern(english: str) -> tuple[re.Pattern, list[str]]:
@@ -426,9 +426,11 @@ def _display(text: str) -> tuple[str, bool]:
     stripped = text.strip()
     if not stripped or not re.search("[A-Za-z]", stripped):
         return text, True
-    if CJK.search(stripped):   # made in Chinese already: fine unless it carries an English sentence
-        return spacing(text), not english_sentences(stripped)
     exact, patterns = _lookup_tables()
+    if CJK.search(stripped):   # made in Chinese already: fine unless it carries an English sentence
+        if not english_sentences(stripped):
+            return spacing(text), True
+        return _by_pattern(text, stripped, patterns) or (text, False)
     key = normalise(stripped)
     if key in exact:
         return spacing(text.replace(stripped, exact[key])), True
@@ -436,24 +438,37 @@ def _display(text: str) -> tuple[str, bool]:
         m = form.match(stripped)
         if m:
             return text.replace(stripped, make(m)), True
-    if not english_words(stripped):    # a name, a unit, a number, a code
+    if not english_words(stripped) or SLUG.match(stripped):    # a name, a unit, a number, an identifier
         return spacing(_inline_dates(text)), True
-    for regex, chinese, names in patterns:
-        m = regex.match(key)
-        if m:
-            values, ok = {}, True
-            for i, name in enumerate(names):
-                value, good = _display(m.group(f"g{i}"))
-                values[name] = value
-                ok = ok and good
-            out = chinese
-            for name, value in values.items():
-                out = out.replace(name, value)
-            return spacing(text.replace(stripped, out)), ok
+    found = _by_pattern(text, stripped, patterns)
+    if found:
+        return found
     dated = _inline_dates(stripped)
     if dated != stripped and not english_words(dated):   # a list of names with dates
         return spacing(text.replace(stripped, dated)), True
     return text, False
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")   # an identifier such as a source id or a series id
+
+
+def _by_pattern(text: str, stripped: str, patterns: list) -> tuple[str, bool] | None:
+    key = normalise(stripped)
+    for regex, chinese, names in patterns:
+        m = regex.match(key)
+        if m:
+            values, ok = {}, True
+            for i, field in enumerate(names):
+                value, good = _display(m.group(f"g{i}"))
+                values[field] = value
+                ok = ok and good
+            if not ok:      # a less specific pattern may still fit
+                continue
+            out = chinese
+            for field, value in values.items():
+                out = out.replace(field, value)
+            return spacing(text.replace(stripped, out)), ok
+    return None
 
 
 _INLINE_DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MON})\.?(?: (\d{{4}}))?|({_MON})\.? (\d{{4}}))\b")
