@@ -437,7 +437,7 @@ def _display(text: str) -> tuple[str, bool]:
     for form, make in DATE_FORMS:
         m = form.match(stripped)
         if m:
-            return text.replace(stripped, make(m)), True
+            return spacing(text.replace(stripped, make(m))), True
     if not english_words(stripped) or SLUG.match(stripped):    # a name, a unit, a number, an identifier
         return spacing(_inline_dates(text)), True
     found = _by_pattern(text, stripped, patterns)

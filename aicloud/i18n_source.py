@@ -304,6 +304,9 @@ def fingerprint(obj: Any) -> str:
     comments do not count, words and logic do), anything else by its value."""
     if inspect.isfunction(obj) or inspect.ismethod(obj):
         tree = ast.parse(textwrap.dedent(inspect.getsource(obj)))
+        if tree.body and isinstance(tree.body[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            tree.body[0].name = "_"    # the name is matched separately
+            tree.body[0].decorator_list = []
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body and \
                     isinstance(node.body[0], ast.Expr) and isinstance(getattr(node.body[0], "value", None),
