@@ -240,7 +240,8 @@ def test_a_translation_that_loses_or_breaks_something_is_caught(chinese, problem
 
 def test_a_good_translation_passes_and_may_use_zhnum_and_other_term_words():
     english = "About {glue:text}`units:,.0f` {term}`GPUs <GPU>`, see the [ledger](ledger.md)."
-    assert i18n_source.check_message(english, "约 {zhnum}`units:万张` {term}`图形处理器 <GPU>`，见[账本](ledger.md)。") == []
+    chinese = "约 {zhnum}`units:万张` {term}`图形处理器 <GPU>`，见[账本](ledger.md)。"
+    assert i18n_source.check_message(english, chinese) == []
 
 
 # --- fingerprints ------------------------------------------------------------------------------------------
