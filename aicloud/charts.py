@@ -47,6 +47,17 @@ VENDOR_COLORS = {
     "Tesla": "#7f7f7f",
     "DeepSeek": "#4d6bfe",
     "NVIDIA": "#76b900",
+    # Clouds and model makers by their own names, in their company's colour where it has one.
+    "Alibaba Cloud": "#ff6a00",
+    "Baidu AI Cloud": "#2932e1",
+    "Tencent Cloud": "#1e6fff",
+    "Huawei Cloud": "#cf0a2c",
+    "Volcano Engine": "#325ab4",
+    "Kingsoft Cloud": "#9d755d",
+    "Qwen": "#ff6a00",
+    "Doubao": "#325ab4",
+    "OpenAI": "#10a37f",
+    "Anthropic": "#d97757",
 }
 FALLBACK = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
             "#9d755d", "#bab0ac"]

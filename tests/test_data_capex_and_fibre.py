@@ -19,8 +19,9 @@ def sequoia():
     return data.load("capex_sequoia").pivot(index="essay_id", columns="metric", values="value")
 
 
-def test_the_timeline_holds_between_15_and_30_events(events):
-    assert 15 <= len(events) <= 30
+def test_the_timeline_holds_between_15_and_60_events(events):
+    # 60: the China-chain chapter added the dated events of 2025 through December (open models, H20, chips)
+    assert 15 <= len(events) <= 60
 
 
 def test_the_timeline_covers_every_phase_of_the_article(events):
