@@ -56,6 +56,11 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
         f'\n    <link rel="alternate" hreflang="{here}" href="{html.escape(context["pathto"](pagename))}" />')
     if not zh and "body" in context:
         context["body"] = mark_chinese(context["body"])
+    if zh and pagename in (app.config.aicloud_pending or ()) and "body" in context:
+        context["body"] = (f'<div class="admonition note aicloud-pending"><p class="admonition-title">尚未翻译</p>'
+                           f'<p>本页尚未译成中文，下面是英文原文。'
+                           f'<a href="{html.escape(url)}" hreflang="en">阅读英文版</a>。'
+                           f'</p></div><div lang="en">{context["body"]}</div>')
 
 
 def mark_chinese(markup: str) -> str:
@@ -87,6 +92,7 @@ def zhnum_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, op
 
 
 def setup(app: Any) -> dict:
+    app.add_config_value("aicloud_pending", [], "html")  # Chinese pages still in English (locale/zh_CN/pending.txt)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
     app.add_css_file("aicloud-i18n.css")

@@ -74,7 +74,7 @@ def stage(en_root: Path, zh_root: Path) -> list[str]:
                                              i18n_source.page_table(i18n_source.domain_of(source)))
         text = text.replace('i18n.use("zh")', f'i18n.use("zh")  # catalogues {digest}', 1)
         _write(zh_root / "notebooks" / source.name, text)
-        missing += lost
+        missing += [] if ch.name in i18n_source.pending() else lost
     for page in i18n_source.BOOK_PAGES:
         src = en_root / page
         if src.exists():
@@ -123,6 +123,7 @@ def _config(en_root: Path, zh_root: Path) -> str:
     # 推理成本 is one word as well as 推理 and 成本.
     sphinx_config["html_search_language"] = "zh"
     sphinx_config["html_search_options"] = {"dict": str((zh_root / "search_words.txt").resolve())}
+    sphinx_config["aicloud_pending"] = [f"book/chapters/{name}" for name in i18n_source.pending()]
     return "# The Chinese edition's configuration: written by the build (aicloud.zh_edition).\n" + \
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
@@ -260,11 +261,14 @@ class Edition:
         if mount:
             mount_site(self.zh_html, self.en_html / MOUNT)
         for name, strings in sorted(getattr(self, "missing", {}).items()):
-            self.say(f"  untranslated [zh] {name}: {len(strings)} string(s) shown in English, "
-                     f"e.g. {strings[0]!r} (python -m aicloud.i18n status)")
+            if name not in i18n_source.pending():
+                self.say(f"  untranslated [zh] {name}: {len(strings)} string(s) shown in English, "
+                         f"e.g. {strings[0]!r} (python -m aicloud.i18n status)")
         if self.untranslated:
             self.say(f"  untranslated [zh] prose: {len(self.untranslated)} message(s) "
                      "(python -m aicloud.i18n status)")
+        if i18n_source.pending():
+            self.say(f"  pending [zh]: {', '.join(i18n_source.pending())} (shown in English, marked as such)")
         return status
 
 

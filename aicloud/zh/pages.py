@@ -155,15 +155,25 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
     for path in executed.values():
         if Path(path).exists():
             values.update(glued(path))
+    from aicloud.i18n_source import pending
+
+    waiting = set(pending())
     rows = []
     for _, c in claims.iterrows():
         cid = c["id"]
+        english_only = c["chapter"] in waiting and f"{cid}_figure" in values
         rows.append({**c.to_dict(),
                      "verdict": values.get(f"{cid}_verdict_key", values.get(f"{cid}_verdict", "no verdict yet")),
-                     "figure": values.get(f"{cid}_figure", ""),
-                     "reason": values.get(f"{cid}_reason", ""),
+                     "figure": PENDING_FIGURE if english_only else values.get(f"{cid}_figure", ""),
+                     "reason": PENDING_REASON if english_only else values.get(f"{cid}_reason", ""),
                      "sources": values.get(f"{cid}_sources", "")})
     return pd.DataFrame(rows)
+
+
+# A chapter not yet translated (locale/zh_CN/pending.txt): its verdict is shown, its figure and reason are not
+# mixed into Chinese pages in English.
+PENDING_FIGURE = "见英文版"
+PENDING_REASON = "检验这条论断的章节尚未译成中文；决定性的数字和理由见该章的英文版。"
 
 
 NOT_SHOWN = {"write_if_inputs_changed": "no text", "write": "no text"}
