@@ -106,10 +106,13 @@ def counterparts(zh_module: Any) -> dict[str, Any]:
     english = importlib.import_module(english_module(zh_module.__name__))
     found = {}
     for name, value in vars(zh_module).items():
-        if name.startswith("_") or name in ("ATTRIBUTES", "KEYS", "NOT_SHOWN"):
+        if name.startswith("_") or name in ("ATTRIBUTES", "KEYS", "NOT_SHOWN", "BY_CATALOGUE"):
             continue
-        if name in vars(english) and not isinstance(value, type(english)):
-            found[name] = value
+        if name not in vars(english) or value is vars(english)[name] or isinstance(value, type(english)):
+            continue     # not in the English module, or imported from it as it is
+        if callable(value) and getattr(value, "__module__", None) != zh_module.__name__:
+            continue     # a function or class imported from elsewhere
+        found[name] = value
     found.update(getattr(zh_module, "ATTRIBUTES", {}))
     return found
 

@@ -383,15 +383,17 @@ def uncovered(module: str) -> list[str]:
         zh = importlib.import_module("aicloud.zh." + module.removeprefix("aicloud."))
         covered = {n.split(".")[0] for n in i18n.counterparts(zh)} | {
             n.split(".")[-1] for n in getattr(zh, "ATTRIBUTES", {})}
-        covered |= set(getattr(zh, "KEYS", ())) | set(getattr(zh, "NOT_SHOWN", {}))
+        for declared in ("KEYS", "NOT_SHOWN", "BY_CATALOGUE"):
+            covered |= set(getattr(zh, declared, ()))
     except ModuleNotFoundError:
         covered = set()
     missing = []
     for node in tree.body:
         names = _defined(node)
         if not names or names & covered:
-            if isinstance(node, ast.ClassDef):
-                missing += [f"{node.name}.{m}" for m in _uncovered_methods(node, covered)]
+            continue
+        if isinstance(node, ast.ClassDef):
+            missing += [f"{node.name}.{m}" for m in _uncovered_methods(node, covered)]
             continue
         if _has_sentence(node):
             missing.append(sorted(names)[0])

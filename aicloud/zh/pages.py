@@ -176,4 +176,4 @@ PENDING_FIGURE = "见英文版"
 PENDING_REASON = "检验这条论断的章节尚未译成中文；决定性的数字和理由见该章的英文版。"
 
 
-NOT_SHOWN = {"write_if_inputs_changed": "no text", "write": "no text"}
+NOT_SHOWN = {"write_if_inputs_changed": "no text", "write": "no text", "_table": "HTML markup only"}

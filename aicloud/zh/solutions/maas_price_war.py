@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from aicloud.i18n import templates
 
+BY_CATALOGUE = {"answers": "the fallback reason 'no price or volume': display.po"}
+
 TEXT = templates({
     "revenue": ("按本章 {used:.0%} 的付费比例，估计每年收入为 {low__yi:,.0f} 亿至 {high__yi:,.0f} 亿元，依据是每天 "
                 "{tokens:,.0f} 万亿词元、每百万词元 {p_low:,.2f} 至 {p_high:,.2f} 元。在文档给出的范围两端（{r_low:.0%} 和 "
