@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -83,12 +84,23 @@ def stage(en_root: Path, zh_root: Path) -> list[str]:
             _write(zh_root / page, text)
             missing += lost
     for extra in sorted((en_root / "book").glob("*.bib")):
-        _write(zh_root / "book" / extra.name, extra.read_text(encoding="utf-8"))
+        _write(zh_root / "book" / extra.name, _bib_zh(extra.read_text(encoding="utf-8")))
     _stage_static(en_root / "_static", zh_root / "_static")
     _write(zh_root / "_toc.yml", _toc(en_root))
     _write(zh_root / "_config.yml", _config(en_root, zh_root))
     _write(zh_root / "search_words.txt", search_words())
     return missing
+
+
+BIB_ENTRY = re.compile(r"^@\w+\{([^,]+),.*?^\}", re.M | re.S)
+
+
+def _bib_zh(english: str) -> str:
+    """The bibliography with the entries of `locale/zh_CN/references.bib` (descriptions the report wrote, in
+    Chinese) in place of the English ones of the same key."""
+    own = ROOT / "locale" / "zh_CN" / "references.bib"
+    chinese = {m[1]: m[0] for m in BIB_ENTRY.finditer(own.read_text(encoding="utf-8"))} if own.exists() else {}
+    return BIB_ENTRY.sub(lambda m: chinese.get(m[1], m[0]), english)
 
 
 def _stage_static(src: Path, dest: Path) -> None:
@@ -117,13 +129,16 @@ def _toc(en_root: Path) -> str:
 def _config(en_root: Path, zh_root: Path) -> str:
     config = yaml.safe_load((en_root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = site_text(config.get("title", ""))
+    config["author"] = site_text(config.get("author", ""))
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = i18n.SPHINX_LANGUAGE["zh"]
     # Sphinx's Chinese search splits words with jieba; the report's terms are added to its dictionary so that
     # 推理成本 is one word as well as 推理 and 成本.
     sphinx_config["html_search_language"] = "zh"
+    sphinx_config["nb_code_prompt_show"] = "显示代码"   # myst-nb's toggle of hidden code cells
+    sphinx_config["nb_code_prompt_hide"] = "隐藏代码"
     sphinx_config["html_search_options"] = {"dict": str((zh_root / "search_words.txt").resolve())}
-    sphinx_config["aicloud_pending"] = [f"book/chapters/{name}" for name in i18n_source.pending()]
+    sphinx_config["aicloud_pending"] = [f"book/chapters/{name}" for name in i18n_source.pending() if "." not in name]
     return "# The Chinese edition's configuration: written by the build (aicloud.zh_edition).\n" + \
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 

@@ -85,11 +85,26 @@ def data_and_sources(paths: dict[str, Path] | None = None) -> str:
                     for t, u in zip(sources["title"], sources["url"])],
         publisher_html=[f'<span translate="no">{html.escape(str(p))}</span>' for p in sources["publisher"]],
         kind_zh=[KIND.get(k, k) for k in sources["kind"]],
-        note_zh=[_zh(n, "sources note") if isinstance(n, str) else "" for n in sources["note"]])
-    table = shown[["id", "title_html", "publisher_html", "date", "kind_zh", "accessed", "note_zh"]]
-    table.columns = ["编号", "标题_html", "发布者_html", "日期", "类别", "访问日期", "备注"]
+        note_html=[_note(n) for n in sources["note"]])
+    table = shown[["id", "title_html", "publisher_html", "date", "kind_zh", "accessed", "note_html"]]
+    table.columns = ["编号", "标题_html", "发布者_html", "日期", "类别", "访问日期", "备注_html"]
     out += [_table(table), ""]
     return "\n".join(out)
+
+
+def _note(note: object) -> str:
+    """A source's note in Chinese; while the notes are pending translation (`sources.note` in pending.txt), an
+    untranslated note is shown in English, marked as such."""
+    from aicloud.i18n_source import pending
+
+    if not isinstance(note, str) or not note.strip():
+        return ""
+    chinese = translate(" ".join(note.split()), "data")
+    if chinese:
+        return html.escape(chinese)
+    if "sources.note" in pending():
+        return f'<span lang="en">{html.escape(note)}</span>'
+    return html.escape(display(note, "sources note"))
 
 
 def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) -> tuple[str, pd.DataFrame]:
