@@ -158,7 +158,10 @@ def jobs(en_jobs: list[tuple[Chapter, dict]], zh_root: Path) -> list[tuple[Chapt
     for ch, resolved in en_jobs:
         source = zh_root / "notebooks" / ch.source.name
         zh_ch = pipeline.Chapter(ch.name, pipeline._title(source), source)
-        out.append((zh_ch, dict(resolved), zh_root / "book" / "chapters" / f"{ch.name}.ipynb"))
+        resolved = dict(resolved)
+        if pipeline.reads_ledger(ch):   # the Chinese ledger, so that an unchanged page is found in the cache
+            resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(zh_root / "book" / "generated" / "claims_ledger.csv")
+        out.append((zh_ch, resolved, zh_root / "book" / "chapters" / f"{ch.name}.ipynb"))
     return out
 
 

@@ -10,7 +10,9 @@ Prints a report in Markdown; paste it into `benchmarks/RESULTS.md` with the date
 3. after changing one data file: which chapters each system re-executes, and whether the site's number is
    current (Jupyter Book's `cache` mode hashes code cells only, so it keeps the stale number);
 4. models: scenario evaluations per second, vectorised vs a plain Python loop (target >= 1e6/s and >= 100x);
-5. the site: bytes transferred and time until every chart is drawn, per chapter page, in headless Chromium.
+5. the site: bytes transferred and time until every chart is drawn, per chapter page, in headless Chromium;
+6. the two editions: both (English and Chinese) from a cold cache against the English edition alone (target
+   <= 1.6x), and the no-op rebuild of both against their cold build (target <= 5%).
 """
 
 from __future__ import annotations
@@ -257,16 +259,43 @@ def machine() -> list[str]:
             f"{platform.python_version()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
 
 
+def edition_benchmarks(copy: Path) -> list[str]:
+    """Both editions (the default) against the English edition alone (`--lang en`), each from a cold cache,
+    alternated; then the no-op rebuild of both."""
+    alone, both, noops = [], [], []
+    for _ in range(REPEATS):
+        for langs, into in (("en", alone), ("en,zh", both)):
+            shutil.rmtree(copy / ".cache", ignore_errors=True)
+            shutil.rmtree(copy / "_static" / "vega", ignore_errors=True)
+            into.append(timed([PY, "-m", "aicloud", "build", "--force", "--lang", langs], copy)[0])
+        noops.append(timed([PY, "-m", "aicloud", "build"], copy)[0])
+    en, zh, noop = (float(np.median(x)) for x in (alone, both, noops))
+    return ["## Two editions (English and Chinese)", "",
+            f"Median of {REPEATS} runs each, alternated (English alone {', '.join(f'{c:.1f}' for c in alone)} s; "
+            f"both {', '.join(f'{c:.1f}' for c in both)} s; no-op {', '.join(f'{c:.2f}' for c in noops)} s).", "",
+            "| measurement | seconds | ratio | target |", "|---|---|---|---|",
+            f"| English edition alone, cold (`build --force --lang en`, empty cache) | {en:.1f} | | |",
+            f"| both editions, cold (`build --force`, empty cache) | {zh:.1f} | **{zh / en:.2f}x** | <= 1.6x |",
+            f"| both editions, no-op rebuild | {noop:.2f} | **{noop / zh:.1%}** of cold | <= 5% |", ""]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-site", action="store_true", help="skip the browser measurements")
     parser.add_argument("--skip-builds", action="store_true", help="skip the build comparisons")
+    parser.add_argument("--editions-only", action="store_true", help="only the two editions' build times")
     args = parser.parse_args()
+    if args.editions_only:
+        with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
+            print("\n".join(["# Benchmark results", ""] + machine() + edition_benchmarks(
+                copy_project(Path(tmp) / "project"))))
+        return 0
     report = ["# Benchmark results", ""] + machine()
     with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
         copy = copy_project(Path(tmp) / "project")
         if not args.skip_builds:
             report += build_benchmarks(copy)
+            report += edition_benchmarks(copy)
         report += model_benchmarks()
         if not args.skip_site:
             if not (copy / "_build/html/index.html").exists():

@@ -93,5 +93,6 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, 
         .configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e8e8e8")
         .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
     )
-    return Translated(finished, _display.spec(finished.to_dict(), "chart"))
+    # The English edition validates the same spec at display; the translation changes only its strings.
+    return Translated(finished, _display.spec(finished.to_dict(validate=False), "chart"))
 
