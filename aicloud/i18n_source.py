@@ -167,6 +167,14 @@ def references(text: str) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in found.items()}
 
 
+def _literal_stars(text: str) -> int:
+    """Emphasis markers CommonMark would print as they are (Chinese has no spaces to make them flank)."""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(re.sub(r"`[^`]*`", "", text))
+    return re.sub(r"<[^>]+>", "", rendered).count("*")
+
+
 def check_message(english: str, chinese: str) -> list[str]:
     """What is wrong with one translation (empty when nothing): lost or added glued values, references or links,
     and English sentences left in it."""
@@ -177,6 +185,8 @@ def check_message(english: str, chinese: str) -> list[str]:
             problems.append(f"malformed role {m.group()}")
         if m["role"] == "zhnum" and m["body"].rpartition(":")[2] not in i18n.ZH_NUMBER_UNITS:
             problems.append(f"unknown Chinese unit in {m.group()}: use one of {', '.join(i18n.ZH_NUMBER_UNITS)}")
+    if _literal_stars(chinese) > _literal_stars(english):
+        problems.append("emphasis left literal: a ** or * next to Chinese punctuation needs a space on its other side")
     en, zh = references(english), references(chinese)
     for kind in ("glue", "link"):
         if en[kind] != zh[kind]:

@@ -232,9 +232,11 @@ def test_a_chinese_notebook_starts_and_ends_with_the_language_cells():
     ("{zhnum}`key:bn` 值。", "unknown Chinese unit"),
     ("{glue:text}`key:,.0f` 值，[链接](other.md)。", "link"),
     ("{glue:text}`key:,.0f` but this is still an English sentence here.", "English left"),
+    ("- **[一个 {glue:text}`key:,.0f` 链接](other.md)**列出", "emphasis left literal"),
 ])
 def test_a_translation_that_loses_or_breaks_something_is_caught(chinese, problem):
-    english = "A {glue:text}`key:,.0f` value."
+    english = "A {glue:text}`key:,.0f` value." if "列出" not in chinese else \
+        "- **[A {glue:text}`key:,.0f` link](other.md)** lists"
     assert any(problem in p for p in i18n_source.check_message(english, chinese))
 
 
@@ -382,3 +384,20 @@ def test_missing_strings_are_read_back_from_an_executed_notebook(tmp_path):
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps(nb), encoding="utf-8")
     assert zh_edition.missing_strings({"x": path}) == {"x": ["a b c", "d"]}
+
+
+def test_run_in_chinese_writes_a_chinese_standalone_page(tmp_path, capsys):
+    from aicloud import cli
+
+    assert cli.main(["run", "introduction", "--lang", "zh", "--out", str(tmp_path / "zh_run")]) == 0
+    page = (tmp_path / "zh_run" / "introduction.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html><html lang="zh-CN">')
+    assert "AI 云之争" in page and "上方时间线收录了" in page
+    assert "PingFang SC" in page          # the CJK font stack
+
+
+def test_an_unknown_run_language_is_refused(capsys):
+    from aicloud import cli
+
+    with pytest.raises(SystemExit):
+        cli.parser().parse_args(["run", "introduction", "--lang", "fr"])

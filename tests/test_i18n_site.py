@@ -172,10 +172,10 @@ def test_searching_a_chinese_term_in_the_browser_finds_a_chapter(browser, base_u
     visit.page.close()
 
 
-@pytest.mark.parametrize("path", ["index.html", "book/chapters/gpu_allocation.html", "book/chapters/maas_price_war.html",
-                                  "book/chapters/capex_and_fibre.html", "book/chapters/conclusion.html",
-                                  "book/generated/claims_ledger.html", "book/generated/data_and_sources.html",
-                                  "book/glossary.html"])
+@pytest.mark.parametrize("path", [
+    "index.html", "book/chapters/gpu_allocation.html", "book/chapters/maas_price_war.html",
+    "book/chapters/capex_and_fibre.html", "book/chapters/conclusion.html", "book/generated/claims_ledger.html",
+    "book/generated/data_and_sources.html", "book/glossary.html"])
 def test_chinese_pages_load_offline_and_draw_their_charts(browser, base_url, path):
     visit = Visit(browser, f"{base_url}/zh/{path}")
     visit.wait_for_charts()

@@ -11,7 +11,9 @@ _saved: dict[str, Any] = {}
 
 
 def _glue(name: str, variable: Any, display: bool = True) -> None:
-    return _saved["glue"](name, i18n.display(variable, f"glue:{name}"), display)
+    # A value glued as a key (`<claim>_verdict_key`) is what the ledger compares: it stays as it is.
+    shown = variable if name.endswith("_key") else i18n.display(variable, f"glue:{name}")
+    return _saved["glue"](name, shown, display)
 
 
 def install() -> None:
