@@ -38,6 +38,7 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 SPHINX_LANGUAGE = {"en": "en", "zh": "zh_CN"}
 DISPLAY_DOMAINS = ("display", "data", "names")
 MISSING_KEY = "aicloud_i18n_missing"   # glued by a Chinese notebook's last cell: what had no translation
+NEUTRAL = "_aicloud_neutral"   # on Chinese evidence: the English evidence it was made from (aicloud.sweep_cache)
 
 _state: dict[str, Any] = {"lang": "en", "saved": [], "missing": {}}
 

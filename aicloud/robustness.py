@@ -127,4 +127,5 @@ def sweep_rules(rules: Mapping[str, Rule], evidence: Any, params: Mapping[str, A
 
     return sweep_cache.cached(
         lambda: {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()},
-        [(c, sweep_cache._code(r)) for c, r in sorted(rules.items())], evidence, dict(params), declared, options)
+        [(c, sweep_cache._code(r)) for c, r in sorted(rules.items())], sweep_cache.neutral(evidence), dict(params),
+        declared, options)

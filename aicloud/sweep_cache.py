@@ -43,6 +43,12 @@ def enable(folder: Path) -> None:
                 entry.with_suffix(".lock").unlink(missing_ok=True)
 
 
+def neutral(evidence: Any) -> Any:
+    """The evidence as the cache key sees it: Chinese evidence whose sentences were made again in Chinese carries
+    the English evidence it was made from (`aicloud.i18n.NEUTRAL`); the rules' labels are the same for both."""
+    return getattr(evidence, "_aicloud_neutral", evidence)
+
+
 def _code(rule: Any) -> Any:
     """What identifies a rule's behaviour: its function's name, bytecode and constants."""
     fn = getattr(rule, "evaluate", rule)

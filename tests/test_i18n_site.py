@@ -199,3 +199,17 @@ def test_chinese_is_drawn_with_a_chinese_font_not_as_missing_glyphs(browser, bas
     assert same[0] is False and same[1] is False, f"Chinese is drawn as missing glyphs with {same[2]}"
     assert "Noto Sans CJK SC" in same[2] or "PingFang SC" in same[2]
     visit.page.close()
+
+
+def test_both_editions_reach_the_same_verdicts(site):
+    """The Chinese chapters' verdicts (the keys the Chinese ledger and conclusion compare) are the English ones."""
+    import csv
+
+    def verdicts(path: Path) -> dict[str, str]:
+        with path.open(encoding="utf-8") as f:
+            return {row["id"]: row["verdict"] for row in csv.DictReader(f)}
+
+    english = verdicts(site.parent.parent / "book" / "generated" / "claims_ledger.csv")
+    chinese = verdicts(site.parent / "zh" / "src" / "book" / "generated" / "claims_ledger.csv")
+    assert chinese == english
+    assert sum(v != "no verdict yet" for v in chinese.values()) >= 30

@@ -3,8 +3,12 @@ makes from its numbers. GPU counts in 万张, dollars in 亿美元 where they re
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import pandas as pd
 
+from aicloud.analysis import gpu_allocation as _english
 from aicloud.analysis.gpu_allocation import (
     Cadence,
     ClaimCheck,
@@ -438,3 +442,26 @@ def text_c10_body(c: Cadence) -> str:
 def text_c10_reason(c: Cadence, bar: float) -> str:
     return (f"{c.body}本章把 {bar:.2f} 倍视为加速。这些里程碑只是本项目能找到出处的那些，数量的口径也不一"
             "（部署、订购、单个集群），而且仅凭日期无法证明是供应担忧促成了投资。")
+
+
+# --- Evidence in Chinese, keyed as the English --------------------------------------------------------------
+# The English `prepare` writes a few sentences into the evidence (why a rule cannot decide, the price premium, the
+# export rules, the domestic cadence). The Chinese evidence is the English one with those sentences made again
+# in Chinese; it keeps the English evidence as its neutral form, so the robustness sweeps (which depend only on
+# the numbers) are shared with the English run of the chapter (aicloud.sweep_cache).
+
+_english_prepare = _english.prepare
+
+
+def prepare(tables: Any) -> Any:
+    from aicloud import i18n
+
+    with i18n.language("en"):
+        english = _english_prepare(tables)
+    years = tuple(replace(y, top_names=names([b for b, _ in y.ranked[:2]])) for y in english.years)
+    article = next((s for s in years if s.year == english.article_year), None)
+    chinese = replace(english, years=years, c03=_english._c03_facts(years, english.scarcity),
+                      c06=_english._c06_facts(english.article_year, article, english.supply, english.compute),
+                      cadence=_english._cadence(english.supply))
+    object.__setattr__(chinese, i18n.NEUTRAL, english)
+    return chinese
