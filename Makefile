@@ -1,6 +1,6 @@
 # The README's two commands. Both create .venv and install the pinned environment when needed.
 #   make book   build the site into _build/html
-#   make test   lint, build, and run every test (installs Debian's chromium for the browser tests if missing)
+#   make test   lint, build, and run every test (installs Debian's chromium and, with npm, axe-core for the browser tests)
 # Classroom: make student (the site without solutions, _build/student/html), make pack (course packs in _build/)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -15,8 +15,8 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	@# Vega for the offline site, bundled once per environment from the installed vl-convert (see pipeline.vega_assets).
-	$(PY) -c "from aicloud.pipeline import vega_assets; vega_assets()"
+	@# Vega for the offline site, bundled once per environment from the installed vl-convert (see aicloud.vega).
+	$(PY) -c "from aicloud.vega import vega_assets; vega_assets()"
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
@@ -53,10 +53,17 @@ chromium:
 	  exit 1; \
 	fi
 
+# axe-core for the accessibility tests, from npm (package.json / package-lock.json); the tests read it from
+# node_modules and fetch nothing.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: the accessibility tests need npm (Node.js) to install axe-core"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP) chromium lint book
+test: $(STAMP) chromium node_modules/.installed lint book
 	$(PY) -m pytest
 
 serve: $(STAMP)

@@ -1,11 +1,22 @@
 """The house chart style: every chart has a finding as title, units and period as subtitle, a source line
-built from the data, a text description for screen readers, and one colour per vendor across chapters."""
+built from the data, a text description for screen readers, and one colour per vendor across chapters.
+
+`finish(...)` is the one way a chapter shows a chart. It returns a `Figure`: displayed in a notebook, it is a
+`<figure>` with the title and subtitle as text (so they wrap on a phone), the live chart at the column's width
+(Vega-Lite `width: "container"`; compound charts scroll in their own box), the source line, and markers where
+the site build (`aicloud.chart_assets`, run by the Sphinx extension `aicloud.sphinx_readers`) puts a static SVG
+(shown when scripts do not run and in print), a CSV of the rows the chart draws with their source ids, and
+links to those sources. Every other attribute of a `Figure` is the finished Altair chart's (`to_dict()`, ...).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import textwrap
+from typing import Any
 
 import altair as alt
 import pandas as _pandas
@@ -22,47 +33,55 @@ class ScriptSafeEncoder(json.JSONEncoder):
 # Styled tables escape HTML from the data (see aicloud._lazy); set here too for chapters that style first.
 _pandas.set_option("styler.format.escape", "html")
 
-# The default HTML renderer with safe JSON. Vega is loaded once from the site's _static (pipeline.vendor_vega)
+# The default HTML renderer with safe JSON. Vega is loaded once from the site's _static (aicloud.vega.vendor_vega)
 # and the VEGA_DEBUG preset tells Altair's loader so; base_url replaces the CDN address in the loader's
 # fallback paths with a local name, so no page even names a CDN.
-alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder}, base_url="vega-preloaded")
+BASE_URL = "vega-preloaded"
+alt.renderers.enable("html", json_kwds={"cls": ScriptSafeEncoder}, base_url=BASE_URL)
 
-# One colour per organisation, kept the same in every chapter. Unknown names get a stable colour from the
-# fallback palette, so a rerun with other vendors still draws consistently.
+# Colours. Every categorical palette here stays distinguishable under simulated deuteranopia and protanopia
+# (CIEDE2000 distance of at least 10 between any two colours; tests/test_palette.py checks it with
+# `aicloud.palette`). Okabe-Ito and Paul Tol colours, chosen by that test's measure.
+PALETTE = ["#0072b2", "#e69f00", "#117733", "#cc79a7", "#56b4e9", "#882255", "#ddcc77", "#332288", "#ee6677",
+           "#44bb99", "#bb5566", "#99ddff", "#ffaabb", "#000000"]
+# One colour per organisation, kept the same in every chapter (near its brand colour where the palette allows).
+# Within one chart no two organisations share a colour: `vendor_scale` moves a clash to the next free colour.
 VENDOR_COLORS = {
-    "Microsoft": "#00a4ef",
-    "Meta": "#0668e1",
-    "Google": "#34a853",
-    "Alphabet": "#34a853",
-    "Amazon": "#ff9900",
-    "AWS": "#ff9900",
-    "Oracle": "#c74634",
-    "Tencent": "#1e6fff",
-    "Baidu": "#2932e1",
-    "Alibaba": "#ff6a00",
-    "ByteDance": "#325ab4",
-    "Huawei": "#cf0a2c",
-    "CoreWeave": "#6b4fbb",
-    "Lambda Labs": "#8e44ad",
-    "Tesla": "#7f7f7f",
-    "DeepSeek": "#4d6bfe",
-    "NVIDIA": "#76b900",
-    # Clouds and model makers by their own names, in their company's colour where it has one.
-    "Alibaba Cloud": "#ff6a00",
-    "Baidu AI Cloud": "#2932e1",
-    "Tencent Cloud": "#1e6fff",
-    "Huawei Cloud": "#cf0a2c",
-    "Volcano Engine": "#325ab4",
-    "Kingsoft Cloud": "#9d755d",
-    "Qwen": "#ff6a00",
-    "Doubao": "#325ab4",
-    "OpenAI": "#10a37f",
-    "Anthropic": "#d97757",
+    "Microsoft": "#56b4e9",
+    "Meta": "#0072b2",
+    "Google": "#117733",
+    "Amazon": "#e69f00",
+    "Oracle": "#bb5566",
+    "Tencent": "#332288",
+    "Baidu": "#99ddff",
+    "Alibaba": "#ddcc77",
+    "ByteDance": "#44bb99",
+    "Huawei": "#882255",
+    "CoreWeave": "#ffaabb",
+    "Lambda Labs": "#ee6677",
+    "Tesla": "#cc79a7",
+    "DeepSeek": "#cc79a7",
+    "NVIDIA": "#000000",
+    # Clouds and model makers by their own names: their company's colour (see ORGANISATION).
+    "Kingsoft Cloud": "#ffaabb",
+    "OpenAI": "#44bb99",
+    "Anthropic": "#ee6677",
 }
-FALLBACK = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
-            "#9d755d", "#bab0ac"]
-REGION_COLORS = {"US": "#4c78a8", "China": "#e45756", "Other": "#bab0ac"}
+# Other names of the same organisation: drawn in its colour, and never moved apart from it in one chart.
+ORGANISATION = {"Alphabet": "Google", "AWS": "Amazon", "Alibaba Cloud": "Alibaba", "Qwen": "Alibaba",
+                "Baidu AI Cloud": "Baidu", "Tencent Cloud": "Tencent", "Huawei Cloud": "Huawei",
+                "Volcano Engine": "ByteDance", "Doubao": "ByteDance"}
+VENDOR_COLORS.update({name: VENDOR_COLORS[org] for name, org in ORGANISATION.items()})
+FALLBACK = PALETTE
+REGION_COLORS = {"US": "#0072b2", "China": "#d55e00", "Other": "#999999"}
+# The verdict labels of aicloud.verdicts (supported ... not testable with this data), then "no verdict yet".
+VERDICT_COLORS = {"supported": "#0072b2", "partly supported": "#99ddff", "contradicted": "#d55e00",
+                  "not testable with public data": "#707070", "not testable with this data": "#c0c0c0",
+                  "no verdict yet": "#ffffff"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+# Categorical schemes of Vega that fail the colour-vision test: a chart naming one gets the house palette.
+UNSAFE_SCHEMES = {"tableau10", "tableau20", "category10", "category20", "category20b", "category20c", "set1",
+                  "set2", "set3", "paired", "accent", "dark2", "pastel1", "pastel2"}
 
 
 def color_of(name: str) -> str:
@@ -72,10 +91,31 @@ def color_of(name: str) -> str:
     return FALLBACK[digest % len(FALLBACK)]
 
 
+def vendor_colors(names) -> list[str]:
+    """The house colour of each name; a name whose colour another name in the same chart already has (and
+    that is not the same organisation's other name) gets the next palette colour not yet used."""
+    names = list(dict.fromkeys(names))
+    used: dict[str, str] = {}  # colour -> the first name given it
+    out = []
+    for name in names:
+        color = color_of(name)
+        if color in used and not _aliases(used[color], name):
+            start = PALETTE.index(color) if color in PALETTE else 0
+            free = [PALETTE[(start + i) % len(PALETTE)] for i in range(1, len(PALETTE) + 1)]
+            color = next((c for c in free if c not in used), color)
+        used.setdefault(color, name)
+        out.append(color)
+    return out
+
+
+def _aliases(a: str, b: str) -> bool:
+    return ORGANISATION.get(a, a) == ORGANISATION.get(b, b)
+
+
 def vendor_scale(names) -> alt.Scale:
     """A colour scale for the organisations present, each in its house colour."""
     names = list(dict.fromkeys(names))
-    return alt.Scale(domain=names, range=[color_of(n) for n in names])
+    return alt.Scale(domain=names, range=vendor_colors(names))
 
 
 def wrap(text: str, width: int = 95) -> list[str]:
@@ -83,13 +123,26 @@ def wrap(text: str, width: int = 95) -> list[str]:
     return textwrap.wrap(text, width) or [""]
 
 
+# --- the finished figure -------------------------------------------------------------------------------------
+
+EMBED_OPTIONS = {"actions": False}  # no unnamed menu, no editor link: the figure offers its CSV and SVG itself
+STATIC_MARK = "<!--aicloud-static-->"   # where the site build puts the static image
+LINKS_MARK = "<!--aicloud-links-->"     # ... and the data, image and source links
+COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
+LEGEND_LAYOUT = {"layout": {"bottom": {"direction": "vertical", "anchor": "start"}}, "columns": 1}
+LEGEND_FIT = {"columns": {"expr": "max(1, floor(width / 190))"}, "labelLimit": {"expr": "max(120, width - 60)"}}
+
+
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
-           width: int = 540, height: int = 300) -> alt.TopLevelMixin:
-    """Give a chart its title (the finding), subtitle (units, period), source line and description."""
+           width: int = 540, height: int = 300) -> Figure:
+    """Give a chart its title (the finding), subtitle (units, period), source line and description.
+
+    `width` is the static image's width (and a compound chart's); on the page a single or layered chart takes
+    the column's width."""
     if not (title and subtitle and source and description):
         raise ValueError("a chart needs a title, a subtitle with units, a source line and a description")
     sized = chart.properties(width=width, height=height) if hasattr(chart, "mark") else chart
-    return (
+    finished = (
         sized.properties(
             title=alt.TitleParams(text=textwrap.wrap(title, 70), subtitle=wrap(subtitle) + wrap(source),
                                   anchor="start",
@@ -97,10 +150,127 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, 
             description=description,
         )
         .configure(font=FONT)
+        .configure_range(category=PALETTE)
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e8e8e8")
         .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
     )
+    return Figure(finished, title=title, subtitle=subtitle, source=source, description=description, width=width)
+
+
+class Figure:
+    """A finished chart as the report shows it (see the module's docstring). Attributes other than these are
+    the Altair chart's, so `figure.to_dict()` and `figure.save(...)` work as on the chart."""
+
+    def __init__(self, chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
+                 width: int) -> None:
+        self.chart, self.title, self.subtitle, self.source = chart, title, subtitle, source
+        self.description, self.width = description, width
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "chart":  # not yet set (while unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.chart, name)
+
+    def specs(self) -> tuple[dict, dict]:
+        """(live, static): the spec drawn in the page and the one the static image is rendered from."""
+        static = safe_colors(self.chart.to_dict())
+        compound = any(k in static for k in COMPOUND)
+        legend = static.setdefault("config", {}).setdefault("legend", {})
+        # Several legends go one under another, and their entries wrap into as many columns as the width
+        # allows (a compound chart has no single width to read: one column), so no legend runs off a phone.
+        legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
+        for kind in ("axisQuantitative", "axisTemporal"):  # on a narrow plot, drop tick labels rather than overprint
+            static["config"].setdefault(kind, {}).setdefault("labelOverlap", "greedy")
+        if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
+            static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
+            static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
+        live = {k: v for k, v in static.items() if k != "title"}
+        if not compound:
+            live["width"] = "container"
+            live["autosize"] = {"type": "fit-x", "contains": "padding"}
+            for layer in live.get("layer", []):
+                layer.pop("width", None)
+        return live, static
+
+    def html(self) -> str:
+        live, static = self.specs()
+        text = json.dumps(live, sort_keys=True, cls=ScriptSafeEncoder)
+        ident = hashlib.sha256(text.encode()).hexdigest()[:16]
+        from altair.utils.html import spec_to_html
+
+        embed = spec_to_html(live, mode="vega-lite", vega_version=alt.VEGA_VERSION,
+                             vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
+                             base_url=BASE_URL, output_div=f"altair-viz-{ident}", embed_options=EMBED_OPTIONS,
+                             json_kwds={"cls": ScriptSafeEncoder}, fullhtml=False,
+                             template="universal")
+        compound = any(k in live for k in COMPOUND)
+        scroll = (' tabindex="0" role="region" aria-label="Chart (scrolls sideways): ' + _attr(self.title) + '"'
+                  if compound else "")
+        extra = {"title": static.get("title"), "width": static.get("width", self.width),
+                 "alt": f"{self.title}. {self.description}"}
+        return (f'<figure class="aicloud-chart" id="figure-{ident}" data-chart="{ident}" '
+                f'data-static="{_attr(json.dumps(extra, sort_keys=True, cls=ScriptSafeEncoder))}">'
+                f'<figcaption class="chart-head"><span class="chart-title">{html.escape(self.title)}</span> '
+                f'<span class="chart-subtitle">{html.escape(self.subtitle)}</span></figcaption>'
+                f'<div class="chart-live{" chart-scroll" if compound else ""}"{scroll}>{embed}</div>'
+                f"{STATIC_MARK}"
+                f'<p class="chart-foot"><span class="chart-source">{html.escape(self.source)}</span>{LINKS_MARK}</p>'
+                "</figure>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html(), "text/plain": f"<Figure: {self.title}>"}
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def safe_colors(spec: Any) -> Any:
+    """The spec with every colour-vision-unsafe categorical scheme replaced by the house palette."""
+    if isinstance(spec, dict):
+        out = {k: safe_colors(v) for k, v in spec.items()}
+        scheme = out.get("scheme")
+        if isinstance(scheme, str) and scheme.lower() in UNSAFE_SCHEMES:
+            out.pop("scheme")
+            out["range"] = PALETTE
+        return out
+    if isinstance(spec, list):
+        return [safe_colors(v) for v in spec]
+    return spec
+
+
+# --- a slider that visibly moves a total ---------------------------------------------------------------------
+
+def live_total(chart: alt.Chart, field: str, *, label: str, fmt: str = ",.1f", unit: str = "") -> alt.LayerChart:
+    """The chart with a line of text above its marks stating the sum of `field` over the rows it draws,
+    recomputed in the page when a slider changes `field` (a `transform_calculate` that reads the slider).
+
+    `label` starts the text ("Total at this price: "), `unit` ends it (" USD bn"). Give the chart a fixed axis
+    (`fixed_scale`) too, or the axis rescales with the slider and the bars keep their length."""
+    total = _copy_without(chart, "params", "encoding", "mark", "title", "width", "height")
+    total = total.transform_aggregate(aicloud_total=f"sum({field})").transform_calculate(
+        aicloud_label=f"{json.dumps(label)} + format(datum.aicloud_total, {json.dumps(fmt)}) + {json.dumps(unit)}"
+    ).mark_text(align="right", baseline="bottom", fontWeight="bold", fontSize=13).encode(
+        x=alt.value(alt.ExprRef("width")), y=alt.value(-4), text="aicloud_label:N")
+    return alt.layer(chart, total)
+
+
+def fixed_scale(upper: float, lower: float = 0.0) -> alt.Scale:
+    """An axis that does not rescale when a slider moves (so a bar visibly grows or shrinks)."""
+    return alt.Scale(domain=[lower, upper], nice=False, clamp=True)
+
+
+def _copy_without(chart: alt.Chart, *names: str) -> alt.Chart:
+    copy = chart.copy(deep=True)
+    for name in names:
+        setattr(copy, name, alt.Undefined)
+    return copy
+
+
+def slug(text: str) -> str:
+    """A file name made from a chart title."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
 
 
 def slider(name: str, value: float, low: float, high: float, label: str, step: float = 0.01) -> alt.Parameter:

@@ -9,10 +9,10 @@ import altair as alt
 from aicloud import charts
 from aicloud.analysis import ChapterResult
 from aicloud.data import Tables
-from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HERE, PARTLY, SUPPORTED
+from aicloud.verdicts import LABELS
 
-COLORS = {SUPPORTED: "#54a24b", PARTLY: "#eeca3b", CONTRADICTED: "#e45756", NOT_TESTABLE: "#bab0ac",
-          NOT_TESTABLE_HERE: "#d9d9d9", "no verdict yet": "#ffffff"}
+# The house verdict colours (distinguishable under colour-vision deficiencies; see aicloud.charts).
+COLORS = {label: charts.VERDICT_COLORS[label] for label in (*LABELS, "no verdict yet")}
 
 
 def verdicts(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:

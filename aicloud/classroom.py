@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import yaml
 
 from aicloud.data import ROOT
+from aicloud.escape import markdown_text
+from aicloud.layout import FILE_MODE, write_if_changed
 
 if TYPE_CHECKING:
     import nbformat
@@ -127,11 +129,7 @@ def student_config(source_root: Path) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged files keep their time stamps, so an unchanged site stays up to date
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_if_changed(path, text)  # unchanged files keep their time stamps, so an unchanged site stays up to date
 
 
 # --- the course pack -----------------------------------------------------------------------------------------
@@ -186,11 +184,11 @@ def _pack_files(edition: str) -> dict[str, bytes]:
     import jupytext
     import nbformat
 
-    from aicloud import params, pipeline
+    from aicloud import book, params
 
     if edition not in EDITIONS:
         raise ValueError(f"unknown edition {edition!r}: choose {' or '.join(EDITIONS)}")
-    chapters = pipeline.chapters()
+    chapters = book.chapters()
     files: dict[str, bytes] = {}
     for ch in chapters:
         nb = jupytext.read(ch.source)
@@ -217,14 +215,14 @@ def _pack_files(edition: str) -> dict[str, bytes]:
     files["requirements.txt"] = (ROOT / "requirements.txt").read_bytes()
     first = chapters[0] if chapters else None
     example = next((p for p in params.read(first.source) if p.is_assumption), None) if first else None
-    contents = "".join(f"| `{ch.name}.ipynb` | {ch.title} |\n" for ch in chapters)
+    contents = "".join(f"| `{ch.name}.ipynb` | {markdown_text(ch.title)} |\n" for ch in chapters)
     note = ("\nThis is the **student** pack: the exercises are included, their solutions are not.\n"
             if edition == "student" else
             "\nThis is the **instructor** pack: the exercises include their solutions (build the student pack with "
             "`python -m aicloud pack --edition student`).\n")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     files["README.md"] = PACK_README.format(
-        title=config.get("title", "aicloud"), edition_note=note, contents=contents,
+        title=markdown_text(config.get("title", "aicloud")), edition_note=note, contents=contents,
         first=first.name if first else "CHAPTER",
         example_param=example.name if example else "NAME",
         example_value=f"{example.default:g}" if example and isinstance(example.default, float) else "VALUE",
@@ -246,6 +244,7 @@ def pack(out: Path, edition: str = "instructor") -> tuple[Path, int]:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 zf.writestr(info, content)
+        os.chmod(tmp, FILE_MODE)  # (mkstemp makes it 0600)
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -20,13 +20,25 @@ import yaml
 
 from aicloud._lazy import pd
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-PACKAGE_PATH = DATA_DIR / "datapackage.yaml"
+# ROOT, DATA_DIR, PACKAGE_PATH and resolve stay importable from here: chapters and tests use `data.ROOT`.
+from aicloud.layout import (  # noqa: F401
+    DATA_DIR,
+    PACKAGE_PATH,
+    ROOT,
+    FileRefused,
+    InputError,
+    read_regular,
+    resolve,
+    shown,
+    suggest,
+)
 
-# Refuse files past these limits with a clear message instead of exhausting memory.
-MAX_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 2_000_000
+# Limits, checked before a file is parsed or a kernel starts (documented in the README, "Limits"). Rows: Altair
+# embeds at most 5,000 rows in a chart, so a larger table could not be drawn anyway.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5_000
+MAX_FIELD = 2_000  # characters in one cell (the longest in the report's data is under 500)
+INT64_MAX = 2**63 - 1
 # How many problems of one kind (column + rule) a report lists before summarising the rest.
 MAX_LISTED_PER_RULE = 20
 
@@ -46,6 +58,9 @@ TYPE_HINTS = {
 }
 # A text cell starting like this would run as a formula when the CSV is opened in a spreadsheet.
 FORMULA_PREFIX = re.compile(r"^[=@]|^[+-][^\d.\s]|^[\t\r]")
+# Control characters (NUL and the like, and the bidirectional overrides that make text read in another order)
+# have no place in a label; a tab or a line break inside a quoted cell is allowed.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,7 @@ class Problem:
         return f"{where}{value}: {self.rule}"
 
 
-class DataError(ValueError):
+class DataError(InputError, ValueError):
     """A data file broke its schema. `problems` lists every problem found."""
 
     def __init__(self, problems: list[Problem]):
@@ -98,31 +113,40 @@ def resource(name: str) -> dict:
     for res in package()["resources"]:
         if res["name"] == name:
             return res
-    raise KeyError(f"unknown data resource {name!r}{_suggest(name, resource_names())}")
+    raise KeyError(f"unknown data resource {name[:100]!r}.{suggest(name, sorted(resource_names()))}")
+
+
+def ordered_columns(names: list[str]) -> list[tuple[str, ...]]:
+    """Names that must be in order, found by the project's naming convention: `x_low` <= `x` (or `x_central`)
+    <= `x_high`, `x` <= `x_high` when there is no `x_low`, and `x_start` <= `x_end`. Used for data columns (in
+    every row) and for a chapter's parameters."""
+    chains = []
+    for name in names:
+        tokens = name.split("_")
+        for high_word, low_word in (("high", "low"), ("end", "start")):
+            if high_word not in tokens:
+                continue
+            at = tokens.index(high_word)
+            low = "_".join([*tokens[:at], low_word, *tokens[at + 1:]])
+            middle = ["_".join([*tokens[:at], *tokens[at + 1:]]),
+                      "_".join([*tokens[:at], "central", *tokens[at + 1:]])]
+            central = [m for m in middle if m in names and m != name]
+            if low in names:
+                chains.append((low, *central[:1], name) if high_word == "high" else (low, name))
+            elif central and high_word == "high":  # (`fiscal_year_end` is not the end of `fiscal_year`)
+                chains.append((central[0], name))
+    return chains
 
 
 def default_path(name: str) -> Path:
     return DATA_DIR / resource(name)["path"]
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{hint} Valid names: {', '.join(sorted(choices))}"
-
-
 def _decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
-    if not path.exists():
-        return None, [Problem(label, None, None, None, "file does not exist")]
-    if path.is_dir():
-        return None, [Problem(label, None, None, None, "is a directory, expected a CSV file")]
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(label, None, None, None,
-                              f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")]
-    raw = path.read_bytes()
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as refused:
+        return None, [Problem(label, None, None, None, refused.reason)]
     try:
         # utf-8-sig accepts (and drops) the byte-order mark that spreadsheet programs add.
         return raw.decode("utf-8-sig"), []
@@ -132,14 +156,34 @@ def _decode(path: Path, label: str) -> tuple[str | None, list[Problem]]:
                               "file is not UTF-8 text; save it as CSV UTF-8")]
 
 
+def _csv_rows(text: str, label: str) -> tuple[list[list[str]], list[Problem]]:
+    """The file's rows, stopping at the row limit or at a row the csv module cannot read (a cell longer than
+    its own limit, an unclosed quote), with a problem naming the row."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows, []
+        except csv.Error as err:
+            return rows, [Problem(label, reader.line_num, None, None,
+                                  f"cannot be read as CSV ({err}); cells are limited to {MAX_FIELD:,} characters")]
+        rows.append(row)
+        if len(rows) > MAX_ROWS + 1:
+            return rows, [Problem(label, None, None, None,
+                                  f"file has over {MAX_ROWS:,} data rows; the limit is {MAX_ROWS:,}")]
+
+
 def _split_rows(text: str, label: str, expected: list[str]) -> tuple[list[str], list[list[str]], list[Problem]]:
     if not text.strip():
         return [], [], [Problem(label, None, None, None,
                                 f"file is empty; expected a header row: {','.join(expected)}")]
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows, problems = _csv_rows(text, label)
+    if problems:
+        return [], [], problems
     header = [h.strip() for h in rows[0]]
     body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    problems: list[Problem] = []
     if len(header) == 1 and len(expected) > 1:
         for sep, sep_name in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes")):
             if sep in header[0]:
@@ -151,6 +195,13 @@ def _split_rows(text: str, label: str, expected: list[str]) -> tuple[list[str], 
         problems.append(Problem(label, None, None, None,
                                 f"file has {len(body):,} data rows; the limit is {MAX_ROWS:,}"))
         return header, [], problems
+    for number, cells in enumerate(rows):
+        long = [i for i, cell in enumerate(cells) if len(cell) > MAX_FIELD]
+        if long:
+            column = header[long[0]] if long[0] < len(header) else None
+            problems.append(Problem(label, number + 1, column, cells[long[0]][:60],
+                                    f"cell has {len(cells[long[0]]):,} characters; the limit is {MAX_FIELD:,}"))
+            return header, [], problems
     if not body:
         problems.append(Problem(label, None, None, None, "file has a header but no data rows"))
     return header, body, problems
@@ -175,6 +226,9 @@ def _column_problems(label: str, name: str, field: dict, values: pd.Series) -> l
     if constraints.get("required"):
         add(empty, "required: the cell must not be empty")
     present = ~empty
+    add(present & values.str.contains(CONTROL), "text must not contain control characters (such as NUL or a "
+        "direction override)")
+    present = present & ~values.str.contains(CONTROL)
     if kind in TYPE_PATTERNS:
         ok_type = stripped.str.fullmatch(TYPE_PATTERNS[kind])
         if kind == "date":
@@ -183,6 +237,15 @@ def _column_problems(label: str, name: str, field: dict, values: pd.Series) -> l
         bad_type = present & ~ok_type
         add(bad_type, f"type {kind}: expected {TYPE_HINTS[kind]}")
         present = present & ok_type
+        if kind == "integer":
+            huge = present & stripped.where(present, "0").map(lambda v: abs(int(v)) > INT64_MAX)
+            add(huge, f"integer out of range: at most {INT64_MAX:,} in size")
+            present = present & ~huge
+        elif kind == "number":
+            nums = pd.to_numeric(stripped.where(present), errors="coerce")
+            infinite = present & ~nums.abs().lt(float("inf"))
+            add(infinite, "number out of range: too large to be held as a number (at most about 1.8e308)")
+            present = present & ~infinite
     if kind == "string":
         add(present & stripped.str.contains(FORMULA_PREFIX), "text must not start like a spreadsheet formula "
             "(=, @, + or -): it would run when the file is opened in a spreadsheet")
@@ -277,7 +340,30 @@ def _read(path: Path, name: str, label: str) -> tuple[pd.DataFrame | None, list[
         return None, problems
     typed = _convert(frame, fields)
     typed.index = rows
+    problems += _order_problems(typed, label)
+    if problems:
+        return None, problems
     return typed, problems
+
+
+def _text(value: object) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else str(value)
+
+
+def _order_problems(frame: pd.DataFrame, label: str) -> list[Problem]:
+    """A low end above its high end (or a start after its end) in any row (see `ordered_columns`)."""
+    problems: list[Problem] = []
+    for chain in ordered_columns(list(frame.columns)):
+        kinds = {"M" if frame[c].dtype.kind == "M" else "n" if frame[c].dtype.kind in "iuf" else "x" for c in chain}
+        if kinds not in ({"n"}, {"M"}):
+            continue  # (only numbers with numbers and dates with dates have an order here)
+        for lower, upper in zip(chain, chain[1:]):
+            bad = frame[lower].notna() & frame[upper].notna() & (frame[lower] > frame[upper])
+            for row in frame.index[bad][:MAX_LISTED_PER_RULE]:
+                low, high = (_text(frame.at[row, c]) for c in (lower, upper))
+                problems.append(Problem(label, int(row), upper, high,
+                                        f"order: must not be below {lower} ({low}) of the same row"))
+    return problems
 
 
 def _foreign_key_problems(frame: pd.DataFrame, name: str, label: str,
@@ -325,7 +411,7 @@ def load(name: str, path: str | Path | None = None, overrides: dict[str, Path] |
 @lru_cache(maxsize=64)
 def _load_cached(name: str, path: Path, _mtime: int, overrides: tuple) -> pd.DataFrame:
     over = {k: Path(v) for k, v in overrides}
-    label = _display(path)
+    label = shown(path)
     frame, problems = _read(path, name, label)
     if frame is None:
         raise DataError(problems)
@@ -335,11 +421,18 @@ def _load_cached(name: str, path: Path, _mtime: int, overrides: tuple) -> pd.Dat
     return frame.reset_index(drop=True)
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
+
+
+def example_csv(name: str, rows: int) -> tuple[str, int]:
+    """A CSV text with the header of resource `name` and its first `rows` rows from the report's data, written as
+    `check` reads it back (dates YYYY-MM-DD, booleans true/false); and how many rows it holds."""
+    frame = load(name).head(rows).copy()
+    for col in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[col]):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(frame[col]):
+            frame[col] = frame[col].map({True: "true", False: "false"})
+    return frame.to_csv(index=False), len(frame)
 
 
 def fields(name: str) -> list[dict]:
@@ -353,12 +446,6 @@ def unit(name: str, column: str) -> str:
         if field["name"] == column:
             return field.get("unit", "")
     raise KeyError(f"resource {name!r} has no column {column!r}")
-
-
-def resolve(path: str | Path) -> Path:
-    """A data path as given in a parameter: relative paths are relative to the project root."""
-    path = Path(path)
-    return path if path.is_absolute() else ROOT / path
 
 
 class Tables:

@@ -471,8 +471,20 @@ def _by_pattern(text: str, stripped: str, patterns: list) -> tuple[str, bool] | 
             out = chinese
             for field, value in values.items():
                 out = out.replace(field, value)
+                if f"{field[:-1]}__yi}}" in out:    # billions written in 亿: "{x__yi} 亿美元" for "USD {x} bn"
+                    out = out.replace(f"{field[:-1]}__yi}}", _times_ten(value))
             return spacing(text.replace(stripped, out)), ok
     return None
+
+
+def _times_ten(number: str) -> str:
+    """A number as shown ("1,234.5"), ten times larger with one decimal fewer ("12,345"); text left as is."""
+    try:
+        value = float(number.replace(",", "")) * 10
+    except ValueError:
+        return number
+    decimals = max(len(number.partition(".")[2]) - 1, 0)
+    return f"{value:,.{decimals}f}" if "," in number or value >= 10000 else f"{value:.{decimals}f}"
 
 
 _INLINE_DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MON})\.?(?: (\d{{4}}))?|({_MON})\.? (\d{{4}}))\b")

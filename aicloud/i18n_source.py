@@ -33,7 +33,8 @@ TEMPLATES = i18n.LOCALE.parent / "templates.json"
 PENDING = i18n.LOCALE.parent / "pending.txt"
 # Pages whose prose is translated: the chapters' notebooks and the book's own pages (generated pages are made
 # in Chinese by `aicloud.zh.pages`).
-BOOK_PAGES = ("book/glossary.md", "book/rerun.md", "book/teaching_guide.md", "book/references.md")
+BOOK_PAGES = ("book/glossary.md", "book/rerun.md", "book/teaching_guide.md", "book/references.md",
+              "book/changelog.md", "book/licence.md")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>\S*)")
 VERBATIM_DIRECTIVES = {"{code-cell}", "{code-block}", "{code}", "{math}", "{raw}", "{eval-rst}", "{bibliography}",
                        "{tableofcontents}", "{literalinclude}"}
@@ -304,7 +305,7 @@ TEXT_MODULES = (
     "aicloud.analysis.maas_price_war", "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
     "aicloud.analysis.capex_and_fibre_text", "aicloud.solutions.gpu_allocation", "aicloud.solutions.maas_price_war",
     "aicloud.solutions.capex_and_fibre", "aicloud.verdicts", "aicloud.robustness", "aicloud.claims",
-    "aicloud.pages", "aicloud.data", "aicloud.charts",
+    "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
 )
 _DEVELOPER = {"raise", "assert"}
 

@@ -22,14 +22,13 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
-from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
-from jupyter_core.utils import ensure_async
 from traitlets import DottedObjectName, Type
+
+from aicloud.adapters.kernel_client import FastReadyClient, FastShutdownManager
 
 # What the chapters import; loaded once in the server, before any fork. Only imports, and only of modules that
 # change no setting when imported: `aicloud.charts` (which sets Altair's renderer and a pandas option) is left
@@ -156,61 +155,24 @@ class ForkedProvisioner(LocalProvisioner):
         return self.connection_info
 
 
-class ForkedKernelClient(AsyncKernelClient):
-    """Jupyter's kernel client without two fixed waits that cost more than a forked kernel takes to start.
-
-    Once the kernel has answered, the stock client drains IOPub until it has been silent for 0.2 s. nbclient
-    matches every output to the cell that caused it, so a stray start-up message cannot land in a cell: this
-    one drains only what is already there."""
-
-    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
-        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
-        while True:
-            self.kernel_info()
-            try:
-                msg = await ensure_async(self.shell_channel.get_msg(timeout=1))
-            except Empty:
-                msg = None
-            if msg is not None and msg["msg_type"] == "kernel_info_reply":
-                try:  # an IOPub message too, so IOPub is connected before the first cell runs
-                    await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
-                except Empty:
-                    pass
-                else:
-                    self._handle_kernel_info_reply(msg)
-                    break
-            if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-        while True:
-            try:
-                await ensure_async(self.iopub_channel.get_msg(timeout=0.01))
-            except Empty:
-                break
-
-    wait_for_ready = _async_wait_for_ready  # type: ignore[assignment]
+class ForkedKernelClient(FastReadyClient):
+    """The client of a forked kernel (see `aicloud.adapters.kernel_client` for its shorter start-up wait)."""
 
 
 def manager_class(server: ForkServer) -> type[AsyncKernelManager]:
     """A kernel manager class (for nbclient's `kernel_manager_class`) whose kernels `server` forks."""
 
-    class ForkedKernelManager(AsyncKernelManager):
+    class ForkedKernelManager(FastShutdownManager):
         client_class = DottedObjectName("aicloud.kernels.ForkedKernelClient")
         client_factory = Type(ForkedKernelClient)
 
-        async def _async_finish_shutdown(self, waittime: float | None = None, pollinterval: float = 0.01,
-                                         restart: bool = False) -> None:
-            # A forked kernel exits within milliseconds of being asked: look every 10 ms, not every 100.
-            await super()._async_finish_shutdown(waittime, pollinterval, restart)
-
-        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-            if self.provisioner is None:
-                self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
-                provisioner = ForkedProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
-                provisioner.server = server
-                self.provisioner = provisioner
-            return await super()._async_pre_start_kernel(**kw)
+        def __init__(self, **kw: Any) -> None:
+            super().__init__(**kw)
+            # A provisioner set before the kernel starts is used as it is (as on a restart).
+            self.kernel_id = self.kernel_id or str(uuid.uuid4())
+            provisioner = ForkedProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+            provisioner.server = server
+            self.provisioner = provisioner
 
     return ForkedKernelManager
 

@@ -14,7 +14,9 @@ from pathlib import Path
 from aicloud import claims as claims_mod
 from aicloud import data
 from aicloud._lazy import pd
+from aicloud.escape import html_text, markdown_text
 from aicloud.glued import glued
+from aicloud.layout import digest, stamp, stamped, write_if_changed
 
 
 def _cell(value: object) -> str:
@@ -22,14 +24,16 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    return html.escape(str(value))
+    return html_text(value)
 
 
-def _table(frame: pd.DataFrame, table_id: str = "", row_attrs: list[dict] | None = None) -> str:
+def _table(frame: pd.DataFrame, table_id: str = "", row_attrs: list[dict] | None = None,
+           row_ids: list[str] | None = None) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = []
     for i, (_, row) in enumerate(frame.iterrows()):
-        attrs = "".join(f' data-{k}="{html.escape(str(v))}"' for k, v in (row_attrs[i] if row_attrs else {}).items())
+        attrs = "".join(f' data-{k}="{html_text(v)}"' for k, v in (row_attrs[i] if row_attrs else {}).items())
+        attrs += f' id="{html_text(row_ids[i])}"' if row_ids else ""
         cells = "".join(f"<td>{row[c] if c.endswith('_html') else _cell(row[c])}</td>" for c in frame.columns)
         rows.append(f"<tr{attrs}>{cells}</tr>")
     ident = f' id="{table_id}"' if table_id else ""
@@ -76,16 +80,19 @@ def data_and_sources(paths: dict[str, Path] | None = None) -> str:
         out += [_table(fields), ""]
         if "source_id" in frame.columns:
             used = frame["source_id"].value_counts()
-            cited = ", ".join(f"`{html.escape(s)}` ({n})" for s, n in used.items())
+            cited = ", ".join(f"{markdown_text(s)} ({n})" for s, n in used.items())
             out += [f"Sources cited (rows): {cited}.", ""]
     out += ["## Sources", "",
             "Kinds: *primary* is the organisation's own document; *press* a named news outlet, often a "
             "syndicated or translated copy; *third-party* a tracker, compilation or blog; *derived* the "
             "project's own computation; *article* the commentary under test. Notes carry the caveats.", ""]
     shown = sources.assign(title_html=[
-        f'<a href="{html.escape(u)}">{html.escape(t)}</a>' if isinstance(u, str) and u else html.escape(t)
+        f'<a href="{html_text(u)}">{html_text(t)}</a>' if isinstance(u, str) and u.startswith(("https://", "http://"))
+        else html_text(t)
         for t, u in zip(sources["title"], sources["url"])])
-    out += [_table(shown[["id", "title_html", "publisher", "date", "kind", "accessed", "note"]]), ""]
+    # Each source row is an anchor (#source-ID): every chart links the sources of the rows it draws here.
+    out += [_table(shown[["id", "title_html", "publisher", "date", "kind", "accessed", "note"]],
+                   row_ids=[f"source-{i}" for i in sources["id"]]), ""]
     return "\n".join(out)
 
 
@@ -100,19 +107,19 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
              "Verdicts: " + "; ".join(f"{html.escape(v)}: {int(counts.get(v, 0))}" for v in claims_mod.VERDICTS)
              + (f"; no verdict yet: {int(counts.get('no verdict yet', 0))}" if counts.get("no verdict yet") else "")
              + ".", ""]
-    options = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
+    options = "".join(f'<option value="{html_text(v)}">{html_text(v)}</option>'
                       for v in [*claims_mod.VERDICTS, "no verdict yet"] if counts.get(v))
-    phases = "".join(f'<option value="{html.escape(p)}">{html.escape(p)}</option>'
+    phases = "".join(f'<option value="{html_text(p)}">{html_text(p)}</option>'
                      for p in dict.fromkeys(table["phase"]))
     controls = ('<div class="ledger-filters"><label>Verdict <select id="ledger-verdict"><option value="">all'
                 f'</option>{options}</select></label> <label>Phase <select id="ledger-phase"><option value="">'
                 f'all</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
-    from aicloud.pipeline import chapters
+    from aicloud.book import chapters
 
     titles = {ch.name: ch.title for ch in chapters()}
     shown = table.assign(chapter_html=[
-        f'<a href="../chapters/{html.escape(c)}.html">{html.escape(titles.get(c, c))}</a>'
-        if c in executed else html.escape(titles.get(c, c.replace("_", " "))) for c in table["chapter"]])
+        f'<a href="../chapters/{html_text(c)}.html">{html_text(titles.get(c, c))}</a>'
+        if c in executed else html_text(titles.get(c, c.replace("_", " "))) for c in table["chapter"]])
     shown = shown.assign(sources_html=[_sources_cell(s) for s in table["sources"]])
     rows = [{"verdict": v, "phase": p} for v, p in zip(table["verdict"], table["phase"])]
     body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "sources_html"]],
@@ -126,7 +133,7 @@ def _sources_cell(sources: str) -> str:
     if not ids:
         return ""
     label = f"{len(ids)} source" + ("s" if len(ids) > 1 else "")
-    return f"<details><summary>{label}</summary>{html.escape(', '.join(ids))}</details>"
+    return f"<details><summary>{label}</summary>{html_text(', '.join(ids))}</details>"
 
 
 def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> pd.DataFrame:
@@ -149,21 +156,14 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
 
 def write_if_inputs_changed(path: Path, inputs: list[Path], make) -> None:
     """Regenerate a page with `make()` only when the bytes of its inputs changed since it was written."""
-    from aicloud.pipeline import digest
-
     key = digest([p for p in inputs if p.exists()])
-    stamp = path.with_name(f".{path.name}.inputs")
-    if path.exists() and stamp.exists() and stamp.read_text() == key:
+    mark = path.with_name(f".{path.name}.inputs")
+    if path.exists() and stamped(mark, key):
         return
     write(path, make())
-    stamp.write_text(key)
+    stamp(mark, key)
 
 
 def write(path: Path, text: str) -> None:
     """Write a generated page only when its text changed (keeps the site build's change detection quiet)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_if_changed(path, text)

@@ -7,12 +7,14 @@ pages only when told that they are all in place. It writes into a temporary fold
 swapped into place whole, so a failed or cancelled build leaves the previous site as it was.
 
 `python -m aicloud.site SOURCE OUTPUT` is that process: it builds after reading "build" on its standard
-input, and exits without writing anything if its input ends first.
+input, and exits without writing anything if its input ends first (the pause is a public Sphinx event, see
+`aicloud.adapters.sphinx_build`).
 """
 
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -20,10 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from aicloud.pipeline import BOOK_FILES, PACKAGE_DIR, digest
-
-CANCELLED = 3  # exit code of a build that was told not to go ahead
-READY = "aicloud.site: prepared, waiting for the pages"
+from aicloud import layout
+from aicloud.adapters.sphinx_build import CANCELLED, READY_FD  # noqa: F401 (CANCELLED: the exit code, for callers)
+from aicloud.layout import BOOK_FILES, EnvironmentProblem, digest, shown, stamp, stamped
 
 
 def _settings_key(source_root: Path) -> str:
@@ -37,7 +38,7 @@ def site_key(source_root: Path) -> str:
     files = [p for name in BOOK_FILES for p in sorted((source_root / name).rglob("*"))
              if p.is_file()] if (source_root / "book").exists() else []
     files += [source_root / n for n in ("_config.yml", "_toc.yml")]
-    return digest(sorted(set(files)) + sorted(PACKAGE_DIR.rglob("*.py")))
+    return digest(sorted(set(files)) + sorted(layout.PACKAGE_DIR.rglob("*.py")))
 
 
 def _stamp(html_dir: Path) -> Path:
@@ -46,9 +47,7 @@ def _stamp(html_dir: Path) -> Path:
 
 def up_to_date(source_root: Path, html_dir: Path) -> bool:
     """Whether `html_dir` was built from exactly the current sources (checked without starting Sphinx)."""
-    stamp = _stamp(html_dir)
-    return (html_dir.joinpath("index.html").exists() and stamp.exists()
-            and stamp.read_text() == site_key(source_root))
+    return html_dir.joinpath("index.html").exists() and stamped(_stamp(html_dir), site_key(source_root))
 
 
 class SiteBuild:
@@ -63,9 +62,14 @@ class SiteBuild:
         self.html_dir.parent.mkdir(parents=True, exist_ok=True)
         self.work = Path(tempfile.mkdtemp(prefix=".jb-", dir=self.html_dir.parent))
         self.log = (self.work / "build.log").open("w+", encoding="utf-8")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "aicloud.site", str(self.source_root), str(self._built)],
-            stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT, text=True)
+        self._ready, ready = os.pipe()  # the build says "ready" on it once prepared
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "aicloud.site", str(self.source_root), str(self._built)],
+                stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT, text=True, pass_fds=(ready,),
+                env={**os.environ, READY_FD: str(ready)})
+        finally:
+            os.close(ready)
 
     @property
     def _built(self) -> Path:
@@ -75,9 +79,8 @@ class SiteBuild:
         """Wait until Sphinx is set up and waiting for the pages; False if it stopped or timed out first."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.proc.poll() is None:
-            if READY in self.work.joinpath("build.log").read_text(encoding="utf-8", errors="replace"):
-                return True
-            time.sleep(0.05)
+            if select.select([self._ready], [], [], 0.1)[0]:
+                return os.read(self._ready, 16).startswith(b"ready")
         return False
 
     def finish(self, *, force: bool = False) -> str:
@@ -99,7 +102,13 @@ class SiteBuild:
             code = self.proc.wait()
             if code != 0 or not self._built.joinpath("index.html").exists():
                 self.log.seek(0)
-                raise RuntimeError(f"the site build failed (exit code {code}):\n" + self.log.read()[-6000:])
+                log = self.log.read()
+                for marker in ("No space left on device", "Disk quota exceeded", "Read-only file system"):
+                    if marker in log:
+                        raise EnvironmentProblem(f"the site build could not write into {shown(self.work)}: "
+                                                 f"{marker.lower()}; free space or make it writable, then build "
+                                                 "again. The previous site is left as it was.")
+                raise RuntimeError(f"the site build failed (exit code {code}):\n" + log[-6000:])
             old = self.html_dir.with_name(f".{self.html_dir.name}.old")
             if old.exists():
                 shutil.rmtree(old)
@@ -108,7 +117,7 @@ class SiteBuild:
             self._built.rename(self.html_dir)
             if old.exists():
                 shutil.rmtree(old)
-            _stamp(self.html_dir).write_text(key)
+            stamp(_stamp(self.html_dir), key)
             return "built"
         finally:
             self.cancel()
@@ -124,6 +133,9 @@ class SiteBuild:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+        if self._ready is not None:
+            os.close(self._ready)
+            self._ready = None
         shutil.rmtree(self.work, ignore_errors=True)
 
 
@@ -142,25 +154,9 @@ def build_site(source_root: Path, html_dir: Path, *, force: bool = False,
 # --- the build process ----------------------------------------------------------------------------------
 
 def _main(source: Path, output: Path) -> int:
-    import sphinx.application
-    from jupyter_book.sphinx import build_sphinx
+    from aicloud.adapters import sphinx_build
 
-    go_ahead = sphinx.application.Sphinx.build
-
-    def build_when_told(app: sphinx.application.Sphinx, *args: object, **kwargs: object) -> None:
-        # Everything up to here (imports, configuration, extensions, theme) needed no page.
-        print(READY, flush=True)
-        if sys.stdin.readline().strip() != "build":
-            raise SystemExit(CANCELLED)
-        go_ahead(app, *args, **kwargs)
-
-    sphinx.application.Sphinx.build = build_when_told  # type: ignore[method-assign]
-    # The options `jupyter-book build SOURCE -W -n --keep-going --quiet` passes to Sphinx.
-    result = build_sphinx(str(source), str(output), noconfig=True, path_config=str(source / "_config.yml"),
-                          confoverrides={"external_toc_path": (source / "_toc.yml").as_posix(),
-                                         "latex_individualpages": False, "nitpicky": True},
-                          builder="html", warningiserror=True, keep_going=True, quiet=True)
-    return 1 if isinstance(result, BaseException) else int(result or 0)
+    return sphinx_build.build(source, output, wait=True)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,10 @@
 - Chinese pages: `<html lang="zh-CN">` (from `language = zh_CN`), a CJK font stack of the reader's system fonts.
 - English pages: Chinese words (glossary names, quotes) wrapped in `<span lang="zh-CN">` so browsers draw them
   with Chinese, not Japanese, glyphs and screen readers read them as Chinese.
+- Chinese pages: the furniture other extensions add in English (a figure's data, image and source links, "Cite
+  this page", the build information; `aicloud.sphinx_readers`) written in Chinese (`furniture`, `cite_block`), and
+  every translated section heading given its English id as well, so links made from English headings (the
+  key-findings boxes, `aicloud.findings`) land where they do in English.
 - The `{zhnum}` role: a glued number written the Chinese way, e.g. `{zhnum}`first_units:万张`` gives "65 万张"
   (units: see `aicloud.i18n.ZH_NUMBER_UNITS`).
 """
@@ -42,11 +46,15 @@ def _config_inited(app: Any, config: Any) -> None:
     config.html_theme_options = options
 
 
-def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def _switch_url(app: Any, pagename: str, context: dict) -> str:
+    """The same page in the other edition: English pages link down into zh/, Chinese ones up out of it."""
+    return context["pathto"](f"../{pagename}.html" if is_chinese(app) else f"zh/{pagename}.html", 1)
+
+
+def _page_switch(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The switch's context, set before the theme renders its header items (which it does in this event)."""
     zh = is_chinese(app)
-    # The other edition: English pages link down into zh/, Chinese ones up out of it.
-    target = f"../{pagename}.html" if zh else f"zh/{pagename}.html"
-    url = context["pathto"](target, 1)
+    url = _switch_url(app, pagename, context)
     label, lang, title = LABELS["zh" if zh else "en"]
     context.update(aicloud_switch_url=url, aicloud_switch_label=label, aicloud_switch_lang=lang,
                    aicloud_switch_title=title)
@@ -54,13 +62,118 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + (
         f'\n    <link rel="alternate" hreflang="{lang}" href="{html.escape(url)}" />'
         f'\n    <link rel="alternate" hreflang="{here}" href="{html.escape(context["pathto"](pagename))}" />')
+
+
+def _page_body(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The page's body, after `aicloud.sphinx_readers` has added its furniture (a later priority)."""
+    zh = is_chinese(app)
+    url = _switch_url(app, pagename, context)
     if not zh and "body" in context:
         context["body"] = mark_chinese(context["body"])
-    if zh and pagename in (app.config.aicloud_pending or ()) and "body" in context:
-        context["body"] = (f'<div class="admonition note aicloud-pending"><p class="admonition-title">尚未翻译</p>'
-                           f'<p>本页尚未译成中文，下面是英文原文。'
-                           f'<a href="{html.escape(url)}" hreflang="en">阅读英文版</a>。'
-                           f'</p></div><div lang="en">{context["body"]}</div>')
+    if not zh or not isinstance(context.get("body"), str):
+        return
+    body, info = PAGE_INFO.subn("", context["body"])
+    body = furniture(body)
+    if pagename in (app.config.aicloud_pending or ()):
+        body = (f'<div class="admonition note aicloud-pending"><p class="admonition-title">尚未翻译</p>'
+                f'<p>本页尚未译成中文，下面是英文原文。'
+                f'<a href="{html.escape(url)}" hreflang="en">阅读英文版</a>。'
+                f'</p></div><div lang="en">{body}</div>')
+    if info:
+        body += _zh_cite_block(app, pagename, context)
+    context["body"] = body
+
+
+# --- Chinese furniture -------------------------------------------------------------------------------------
+
+PAGE_INFO = re.compile(r'<section class="page-info"[^>]*>.*?</section>', re.S)
+FURNITURE = [   # (English as aicloud.chart_assets / aicloud.sphinx_readers / aicloud.charts write it, Chinese)
+    (re.compile(r"<summary>Sources of the rows drawn \((\d+)\)</summary>"),
+     r"<summary>所绘数据行的来源（\1 个）</summary>"),
+    (re.compile(re.escape("The rows drawn carry no source id (the chapter computed them).")),
+     "所绘数据行没有来源编号（由本章计算得出）。"),
+    (re.compile(r">Data \(CSV, ([\d,]+) rows?\)</a>"), r">数据（CSV，\1 行）</a>"),
+    (re.compile(r">Image \(SVG\)</a>"), ">图片（SVG）</a>"),
+    (re.compile(re.escape('aria-label="Table (scrolls sideways on a narrow screen)"')),
+     'aria-label="表格（窄屏上可横向滚动）"'),
+    (re.compile(re.escape('aria-label="Chart (scrolls sideways): ')), 'aria-label="图表（可横向滚动）：'),
+]
+
+
+def furniture(markup: str) -> str:
+    """A Chinese page's figure links and scroll boxes with their words in Chinese (tests/test_i18n_site.py fails
+    if English furniture is left on a Chinese page)."""
+    for pattern, chinese in FURNITURE:
+        markup = pattern.sub(chinese, markup)
+    return markup
+
+
+def cite_block(*, page_title: str, book_title: str, author: str, info: dict[str, str], url: str, key: str,
+               changelog: str, licence: str) -> str:
+    """"Cite this page" and the build information in Chinese (see `aicloud.sphinx_readers`)."""
+    from aicloud.sphinx_readers import citation
+
+    commit, local = info["commit"].removesuffix(" + local changes"), info["commit"].endswith(" + local changes")
+    if commit == "not built from a git checkout":
+        commit = "无（不是从 git 检出构建的）"
+    changes = "（含未提交的修改）" if local else ""
+    note = f"版本 {info['version']}，提交 {commit}{changes}，构建于 {info['date']}"
+    bibtex, _ = citation(page_title=page_title, book_title=book_title, author=author, year=info["year"],
+                         info=info, url=url, key=key)
+    bibtex = re.sub(r"(?m)^  note = \{.*\},$", lambda m: "  note = {" + note + "},", bibtex)
+    bibtex = bibtex.replace("howpublished = {In: ", "howpublished = {载于：")
+    plain = f"{author}（{info['year']}）。{page_title}。载于：{book_title}。{note}。" + (f" {url}" if url else "")
+    e = html.escape
+    return (
+        '<section class="page-info" aria-label="引用本页、版本与许可">'
+        '<details class="cite-this"><summary>引用本页</summary>'
+        f'<p>纯文本：</p><pre class="cite-plain">{e(plain)}</pre>'
+        f'<p>BibTeX：</p><pre class="cite-bibtex">{e(bibtex)}</pre></details>'
+        f'<p class="build-info">构建于 {e(info["date"])}，来自提交 <code>{e(commit)}</code>{changes}'
+        f'（版本 {e(info["version"])}）。<a href="{e(changelog)}">更新日志</a>。'
+        f'<a href="{e(licence)}">许可</a>：代码采用 MIT 许可，正文与数据采用 CC BY 4.0；第三方数据沿用其来源的条款。'
+        "</p></section>")
+
+
+def _zh_cite_block(app: Any, pagename: str, context: dict) -> str:
+    from aicloud.sphinx_readers import _plain
+
+    pathto, known = context["pathto"], app.env.found_docs
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return cite_block(
+        page_title=_plain(context.get("title", pagename)) or pagename,
+        book_title=_plain(app.config.html_title or app.config.project), author=app.config.author or "",
+        info=app.config.aicloud_build_info, url=f"{base}/zh/{pagename}.html" if base else "",
+        key="aicloud-zh-" + re.sub(r"[^a-z0-9]+", "-", pagename.split("/")[-1].lower()),
+        changelog=pathto("book/changelog") if "book/changelog" in known else "#",
+        licence=pathto("book/licence") if "book/licence" in known else "#")
+
+
+def _english_ids(app: Any, doctree: Any) -> None:
+    """Every translated heading of a Chinese page also gets the id its English heading has."""
+    if not is_chinese(app):
+        return
+    from docutils.nodes import make_id
+
+    english = _headings(app.env.docname.rsplit("/", 1)[-1])
+    if not english:
+        return
+    for section in doctree.findall(nodes.section):
+        title = section.next_node(nodes.title)
+        heading = english.get(i18n.normalise(title.astext())) if title is not None else None
+        ident = make_id(heading) if heading else ""
+        if ident and ident not in doctree.ids:
+            section["ids"].append(ident)
+            doctree.ids[ident] = section
+
+
+def _headings(domain: str) -> dict[str, str]:
+    """Chinese heading -> English heading, from a page's catalogue."""
+    out = {}
+    for english, chinese in i18n.catalogue(domain).items():
+        if english.startswith("#") and chinese.startswith("#"):
+            out[i18n.normalise(chinese.lstrip("#"))] = english.lstrip("#").strip()
+    return out
 
 
 def mark_chinese(markup: str) -> str:
@@ -114,7 +227,9 @@ def _fast_chinese_search() -> type:
 def setup(app: Any) -> dict:
     app.add_config_value("aicloud_pending", [], "html")  # Chinese pages still in English (locale/zh_CN/pending.txt)
     app.connect("config-inited", _config_inited)
-    app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _page_switch, priority=400)   # before the theme renders its header
+    app.connect("html-page-context", _page_body, priority=600)     # after aicloud.sphinx_readers (500)
+    app.connect("doctree-read", _english_ids)
     app.add_css_file("aicloud-i18n.css")
     app.add_role("zhnum", zhnum_role)
     app.add_search_language(_fast_chinese_search())

@@ -24,17 +24,23 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from aicloud import i18n, i18n_source, pipeline
+from aicloud import i18n, i18n_source, pipeline, vega
+from aicloud.book import Chapter
 from aicloud.data import ROOT
 
 if TYPE_CHECKING:
     from aicloud.kernels import ForkServer
-    from aicloud.pipeline import Chapter, Result
+    from aicloud.pipeline import Result
     from aicloud.scenario import Scenario
 
 LANGS = ("en", "zh")
 MOUNT = "zh"
 SEARCH_WORDS = ROOT / "locale" / "zh_CN" / "search_words.txt"
+
+
+def _title(source: Path) -> str:
+    return next((line[2:].strip() for line in source.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("# ")), source.stem)
 
 
 def parse_langs(text: str) -> tuple[str, ...]:
@@ -157,10 +163,10 @@ def jobs(en_jobs: list[tuple[Chapter, dict]], zh_root: Path) -> list[tuple[Chapt
     out = []
     for ch, resolved in en_jobs:
         source = zh_root / "notebooks" / ch.source.name
-        zh_ch = pipeline.Chapter(ch.name, pipeline._title(source), source)
+        zh_ch = Chapter(ch.name, _title(source), source)
         resolved = dict(resolved)
-        if pipeline.reads_ledger(ch):   # the Chinese ledger, so that an unchanged page is found in the cache
-            resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(zh_root / "book" / "generated" / "claims_ledger.csv")
+        if zh_ch.reads_ledger:   # the Chinese ledger, so that an unchanged page is found in the cache
+            resolved[zh_ch.reads_ledger] = pipeline.shown(zh_root / "book" / "generated" / "claims_ledger.csv")
         out.append((zh_ch, resolved, zh_root / "book" / "chapters" / f"{ch.name}.ipynb"))
     return out
 
@@ -221,8 +227,8 @@ class Edition:
     def _run(self, server: ForkServer | None) -> str:
         from aicloud import site
 
-        first = [j for j in self._jobs if not pipeline.reads_ledger(j[0])]
-        later = [j for j in self._jobs if pipeline.reads_ledger(j[0])]
+        first = [j for j in self._jobs if not j[0].reads_ledger]
+        later = [j for j in self._jobs if j[0].reads_ledger]
         with contextlib.ExitStack() as stack:
             stale = self.force or not all(pipeline.is_cached(ch, r) for ch, r, _o in self._jobs)
             if stale and server is None and hasattr(os, "fork"):
@@ -242,8 +248,8 @@ class Edition:
                 first_outputs = {ch.name: out for ch, _r, out in first}
                 _write_generated(ledger_csv, lambda: _zh_ledger(first_outputs, claims_path)[1].to_csv(index=False),
                                  [*first_outputs.values(), claims_path])
-                for _ch, resolved, _out in later:
-                    resolved[pipeline.LEDGER_PARAMETER] = pipeline.shown(ledger_csv)
+                for ch, resolved, _out in later:
+                    resolved[ch.reads_ledger] = pipeline.shown(ledger_csv)
                 self.results += pipeline.execute_all(later, workers=self.workers, force=self.force, server=server,
                                                      progress=self._progress)
             if self._failed():
@@ -257,7 +263,7 @@ class Edition:
 
                 classroom.make_student(self.zh_root)
             self.missing = missing_strings(outputs)
-            pipeline.vendor_vega(self.zh_root / "_static")
+            vega.vendor_vega(self.zh_root / "_static")
             return site.build_site(self.zh_root, self.zh_html, force=self.force, prepared=prepared)
 
     def _progress(self, result: Result) -> None:
@@ -295,7 +301,7 @@ def _write_generated(path: Path, make: Any, inputs: list[Path | None]) -> None:
 
     files = [Path(p) for p in inputs if p is not None] + [Path(__file__), *sorted((ROOT / "aicloud" / "zh")
                                                                                .rglob("*.py"))]
-    files += sorted((ROOT / "locale").rglob("*.po")) + [pipeline.ROOT / "data" / "datapackage.yaml"]
+    files += sorted((ROOT / "locale").rglob("*.po")) + [ROOT / "data" / "datapackage.yaml"]
 
     def chinese() -> str:
         with i18n.language("zh"):
@@ -372,16 +378,18 @@ def run_source(ch: Chapter) -> Chapter:
     text = text.replace('i18n.use("zh")', f'i18n.use("zh")  # catalogues {catalogues_digest()}', 1)
     source = RUN_SOURCES / ch.source.name
     _write(source, text)
-    return pipeline.Chapter(ch.name, pipeline._title(source), source)
+    return Chapter(ch.name, _title(source), source)
 
 
 def mark_standalone(ch: Chapter, page: Path) -> None:
-    """A standalone page of a Chinese chapter: `lang="zh-CN"` and the CJK font stack."""
+    """A standalone page of a Chinese chapter: `lang="zh-CN"`, the CJK font stack and the figures' links in
+    Chinese."""
     if RUN_SOURCES not in ch.source.parents:
         return
+    from aicloud.sphinx_i18n import furniture
     from aicloud.zh.charts import FONT
 
     text = page.read_text(encoding="utf-8")
     text = text.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     text = text.replace("</style>", f"body{{font-family:{FONT}}}</style>", 1)
-    _write(page, text)
+    _write(page, furniture(text))

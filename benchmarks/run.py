@@ -4,8 +4,8 @@ Run by hand (never from the tests): `.venv/bin/python benchmarks/run.py [--skip-
 temporary copy of the project, so `data/`, the cache and the site of the working tree are not touched.
 Prints a report in Markdown; paste it into `benchmarks/RESULTS.md` with the date.
 
-1. cold build (`python -m aicloud build --force`, empty cache) vs `jupyter-book build` with
-   `execute_notebooks: force` on the same chapter notebooks (target <= 0.6x);
+1. cold build (`aicloud.build.build(force=True)`, as `python -m aicloud build --force` runs it; empty cache) vs
+   `jupyter-book build` with `execute_notebooks: force` on the same chapter notebooks (target <= 0.6x);
 2. no-op rebuild vs cold build (target <= 5%);
 3. after changing one data file: which chapters each system re-executes, and whether the site's number is
    current (Jupyter Book's `cache` mode hashes code cells only, so it keeps the stale number);
@@ -37,6 +37,21 @@ JB = str(Path(PY).parent / "jupyter-book")
 # A figure that the GPU chapter prints from data/gpu_buyers.csv (the sum of the first year's units).
 PROBE_FILE, PROBE_OLD, PROBE_NEW = "data/gpu_buyers.csv", "2023,Meta,US,platform,H100,150000", \
     "2023,Meta,US,platform,H100,160000"
+
+
+# The build, called as a library (`aicloud.build.build`) in a process of its own, printing "<status> <chapter>"
+# for each chapter it executed or took from the cache.
+LIBRARY_BUILD = """import sys
+from aicloud import build
+def show(event):
+    if isinstance(event, build.ChapterDone):
+        print(event.result.status, event.result.chapter, flush=True)
+report = build.build(force="--force" in sys.argv, progress=show)
+sys.exit(0 if report.ok else 1)"""
+
+
+def library_build(*flags: str) -> list[str]:
+    return [PY, "-c", LIBRARY_BUILD, *flags]
 
 
 def copy_project(target: Path) -> Path:
@@ -106,13 +121,13 @@ def build_benchmarks(copy: Path) -> list[str]:
     for _ in range(REPEATS):  # alternate the two systems; report medians (timings on 2 cores vary a lot)
         shutil.rmtree(copy / ".cache", ignore_errors=True)
         shutil.rmtree(copy / "_static" / "vega", ignore_errors=True)
-        colds.append(timed([PY, "-m", "aicloud", "build", "--force"], copy)[0])
-        seconds, log = timed([PY, "-m", "aicloud", "build"], copy)
+        colds.append(timed(library_build("--force"), copy)[0])
+        seconds, log = timed(library_build(), copy)
         noops.append(seconds)
         shutil.rmtree(book / "_build", ignore_errors=True)
         forces.append(timed([JB, "build", str(book), "--quiet"], copy)[0])
     executed_noop = [line.split()[1] for line in log.splitlines() if line.strip().startswith("executed")]
-    from aicloud.pipeline import _VEGA
+    from aicloud.vega import _VEGA
 
     vega_seconds = timed([PY, "-c", _VEGA], copy)[0]  # made once per environment, at install (vega_assets)
     cold, noop, jb_force = (float(np.median(x)) for x in (colds, noops, forces))
@@ -135,7 +150,7 @@ def build_benchmarks(copy: Path) -> list[str]:
     timed([JB, "build", str(cache_book), "--quiet"], copy)
     probe = copy / PROBE_FILE
     probe.write_text(probe.read_text(encoding="utf-8").replace(PROBE_OLD, PROBE_NEW), encoding="utf-8")
-    changed, log = timed([PY, "-m", "aicloud", "build"], copy)
+    changed, log = timed(library_build(), copy)
     ours = [line.split()[1] for line in log.splitlines() if line.strip().startswith("executed")]
     _, jb_log = timed([JB, "build", str(cache_book), "-v"], copy)
     page_ours = (copy / "_build/html/book/chapters/gpu_allocation.html").read_text(encoding="utf-8")
@@ -299,7 +314,7 @@ def main() -> int:
         report += model_benchmarks()
         if not args.skip_site:
             if not (copy / "_build/html/index.html").exists():
-                timed([PY, "-m", "aicloud", "build"], copy)
+                timed(library_build(), copy)
             report += site_benchmarks(copy / "_build" / "html")
     print("\n".join(report))
     return 0

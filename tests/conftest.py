@@ -20,10 +20,10 @@ HARMLESS: dict[str, str] = {}
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The default site; `make test` builds it first, a lone pytest run builds it if missing."""
-    from aicloud import cli
+    from aicloud import build
 
     if not (SITE / "index.html").exists():
-        assert cli.main(["build"]) == 0
+        assert build.build().ok
     return SITE
 
 
@@ -61,12 +61,13 @@ def browser():
 class Visit:
     """One page load that records requests leaving localhost, failed requests, page errors and dialogs."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, viewport: tuple[int, int] = (1280, 1000), javascript: bool = True):
         self.outside: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.dialogs: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                     java_script_enabled=javascript)
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))

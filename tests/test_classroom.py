@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from aicloud import classroom, cli, data, pipeline
+from aicloud import book, build, classroom, cli, data
 
 STUDENT = data.ROOT / "_build" / "student" / "html"
 
@@ -102,7 +102,7 @@ def pack(tmp_path_factory) -> Path:
 def test_the_pack_holds_every_chapter_notebook_unexecuted_with_data_package_requirements_and_readme(pack):
     names = set(zipfile.ZipFile(pack).namelist())
     top = classroom.PACK_TOP
-    for ch in pipeline.chapters():
+    for ch in book.chapters():
         assert f"{top}/{ch.name}.ipynb" in names
         nb = nbformat.reads(zipfile.ZipFile(pack).read(f"{top}/{ch.name}.ipynb").decode(), as_version=4)
         nbformat.validate(nb)
@@ -118,7 +118,7 @@ def test_the_student_pack_has_the_exercises_but_no_solutions(tmp_path):
     z = zipfile.ZipFile(out)
     texts = [z.read(n).decode() for n in z.namelist() if n.endswith((".ipynb", ".md"))]
     assert not any("solution-start" in t for t in texts)
-    with_exercises = [ch for ch in pipeline.chapters() if "{exercise-start}" in ch.source.read_text()]
+    with_exercises = [ch for ch in book.chapters() if "{exercise-start}" in ch.source.read_text()]
     for ch in with_exercises:
         assert "{exercise-start}" in z.read(f"{classroom.PACK_TOP}/{ch.name}.ipynb").decode()
 
@@ -136,7 +136,7 @@ def test_a_chapter_runs_from_the_unzipped_pack_in_an_empty_folder(pack, tmp_path
     where = subprocess.run([sys.executable, "-c", "import aicloud.data as d; print(d.ROOT)"], cwd=root, env=env,
                            capture_output=True, text=True, check=True)
     assert Path(where.stdout.strip()) == root, "the pack must use its own package and data, not the project's"
-    chapter = pipeline.chapters()[0].name
+    chapter = book.chapters()[0].name
     proc = subprocess.run([sys.executable, "-m", "papermill", f"{chapter}.ipynb", "out.ipynb", "--cwd", str(root),
                            "-k", "python3", "--log-level", "ERROR"], cwd=root, env=env, capture_output=True,
                           text=True, timeout=600)
@@ -156,7 +156,7 @@ def instructor(site) -> Path:
 
 @pytest.fixture(scope="module")
 def student() -> Path:
-    assert cli.main(["build", "--edition", "student"]) == 0
+    assert build.build(edition="student").ok
     return STUDENT
 
 
@@ -173,7 +173,7 @@ def solutions(page: BeautifulSoup) -> list[str]:
     return found
 
 
-CHAPTERS = [ch.name for ch in pipeline.chapters()]
+CHAPTERS = [ch.name for ch in book.chapters()]
 
 
 def test_the_instructor_site_shows_at_least_four_exercises_with_a_solution_each_in_a_dropdown(instructor):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import Visit, serve
 
-from aicloud import cli, data, pipeline
+from aicloud import book, build, cli, data, pipeline, scenario
 
 BAD = Path(__file__).parent / "bad_data"
 
@@ -21,7 +21,7 @@ def run_cli(capsys, *argv):
 def test_chapters_lists_names_and_titles(capsys):
     code, out = run_cli(capsys, "chapters")
     assert code == 0
-    for ch in pipeline.chapters():
+    for ch in book.chapters():
         assert ch.name in out and ch.title in out
 
 
@@ -165,8 +165,8 @@ def test_build_with_a_scenario_writes_its_own_site_and_leaves_the_default_alone(
     (tmp_path / "s.yaml").write_text(
         "name: pytest-scenario\ndata:\n  gpu_buyers: buyers.csv\n"
         "chapters:\n  gpu_allocation:\n    parameters: {unit_price_usd: 29000}\n", encoding="utf-8")
-    code, out = run_cli(capsys, "build", "--scenario", tmp_path / "s.yaml")
-    assert code == 0, out
+    report = build.build(scenario=scenario.load(tmp_path / "s.yaml"))
+    assert report.ok, report
     site = data.ROOT / "_build" / "scenarios" / "pytest-scenario" / "html"
     page = (site / "book" / "chapters" / "gpu_allocation.html").read_text(encoding="utf-8")
     assert "29,000" in page
@@ -178,14 +178,49 @@ def test_a_no_op_build_starts_no_kernel_server_and_no_sphinx(site, capsys, monke
     from aicloud import kernels
     from aicloud import site as site_mod
 
-    assert cli.main(["build"]) == 0  # brings everything up to date (normally nothing to do)
+    assert build.build().ok  # brings everything up to date (normally nothing to do)
 
     def refuse(*args, **kwargs):
         raise AssertionError("a no-op build started a process")
 
     monkeypatch.setattr(kernels, "ForkServer", refuse)
     monkeypatch.setattr(site_mod, "SiteBuild", refuse)
+    events = []
     capsys.readouterr()
-    assert cli.main(["build"]) == 0
+    report = build.build(progress=events.append)
+    assert capsys.readouterr().out == ""  # the library reports to its callback and prints nothing
+    assert report.ok and report.site == "up to date"
+    assert [e.result.status for e in events if isinstance(e, build.ChapterDone)] == ["cached"] * len(book.chapters())
+    assert any(isinstance(e, build.SiteDone) for e in events)
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0  # and the command line says so
     out = capsys.readouterr().out
-    assert f"0 executed, {len(pipeline.chapters())} up to date" in out and "site up to date" in out
+    assert f"0 executed, {len(book.chapters())} up to date" in out and "site up to date" in out
+
+
+def test_a_failing_chapter_is_one_line_naming_where_and_debug_adds_the_traceback(capsys, tmp_path, monkeypatch):
+    def fail(ch, parameters, output, **kwargs):
+        return pipeline.Result(ch.name, "failed", 0.1, error="IndexError: index -1 is out of bounds", cell=14,
+                               where="line 29 `q = att.quantiles(m)`, in aicloud/models/attrition.py:123 quantiles()",
+                               traceback="the kernel's traceback 4711")
+
+    monkeypatch.setattr(pipeline, "execute", fail)
+    code, out = run_cli(capsys, "run", "gpu_allocation", "--out", tmp_path / "o")
+    assert code == 1 and not (tmp_path / "o").exists()
+    assert ("notebooks/gpu_allocation.md, cell 14 (line 29 `q = att.quantiles(m)`, in aicloud/models/attrition.py:123 "
+            "quantiles()): IndexError: index -1 is out of bounds; rerun with --debug") in out
+    assert "4711" not in out
+    code, out = run_cli(capsys, "--debug", "run", "gpu_allocation", "--out", tmp_path / "o")
+    assert code == 1 and "the kernel's traceback 4711" in out
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(capsys, monkeypatch):
+    def boom(name):
+        raise RuntimeError("boom 5150")
+
+    monkeypatch.setattr(book, "chapter", boom)
+    code, out = run_cli(capsys, "params", "gpu_allocation")
+    assert code == 1 and "error: unexpected RuntimeError: boom 5150 (rerun with --debug" in out
+    assert "Traceback" not in out
+    code, out = run_cli(capsys, "--debug", "params", "gpu_allocation")
+    assert code == 1 and "Traceback" in out and "boom 5150" in out

@@ -108,18 +108,23 @@ def test_a_directory_is_refused(tmp_path):
 
 
 def test_an_unknown_resource_suggests_the_closest_name():
-    with pytest.raises(KeyError, match="did you mean 'gpu_buyers'"):
+    with pytest.raises(KeyError, match="Did you mean 'gpu_buyers'"):
         data.resource("gpu_buyer")
 
 
-def test_a_million_row_file_is_validated_within_memory(tmp_path):
+def test_a_file_at_the_row_limit_is_validated_and_a_million_rows_are_refused_unread(tmp_path):
     header = "year,buyer,region,buyer_type,product,units,approximate,in_article,source_id\n"
-    rows = "".join(f"2023,Buyer {i},US,cloud,H100,{i % 1000},false,false,gpu-omdia-2023-toms\n"
-                   for i in range(1_000_000))
+
+    def rows(n: int) -> str:
+        return "".join(f"2023,Buyer {i},US,cloud,H100,{i % 1000},false,false,gpu-omdia-2023-toms\n" for i in range(n))
+
+    path = tmp_path / "at_limit.csv"
+    path.write_text(header + rows(data.MAX_ROWS), encoding="utf-8")
+    assert len(data.load("gpu_buyers", path)) == data.MAX_ROWS
     path = tmp_path / "million.csv"
-    path.write_text(header + rows, encoding="utf-8")
-    frame = data.load("gpu_buyers", path)
-    assert len(frame) == 1_000_000
+    path.write_text(header + rows(1_000_000), encoding="utf-8")
+    problems = data.check(path, "gpu_buyers")
+    assert len(problems) == 1 and f"the limit is {data.MAX_BYTES:,} bytes" in problems[0].rule
 
 
 def test_a_file_past_the_row_limit_is_refused_with_the_limit(tmp_path, monkeypatch):

@@ -108,6 +108,17 @@ def test_template_translates_its_string_fields_and_gives_billions_in_yi(zh):
     assert t.format(who="Alibaba", x=115.2, word="partly supported") == "阿里巴巴：1,152 亿美元（115.2 bn），部分支持"
 
 
+@pytest.mark.parametrize(("shown", "expected"), [("16", "160"), ("1.5", "15"), ("1,616", "16,160"),
+                                                  ("0.25", "2.5"), ("about", "about")])
+def test_a_display_pattern_writes_billions_in_yi(shown, expected):
+    assert i18n._times_ten(shown) == expected
+
+
+def test_a_pattern_field_in_yi_in_a_real_title(zh):
+    title = i18n.display("At the central price, the listed 2023 GPUs cost about USD 16 bn")
+    assert "160 亿美元" in title and "2023" in title
+
+
 # --- numbers and typesetting -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, expected", [(650_000, "65 万"), (5_000, "5,000"), (1_734_000, "173.4 万"),

@@ -121,6 +121,32 @@ def test_chinese_pages_contain_no_english_sentence(zh_site):
     assert not found, f"English sentences on Chinese pages: {json.dumps(found, ensure_ascii=False, indent=1)}"
 
 
+# What other extensions add to every page in English (aicloud.sphinx_readers, aicloud.chart_assets,
+# aicloud.findings); phrases too short for the sentence rule.
+FURNITURE = ("Cite this page", "Plain text:", ">Data (CSV", ">Image (SVG)", "Sources of the rows drawn",
+             ">Changelog</a>", ">Licence</a>", "Key findings", ">Read: ", "scrolls sideways")
+
+
+def test_chinese_pages_have_their_furniture_in_chinese(zh_site):
+    found = {page: [f for f in FURNITURE if f in (zh_site / page).read_text(encoding="utf-8")]
+             for page in html_pages(zh_site)}
+    assert not {page: left for page, left in found.items() if left}
+    chapter = (zh_site / "book" / "chapters" / "capex_and_fibre.html").read_text(encoding="utf-8")
+    for chinese in ("引用本页", "所绘数据行的来源", "数据（CSV，", "图片（SVG）", "核心发现", "更新日志"):
+        assert chinese in chapter, chinese
+
+
+def test_key_findings_links_land_on_a_section_of_the_chinese_page(zh_site):
+    for page in html_pages(zh_site):
+        text = (zh_site / page).read_text(encoding="utf-8")
+        box = re.search(r'<section class="key-findings".*?</section>', text, re.S)
+        if not box or page in {f"book/chapters/{name}.html" for name in i18n_source.pending()}:
+            continue
+        ids = set(re.findall(r'\sid="([^"]+)"', text))
+        targets = re.findall(r'href="#([^"]+)"', box.group(0))
+        assert targets and all(t in ids for t in targets), (page, [t for t in targets if t not in ids])
+
+
 def test_the_rule_finds_english_on_a_page(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<html><body><p>中文。 This paragraph was forgotten by the translator.</p>'

@@ -12,7 +12,7 @@ import papermill
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from aicloud import kernels, pipeline
+from aicloud import book, kernels, layout, pipeline
 
 PROBE = """
 import os, numpy as np
@@ -117,14 +117,15 @@ def test_only_this_pythons_ipykernel_command_is_forked():
 
 
 def test_a_chapter_executed_with_the_server_is_a_valid_cached_notebook(server, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(layout, "CHAPTER_CACHE", tmp_path / "cache")
     source = tmp_path / "tiny.md"
     source.write_text("---\njupytext:\n  text_representation: {extension: .md, format_name: myst}\n"
                       "kernelspec: {display_name: Python 3, language: python, name: python3}\n---\n# Tiny\n\n"
-                      "```{code-cell} ipython3\n:tags: [parameters]\nfactor: float = 2.0  # a multiplier\n```\n\n"
+                      "```{code-cell} ipython3\n:tags: [parameters]\n"
+                      "factor: float = 2.0  # a multiplier (range 0 to 10)\n```\n\n"
                       "```{code-cell} ipython3\nfrom myst_nb import glue\nglue('twice', 21 * factor)\n```\n",
                       encoding="utf-8")
-    ch = pipeline.Chapter("tiny", "Tiny", source)
+    ch = book.Chapter("tiny", "Tiny", source)
     result = pipeline.execute(ch, {"factor": 3.0}, tmp_path / "out.ipynb", server=server)
     assert result.status == "executed"
     nb = nbformat.read(str(tmp_path / "out.ipynb"), as_version=4)

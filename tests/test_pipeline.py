@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aicloud import data, pipeline
+from aicloud import book, data, layout, pipeline
 
 NOTEBOOK = """---
 jupytext:
@@ -37,21 +37,21 @@ def project(tmp_path, monkeypatch):
     for name in ("gpu_buyers", "nvidia_dc_revenue", "sources"):
         shutil.copy(data.default_path(name), tmp_path / f"{name}.csv")
     package = tmp_path / "package"
-    shutil.copytree(pipeline.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(pipeline, "PACKAGE_DIR", package)
-    monkeypatch.setattr(pipeline, "CACHE", tmp_path / "cache")
+    shutil.copytree(layout.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(layout, "PACKAGE_DIR", package)
+    monkeypatch.setattr(layout, "CHAPTER_CACHE", tmp_path / "cache")
     chapters = {}
     for ch_name, resource in (("alpha", "gpu_buyers"), ("beta", "nvidia_dc_revenue")):
         source = tmp_path / f"{ch_name}.md"
         source.write_text(NOTEBOOK.format(title=ch_name, resource=resource, path=tmp_path / f"{resource}.csv",
                                           sources=tmp_path / "sources.csv"), encoding="utf-8")
-        chapters[ch_name] = pipeline.Chapter(ch_name, ch_name, source)
+        chapters[ch_name] = book.Chapter(ch_name, ch_name, source)
     return tmp_path, chapters
 
 
 def build(tmp_path, chapters, overrides=None, **kwargs):
     overrides = overrides or {}
-    jobs = [(ch, pipeline.resolve_parameters(ch, overrides.get(name, {})), tmp_path / "out" / f"{name}.ipynb")
+    jobs = [(ch, ch.resolve(overrides.get(name, {})), tmp_path / "out" / f"{name}.ipynb")
             for name, ch in chapters.items()]
     return {r.chapter: r.status for r in pipeline.execute_all(jobs, workers=2, **kwargs)}
 
@@ -91,7 +91,7 @@ def test_changing_an_unrelated_file_re_executes_nothing(project):
 def test_changing_the_package_re_executes_every_chapter(project):
     tmp_path, chapters = project
     build(tmp_path, chapters)
-    with (pipeline.PACKAGE_DIR / "charts.py").open("a", encoding="utf-8") as f:
+    with (layout.PACKAGE_DIR / "charts.py").open("a", encoding="utf-8") as f:
         f.write("\n# a change\n")
     assert build(tmp_path, chapters) == {"alpha": "executed", "beta": "executed"}
 
@@ -119,7 +119,7 @@ def test_changing_a_notebook_re_executes_it(project):
 def test_a_corrupted_cache_entry_is_detected_and_rebuilt(project, damage):
     tmp_path, chapters = project
     build(tmp_path, chapters)
-    entry = next((pipeline.CACHE / "alpha").glob("*.ipynb"))
+    entry = next((layout.CHAPTER_CACHE / "alpha").glob("*.ipynb"))
     entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
     assert not pipeline._valid_notebook(entry)
     assert build(tmp_path, chapters) == {"alpha": "executed", "beta": "cached"}
@@ -136,7 +136,7 @@ def test_a_failing_chapter_is_reported_with_its_cell_and_the_others_still_run(pr
     tmp_path, chapters = project
     bad = chapters["alpha"].source
     bad.write_text(bad.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\n1 / 0\n```\n", encoding="utf-8")
-    jobs = [(ch, pipeline.resolve_parameters(ch, {}), tmp_path / "out" / f"{n}.ipynb") for n, ch in chapters.items()]
+    jobs = [(ch, ch.resolve({}), tmp_path / "out" / f"{n}.ipynb") for n, ch in chapters.items()]
     results = {r.chapter: r for r in pipeline.execute_all(jobs, workers=2)}
     assert results["alpha"].status == "failed"
     assert "ZeroDivisionError" in results["alpha"].error
@@ -147,23 +147,36 @@ def test_a_failing_chapter_is_reported_with_its_cell_and_the_others_still_run(pr
 
 def test_an_unknown_parameter_is_refused_with_a_suggestion(project):
     _, chapters = project
-    with pytest.raises(pipeline.PipelineError, match="Did you mean 'factor'"):
-        pipeline.resolve_parameters(chapters["alpha"], {"factr": 2})
+    with pytest.raises(book.BookError, match="Did you mean 'factor'"):
+        chapters["alpha"].resolve({"factr": 2})
 
 
 def test_a_parameter_of_the_wrong_type_is_refused_before_any_kernel(project):
     _, chapters = project
-    with pytest.raises(pipeline.PipelineError, match="factor is float"):
-        pipeline.resolve_parameters(chapters["alpha"], {"factor": "lots"})
+    with pytest.raises(book.BookError, match="factor is float"):
+        chapters["alpha"].resolve({"factor": "lots"})
 
 
 def test_a_parameter_outside_its_range_is_refused(project):
     _, chapters = project
-    with pytest.raises(pipeline.PipelineError, match="outside its documented range"):
-        pipeline.resolve_parameters(chapters["alpha"], {"factor": 11})
+    with pytest.raises(book.BookError, match="outside its documented range"):
+        chapters["alpha"].resolve({"factor": 11})
 
 
 def test_chapters_are_read_from_the_table_of_contents():
-    names = [c.name for c in pipeline.chapters()]
-    assert "gpu_allocation" in names and "gpu_allocation" in pipeline.analytical()
-    assert all(Path(pipeline.NOTEBOOKS / f"{n}.md").exists() for n in names)
+    names = [c.name for c in book.chapters()]
+    assert "gpu_allocation" in names and "gpu_allocation" in book.analytical()
+    assert all(Path(layout.NOTEBOOKS / f"{n}.md").exists() for n in names)
+
+
+def test_a_failing_chapter_names_the_line_and_the_project_function_it_failed_in(project):
+    tmp_path, chapters = project
+    bad = chapters["alpha"].source
+    cell = "\n```{code-cell} ipython3\nx = 1\ndata.resource('no_such')\n```\n"
+    bad.write_text(bad.read_text(encoding="utf-8") + cell, encoding="utf-8")
+    ch = chapters["alpha"]
+    result = pipeline.execute(ch, ch.resolve({}), tmp_path / "out" / "alpha.ipynb")
+    assert result.status == "failed" and "unknown data resource 'no_such'" in result.error
+    assert result.where.startswith("line 2 `data.resource('no_such')`, in aicloud/data.py:")
+    assert result.where.endswith(" resource()") and "Traceback" not in result.where
+    assert "KeyError" in result.traceback and "\x1b[" not in result.traceback

@@ -9,8 +9,15 @@ from typing import Any
 
 import altair as alt
 
+from aicloud import charts as english
 from aicloud.i18n import display
 from aicloud.zh import _display
+
+# The English originals, taken when this module is first imported (before any swap).
+_english_finish = english.finish
+_english_html = english.Figure.html
+# Colours keyed by the English verdict labels the rules compare (the badges show the labels in Chinese).
+NOT_SHOWN = {"VERDICT_COLORS": "colours keyed by the English verdict labels"}
 
 # The reader's own fonts: system UI first, then the CJK fonts of macOS, Windows, Android/Linux (Noto) and common
 # Linux desktops. Nothing is downloaded.
@@ -57,42 +64,43 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-class Translated:
-    """A finished chart whose spec has been translated: shown like an Altair chart, anything else is asked of
-    the chart it was made from."""
+class _Translated:
+    """A finished Altair chart whose spec comes out translated (`to_dict`); anything else is asked of the chart
+    it was made from. The English edition validates the same spec; the translation changes only its strings."""
 
-    def __init__(self, chart: Any, spec: dict) -> None:
-        self._chart, self._spec = chart, spec
-
-    def to_dict(self, *args: Any, **kwargs: Any) -> dict:
-        return self._spec
-
-    def _repr_mimebundle_(self, *args: Any, **kwargs: Any) -> Any:
-        renderer = alt.renderers.get()
-        return renderer(self._spec) if renderer else {}
+    def __init__(self, chart: Any) -> None:
+        self.chart = chart
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._chart, name)
+        if name == "chart":  # not yet set (while unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.chart, name)
+
+    def to_dict(self, *args: Any, **kwargs: Any) -> dict:
+        english_spec = self.chart.to_dict(validate=False)
+        out = _display.spec(english_spec, "chart")
+        title = out.get("title")
+        if isinstance(title, dict) and isinstance(title.get("text"), list):   # lines of a Chinese title
+            out["title"] = {**title, "text": wrap("".join(title["text"]), 70)}
+        return out
 
 
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
-           width: int = 540, height: int = 300) -> Any:
-    """`aicloud.charts.finish` in Chinese (same checks, same layout)."""
+           width: int = 540, height: int = 300) -> english.Figure:
+    """`aicloud.charts.finish` in Chinese: the same checks, layout and `Figure`, with the title, subtitle, source
+    line and description in Chinese and every label of the chart translated when its spec is read."""
     if not (title and subtitle and source and description):
         raise ValueError("a chart needs a title, a subtitle with units, a source line and a description")
     title, subtitle, source, description = (display(t, "chart") for t in (title, subtitle, source, description))
-    sized = chart.properties(width=width, height=height) if hasattr(chart, "mark") else chart
-    finished = (
-        sized.properties(
-            title=alt.TitleParams(text=wrap(title, 70), subtitle=wrap(subtitle) + wrap(source), anchor="start",
-                                  subtitleColor="#555", fontSize=15, subtitleFontSize=12),
-            description=description,
-        )
-        .configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e8e8e8")
-        .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
-    )
-    # The English edition validates the same spec at display; the translation changes only its strings.
-    return Translated(finished, _display.spec(finished.to_dict(validate=False), "chart"))
+    figure = _english_finish(chart, title=title, subtitle=subtitle, source=source, description=description,
+                             width=width, height=height)
+    figure.chart = _Translated(figure.chart)   # the English finish used this module's FONT
+    return figure
 
+
+def _figure_html(self: english.Figure) -> str:
+    """`Figure.html` with its words for screen readers in Chinese."""
+    return _english_html(self).replace('aria-label="Chart (scrolls sideways): ', 'aria-label="图表（可横向滚动）：')
+
+
+ATTRIBUTES = {"Figure.html": _figure_html}

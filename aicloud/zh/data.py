@@ -11,7 +11,8 @@ from aicloud.i18n import name
 NOT_SHOWN = {"TYPE_HINTS": "command-line messages", "DataError": "command-line messages",
              "_suggest": "command-line messages", "_decode": "command-line messages",
              "_split_rows": "command-line messages", "_column_problems": "command-line messages",
-             "_read": "command-line messages", "_foreign_key_problems": "command-line messages"}
+             "_read": "command-line messages", "_foreign_key_problems": "command-line messages",
+             "_csv_rows": "command-line messages", "_order_problems": "command-line messages"}
 
 
 def source_line(self: Tables, *frames: pd.DataFrame) -> str:

@@ -5,12 +5,12 @@ the ledger reads the Chinese chapters' glued verdicts (`<id>_verdict_key` for th
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from aicloud import claims as claims_mod
 from aicloud import data
 from aicloud._lazy import pd
+from aicloud.escape import html_text, markdown_text
 from aicloud.glued import glued
 from aicloud.i18n import display, translate
 from aicloud.pages import _table
@@ -65,7 +65,7 @@ def data_and_sources(paths: dict[str, Path] | None = None) -> str:
         title = _zh(res.get("title", res["name"]), "data page")
         out += [f"## {title}", "",
                 f"资源 `{res['name']}`，文件 `data/{res['path']}`，{len(frame):,} 行。"
-                f"{html.escape(_zh(res.get('description', ''), 'data page'))}", ""]
+                f"{html_text(_zh(res.get('description', ''), 'data page'))}", ""]
         fields = pd.DataFrame([{"列": f["name"], "类型": TYPE.get(f.get("type", "string"), f.get("type", "")),
                                 "单位": display(f.get("unit", ""), "data page"),
                                 "说明": _zh(f.get("description", ""), "data page"), "规则": _constraints(f)}
@@ -73,22 +73,24 @@ def data_and_sources(paths: dict[str, Path] | None = None) -> str:
         out += [_table(fields), ""]
         if "source_id" in frame.columns:
             used = frame["source_id"].value_counts()
-            cited = "，".join(f"`{html.escape(s)}`（{n}）" for s, n in used.items())
+            cited = "，".join(f"{markdown_text(s)}（{n}）" for s, n in used.items())
             out += [f"引用的来源（行数）：{cited}。", ""]
     out += ["## 来源", "",
             "类别：*一手来源*指机构自己的文件；*新闻媒体*指署名的新闻机构，常是转载或译稿；*第三方*指追踪网站、"
             "汇编或博客；*本项目推算*指本项目自己的计算；*被检验的文章*即本报告检验的评论文章。备注写明注意事项。"
             "来源标题和发布者保留原文。", ""]
     shown = sources.assign(
-        title_html=[f'<a href="{html.escape(u)}" translate="no">{html.escape(t)}</a>'
-                    if isinstance(u, str) and u else f'<span translate="no">{html.escape(t)}</span>'
+        title_html=[f'<a href="{html_text(u)}" translate="no">{html_text(t)}</a>'
+                    if isinstance(u, str) and u.startswith(("https://", "http://"))
+                    else f'<span translate="no">{html_text(t)}</span>'
                     for t, u in zip(sources["title"], sources["url"])],
-        publisher_html=[f'<span translate="no">{html.escape(str(p))}</span>' for p in sources["publisher"]],
+        publisher_html=[f'<span translate="no">{html_text(p)}</span>' for p in sources["publisher"]],
         kind_zh=[KIND.get(k, k) for k in sources["kind"]],
         note_html=[_note(n) for n in sources["note"]])
     table = shown[["id", "title_html", "publisher_html", "date", "kind_zh", "accessed", "note_html"]]
     table.columns = ["编号", "标题_html", "发布者_html", "日期", "类别", "访问日期", "备注_html"]
-    out += [_table(table), ""]
+    # Each source row is an anchor (#source-ID): every chart links the sources of the rows it draws here.
+    out += [_table(table, row_ids=[f"source-{i}" for i in sources["id"]]), ""]
     return "\n".join(out)
 
 
@@ -101,10 +103,10 @@ def _note(note: object) -> str:
         return ""
     chinese = translate(" ".join(note.split()), "data")
     if chinese:
-        return html.escape(chinese)
+        return html_text(chinese)
     if "sources.note" in pending():
-        return f'<span lang="en">{html.escape(note)}</span>'
-    return html.escape(display(note, "sources note"))
+        return f'<span lang="en">{html_text(note)}</span>'
+    return html_text(display(note, "sources note"))
 
 
 def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) -> tuple[str, pd.DataFrame]:
@@ -118,17 +120,17 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
              + (f"；尚无结论 {int(counts.get('no verdict yet', 0))} 条" if counts.get("no verdict yet") else "")
              + "。", ""]
     shown_label = {**LABEL, "no verdict yet": "尚无结论"}
-    options = "".join(f'<option value="{html.escape(v)}">{html.escape(shown_label[v])}</option>'
+    options = "".join(f'<option value="{html_text(v)}">{html_text(shown_label[v])}</option>'
                       for v in [*claims_mod.VERDICTS, "no verdict yet"] if counts.get(v))
-    phases = "".join(f'<option value="{html.escape(p)}">{html.escape(PHASE.get(p, p))}</option>'
+    phases = "".join(f'<option value="{html_text(p)}">{html_text(PHASE.get(p, p))}</option>'
                      for p in dict.fromkeys(table["phase"]))
     controls = ('<div class="ledger-filters"><label>结论 <select id="ledger-verdict"><option value="">全部'
                 f'</option>{options}</select></label> <label>阶段 <select id="ledger-phase"><option value="">'
                 f'全部</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
     titles = _chapter_titles(executed)
     shown = table.assign(
-        chapter_html=[f'<a href="../chapters/{html.escape(c)}.html">{html.escape(titles.get(c, c))}</a>'
-                      if c in executed else html.escape(titles.get(c, c.replace("_", " "))) for c in table["chapter"]],
+        chapter_html=[f'<a href="../chapters/{html_text(c)}.html">{html_text(titles.get(c, c))}</a>'
+                      if c in executed else html_text(titles.get(c, c.replace("_", " "))) for c in table["chapter"]],
         sources_html=[_sources_cell(s) for s in table["sources"]],
         verdict_zh=[shown_label.get(v, v) for v in table["verdict"]],
         phase_zh=[PHASE.get(p, p) for p in table["phase"]],
@@ -160,7 +162,7 @@ def _sources_cell(sources: str) -> str:
     if not ids:
         return ""
     return (f'<details><summary>{len(ids)} 个来源</summary><span translate="no">'
-            f"{html.escape(', '.join(ids))}</span></details>")
+            f"{html_text(', '.join(ids))}</span></details>")
 
 
 def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> pd.DataFrame:
