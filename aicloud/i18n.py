@@ -23,9 +23,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import importlib.abc
 import math
 import pkgutil
 import re
+import sys
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -55,16 +58,23 @@ def is_zh() -> bool:
 
 def use(lang: str) -> None:
     """Make the package's text in `lang`: Chinese swaps the counterparts in `aicloud.zh` into the English modules
-    and installs the display hooks; English restores everything."""
+    and installs the display hooks; English restores everything.
+
+    Only the English modules already imported are swapped at once; the others are swapped when they are imported
+    (an import hook), so a chapter run in Chinese loads the counterparts of the modules it uses, not of every
+    chapter's."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: choose {' or '.join(LANGUAGES)}")
     if lang == _state["lang"]:
         return
     if lang == "zh":
-        for target, name, value in _counterparts():
-            _state["saved"].append((target, name, getattr(target, name)))
-            setattr(target, name, value)
         _state["lang"] = "zh"
+        waiting = {english_module(z): z for z in zh_modules()}
+        hook = _SwapOnImport(waiting)
+        _state["hook"] = hook
+        sys.meta_path.insert(0, hook)
+        for english in [e for e in waiting if e in sys.modules]:
+            hook.swap(english)
         from aicloud.zh import _hooks
 
         _hooks.install()
@@ -72,10 +82,70 @@ def use(lang: str) -> None:
         from aicloud.zh import _hooks
 
         _hooks.uninstall()
+        hook = _state.pop("hook", None)
+        if hook in sys.meta_path:
+            sys.meta_path.remove(hook)
         for target, name, value in reversed(_state["saved"]):
             setattr(target, name, value)
         _state["saved"].clear()
         _state["lang"] = "en"
+
+
+def _swap(zh_name: str) -> None:
+    """Put the Chinese counterparts of one zh module into its English module (remembering the English)."""
+    zh_module = importlib.import_module(zh_name)
+    english = importlib.import_module(english_module(zh_name))
+    for name, value in counterparts(zh_module).items():
+        target, attr = english, name
+        if "." in name:   # "Class.method"
+            owner, attr = name.rsplit(".", 1)
+            target = functools.reduce(getattr, owner.split("."), english)
+        _state["saved"].append((target, attr, getattr(target, attr)))
+        setattr(target, attr, value)
+
+
+class _SwapOnImport(importlib.abc.MetaPathFinder):
+    """While Chinese is in use: an English module with a counterpart gets it as soon as it is imported."""
+
+    def __init__(self, waiting: dict[str, str]) -> None:
+        self.waiting = waiting   # English module -> zh module, not yet swapped
+
+    def swap(self, english: str) -> None:
+        zh_name = self.waiting.pop(english, None)
+        if zh_name:
+            _swap(zh_name)
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname not in self.waiting:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None:
+                    spec.loader = _SwappingLoader(spec.loader, self, fullname)
+                return spec
+        return None
+
+
+class _SwappingLoader(importlib.abc.Loader):
+    """The module's own loader, then the swap (anything else is asked of the module's own loader)."""
+
+    def __init__(self, loader: Any, hook: _SwapOnImport, name: str) -> None:
+        self._loader, self._hook, self._name = loader, hook, name
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        module.__loader__ = self._loader
+        self._loader.exec_module(module)
+        if _state.get("hook") is self._hook:
+            self._hook.swap(self._name)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
 
 
 @contextlib.contextmanager
@@ -116,18 +186,6 @@ def counterparts(zh_module: Any) -> dict[str, Any]:
         found[name] = value
     found.update(getattr(zh_module, "ATTRIBUTES", {}))
     return found
-
-
-def _counterparts() -> Iterator[tuple[Any, str, Any]]:
-    for zh_name in zh_modules():
-        zh_module = importlib.import_module(zh_name)
-        english = importlib.import_module(english_module(zh_name))
-        for name, value in counterparts(zh_module).items():
-            target, attr = english, name
-            if "." in name:   # "Class.method"
-                owner, attr = name.rsplit(".", 1)
-                target = functools.reduce(getattr, owner.split("."), english)
-            yield target, attr, value
 
 
 # --- numbers, dates and lists the Chinese way ----------------------------------------------------------------
@@ -272,12 +330,20 @@ def _read_catalogue(path: Path, _mtime: int) -> dict[str, str]:
             if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
+_CHECKED: dict[tuple[str, Path | None], tuple[float, dict[str, str]]] = {}
+RECHECK_SECONDS = 2.0   # a catalogue edited while a process runs is read again, but not looked for on every call
+
+
 def catalogue(domain: str, locale_dir: Path | None = None) -> dict[str, str]:
     """English -> Chinese of one catalogue (translated, non-fuzzy messages only), keyed by `normalise(msgid)`."""
+    now = time.monotonic()
+    seen = _CHECKED.get((domain, locale_dir))
+    if seen and now - seen[0] < RECHECK_SECONDS:
+        return seen[1]
     path = (locale_dir or LOCALE) / f"{domain}.po"
-    if not path.exists():
-        return {}
-    return _read_catalogue(path, path.stat().st_mtime_ns)
+    table = _read_catalogue(path, path.stat().st_mtime_ns) if path.exists() else {}
+    _CHECKED[(domain, locale_dir)] = (now, table)
+    return table
 
 
 def translate(text: str, domain: str) -> str | None:
@@ -409,6 +475,7 @@ def reset_lookup() -> None:
     """Forget the loaded catalogues (after a catalogue file changed in the same process)."""
     _lookup_tables.cache_clear()
     _read_catalogue.cache_clear()
+    _CHECKED.clear()
     keep_list.cache_clear()
     _display.cache_clear()
 

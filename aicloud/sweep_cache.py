@@ -54,7 +54,19 @@ def _code(rule: Any) -> Any:
     fn = getattr(rule, "evaluate", rule)
     code = getattr(fn, "__code__", None)
     return (getattr(fn, "__module__", ""), getattr(fn, "__qualname__", ""),
-            code.co_code if code else b"", repr(code.co_consts) if code else "")
+            code.co_code if code else b"", _consts(code) if code else "")
+
+
+def _consts(code: Any) -> str:
+    """A code object's constants as text, nested code (comprehensions, lambdas) by its own bytecode and constants:
+    the repr of a code object holds its address, which differs between the two editions' processes."""
+    parts = []
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            parts.append(f"<code {const.co_name} {const.co_code.hex()} {_consts(const)}>")
+        else:
+            parts.append(repr(const))
+    return "(" + ", ".join(parts) + ")"
 
 
 def key(*inputs: Any) -> str | None:

@@ -34,6 +34,28 @@ def test_chinese_counterparts_are_swapped_in_and_the_english_put_back():
     assert i18n.current() == "en"
 
 
+def test_a_module_imported_after_the_switch_gets_its_counterparts_then_and_only_the_modules_used_load():
+    code = """
+import sys
+from aicloud import i18n
+i18n.use("zh")
+assert "aicloud.analysis.conclusion" not in sys.modules
+from aicloud.analysis import conclusion
+assert conclusion.C02_SUCCEED.endswith("。"), conclusion.C02_SUCCEED
+assert "aicloud.zh.analysis.capex_and_fibre" not in sys.modules   # no other chapter's counterparts
+i18n.use("en")
+assert not conclusion.C02_SUCCEED.endswith("。")
+from aicloud.analysis import gpu_allocation   # imported in English: stays English
+assert "aicloud.zh.analysis.gpu_allocation" not in sys.modules
+print("ok")
+"""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language"):
         i18n.use("fr")
@@ -289,6 +311,31 @@ def test_sweeps_are_shared_only_for_identical_inputs(tmp_path, monkeypatch):
     assert sweep_cache.cached(compute, "rules", {"evidence": 2}, {"p": 0.5}) == {"C01": 2}
     assert sweep_cache.cached(compute, "rules", {"evidence": 1}, {"p": 0.6}) == {"C01": 3}
     assert len(calls) == 3
+
+
+def test_a_rules_identity_is_the_same_in_both_editions_processes():
+    """The two editions' kernels are separate processes: a rule's key must not hold anything process-bound (the
+    repr of a nested code object holds its address, which made every Chinese chapter sweep again)."""
+    code = """
+import sys
+from aicloud import i18n, sweep_cache
+from aicloud.analysis import rules_of
+if sys.argv[1] == "zh":
+    i18n.use("zh")
+import importlib
+out = []
+for name in ("gpu_allocation", "maas_price_war", "infra_economics", "capex_and_fibre", "china_chain", "conclusion"):
+    module = importlib.import_module("aicloud.analysis." + name)
+    out += [repr(sweep_cache._code(r)) for _c, r in sorted(rules_of(module).items())]
+print(sweep_cache.hashlib.sha256("\\n".join(out).encode()).hexdigest(), len(out))
+"""
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", code, lang], capture_output=True, text=True, timeout=300)
+            for lang in ("en", "zh")]
+    assert all(r.returncode == 0 for r in runs), [r.stderr[-2000:] for r in runs]
+    assert runs[0].stdout == runs[1].stdout and int(runs[0].stdout.split()[1]) > 10
 
 
 def test_without_a_build_nothing_is_cached(monkeypatch):
