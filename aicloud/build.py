@@ -264,8 +264,17 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
         done: list[Result] = []
         lock = threading.Lock()  # chapters finish in several threads at once
 
+        # The Chinese edition (aicloud.zh_edition) runs beside the English one: each Chinese chapter once its
+        # English run is done (so it reuses that run's robustness sweeps), its site while the English site builds.
+        zh = zh_edition.begin(langs, spec, source_root, html_dir, edition, force, workers, jobs, server,
+                              lambda message: progress(ChineseEdition(message)))
+        if zh is not None:
+            stack.callback(lambda: zh.abandon() if report.failed or not report.site else None)
+
         def finished(result: Result) -> None:
             progress(ChapterDone(result))
+            if zh is not None:
+                zh.english_done(result.chapter)
             with lock:
                 done.append(result)
                 # When chapters execute, the site will be rebuilt: prepare its build as soon as a core is free.
@@ -274,10 +283,6 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
                     stack.callback(prepared[0].cancel)
 
         report.results = pipeline.execute_all(first, workers=workers, force=force, server=server, progress=finished)
-        # The Chinese edition (aicloud.zh_edition): its chapters run while the English site builds.
-        zh = None if report.failed else zh_edition.begin(
-            langs, spec, source_root, html_dir, edition, force, workers, jobs, server,
-            lambda message: progress(ChineseEdition(message)))
         if later and not report.failed:
             ledger = _ledger_table(spec, source_root, {ch.name: out for ch, _r, out in first})
             for ch, resolved, _out in later:

@@ -280,7 +280,7 @@ _GAP_PUNCT = re.compile(r" +(?=[\u3000-\u303f\uff00-\uffef])|(?<=[\u3000-\u303f\
 
 
 _AFTER_ZH = rf"(?<=[{_HAN}）」”》])"
-_PUNCT_SEMI = re.compile(rf"{_AFTER_ZH}\s*;\s*")
+_PUNCT_SEMI = re.compile(rf"{_AFTER_ZH}\s*;\s*|\s*;\s*(?=[{_HAN}])")
 _PUNCT_COMMA = re.compile(rf"{_AFTER_ZH}\s*,\s*(?=[{_HAN}])")
 _PUNCT_COLON = re.compile(rf"{_AFTER_ZH}\s*:\s*(?![/\d])")
 _PUNCT_STOP = re.compile(rf"{_AFTER_ZH}\.(?=\s|$)")
@@ -496,7 +496,7 @@ def display(text: Any, where: str = "") -> Any:
 def _display(text: str) -> tuple[str, bool]:
     stripped = text.strip()
     if not stripped or not re.search("[A-Za-z]", stripped):
-        return text, True
+        return spacing(text), True
     exact, patterns = _lookup_tables()
     if CJK.search(stripped):   # made in Chinese already: fine unless it carries an English sentence
         if not english_sentences(stripped):
@@ -569,13 +569,13 @@ def _inline_dates(text: str) -> str:
 class Template(str):
     """A Chinese template for English code that calls `.format(...)` on it: string fields pass through `display`
     (names through `name`), and every number is also given as `field__yi`, ten times the value (billions
-    written in 亿)."""
+    written in 亿), and `field__wan`, a hundred times the value (millions written in 万)."""
 
     def format(self, *args: Any, **fields: Any) -> str:  # type: ignore[override]
         shown = {k: (name(v) if name(v) != v else display(v, "template")) if isinstance(v, str) else v
                  for k, v in fields.items()}
-        more = {f"{k}__yi": v * 10 for k, v in fields.items()
-                if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        numbers = {k: v for k, v in fields.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        more = {f"{k}__yi": v * 10 for k, v in numbers.items()} | {f"{k}__wan": v * 100 for k, v in numbers.items()}
         return str.format(self, *args, **shown, **more)
 
 

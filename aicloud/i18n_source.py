@@ -304,8 +304,9 @@ TEXT_MODULES = (
     "aicloud.analysis.introduction", "aicloud.analysis.conclusion", "aicloud.analysis.gpu_allocation",
     "aicloud.analysis.maas_price_war", "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
     "aicloud.analysis.capex_and_fibre_text", "aicloud.solutions.gpu_allocation", "aicloud.solutions.maas_price_war",
-    "aicloud.solutions.capex_and_fibre", "aicloud.verdicts", "aicloud.robustness", "aicloud.claims",
-    "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
+    "aicloud.solutions.capex_and_fibre", "aicloud.analysis.infra_economics", "aicloud.analysis.infra_economics_page",
+    "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.verdicts",
+    "aicloud.robustness", "aicloud.claims", "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
 )
 _DEVELOPER = {"raise", "assert"}
 

@@ -1,10 +1,11 @@
 """The Chinese edition of a build: sources staged in Chinese, chapters executed in Chinese, its own site,
 mounted at `<site>/zh/` so both languages are one site.
 
-The build calls `start(...)` once the English chapters that do not read the ledger have run, and `finish()`
-after the English site is built. In between, the Chinese chapters execute (their robustness sweeps come from
-the English runs' cache, `aicloud.sweep_cache`) while the English site builds. `finish` builds the Chinese site
-(Sphinx with `language = zh_CN` and Chinese search) and mounts it.
+The build calls `begin(...)` before its English chapters run and `english_done(name)` as each finishes: a
+Chinese chapter executes as soon as its English run is done, so its robustness sweeps come from that run's cache
+(`aicloud.sweep_cache`), while the other English chapters and then the English site build. `finish()`, after the
+English site is built, waits for the Chinese site (Sphinx with `language = zh_CN` and Chinese search) and mounts
+it.
 
 Layout: `<base>/zh/src/` holds the staged Chinese book (notebooks, pages, configuration; `book/chapters/` and
 `book/generated/` written by the build), `<base>/zh/html/` its site, copied by hard links into
@@ -17,6 +18,7 @@ import contextlib
 import os
 import re
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,17 +214,58 @@ class Edition:
     def __post_init__(self) -> None:
         base = self.en_html.parent
         self.zh_root, self.zh_html = base / "zh" / "src", base / "zh" / "html"
+        self._english: dict[str, threading.Event] = {}
+        self._abandoned = False
 
-    def start(self, en_jobs: list[tuple[Chapter, dict]], server: ForkServer | None) -> None:
-        """Stage the Chinese sources and execute the Chinese chapters in the background."""
+    def start(self, en_jobs: list[tuple[Chapter, dict]], server: ForkServer | None,
+              after_english: bool = False) -> None:
+        """Stage the Chinese sources and execute the Chinese chapters in the background; with `after_english`,
+        each only once `english_done` has been called for it."""
         self.untranslated = stage(self.en_root, self.zh_root)
         if self.edition == "student":
             from aicloud import classroom
 
             classroom.student_config(self.zh_root)
         self._jobs = jobs(en_jobs, self.zh_root)
+        for ch, _resolved, _out in self._jobs:
+            self._english[ch.name] = threading.Event()
+            if not after_english:
+                self._english[ch.name].set()
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._future = self._pool.submit(self._run, server)
+
+    def english_done(self, name: str) -> None:
+        """The English run of chapter `name` is over (its sweeps are in the cache): its Chinese run may start."""
+        if name in self._english:
+            self._english[name].set()
+
+    def abandon(self) -> None:
+        """The English build failed: run no more Chinese chapters, and wait for those running to end."""
+        self._abandoned = True
+        for event in self._english.values():
+            event.set()
+        with contextlib.suppress(Exception):
+            self._future.result()
+        self._pool.shutdown()
+
+    def _execute(self, jobs: list, server: ForkServer | None) -> list[Result]:
+        """Execute Chinese chapters, each once its English run is done, at most `workers` at a time."""
+        from aicloud.pipeline import Result
+
+        slots = threading.Semaphore(max(1, self.workers or pipeline.default_workers()))
+
+        def one(job: tuple) -> Result:
+            self._english[job[0].name].wait()
+            if self._abandoned:
+                return Result(job[0].name, "failed", 0.0, error="the English build failed")
+            with slots:
+                return pipeline.execute_all([job], workers=1, force=self.force, server=server,
+                                            progress=self._progress)[0]
+
+        if not jobs:
+            return []
+        with ThreadPoolExecutor(max_workers=len(jobs)) as threads:
+            return list(threads.map(one, jobs))
 
     def _run(self, server: ForkServer | None) -> str:
         from aicloud import site
@@ -238,8 +281,7 @@ class Edition:
             prepared = site.SiteBuild(self.zh_root, self.zh_html) if stale else None
             if prepared:
                 stack.callback(prepared.cancel)
-            self.results = pipeline.execute_all(first, workers=self.workers, force=self.force, server=server,
-                                                progress=self._progress)
+            self.results = self._execute(first, server)
             outputs = {ch.name: out for ch, _r, out in self._jobs}
             generated = self.zh_root / "book" / "generated"
             claims_path = self.spec.data_paths().get("claims")
@@ -250,8 +292,7 @@ class Edition:
                                  [*first_outputs.values(), claims_path])
                 for ch, resolved, _out in later:
                     resolved[ch.reads_ledger] = pipeline.shown(ledger_csv)
-                self.results += pipeline.execute_all(later, workers=self.workers, force=self.force, server=server,
-                                                     progress=self._progress)
+                self.results += self._execute(later, server)
             if self._failed():
                 return "failed"
             _write_generated(generated / "data_and_sources.md", lambda: _zh_data_page(self.spec.data_paths()),
@@ -362,7 +403,7 @@ def begin(langs: tuple[str, ...], spec: Scenario, en_root: Path, en_html: Path, 
     if "zh" not in langs:
         return None
     zh = Edition(spec, en_root, en_html, edition, force, workers, say)
-    zh.start([(ch, dict(resolved)) for ch, resolved in en_jobs], server)
+    zh.start([(ch, dict(resolved)) for ch, resolved in en_jobs], server, after_english=True)
     return zh
 
 
