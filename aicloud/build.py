@@ -294,6 +294,11 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
         if report.failed:
             return report
         _generated_pages(spec, source_root, outputs)
+        from aicloud import pack  # the exercise sheets, and the answer key in the instructor edition
+
+        pack.write_site_pages(source_root / GENERATED, outputs, edition)
+        if zh is not None:
+            zh.english_pages_written()
         if edition == "student":
             from aicloud import classroom
 

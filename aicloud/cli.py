@@ -161,7 +161,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     out = Path(args.out or layout.BUILD / f"aicloud-course-pack-{args.edition}.zip")
     if args.out:  # (the default folder is made by the pack)
         layout.output_file(out, "--out", force=True, suffix=".zip")
-    path, count = classroom.pack(out, edition=args.edition)
+    from aicloud import pack
+
+    path, count = pack.pack(out, edition=args.edition)
     _say(f"Wrote {path} ({count} files, {args.edition} edition). Unzip it and read its README.md.")
     return 0
 

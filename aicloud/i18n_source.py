@@ -307,6 +307,7 @@ TEXT_MODULES = (
     "aicloud.solutions.capex_and_fibre", "aicloud.analysis.infra_economics", "aicloud.analysis.infra_economics_page",
     "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.verdicts",
     "aicloud.robustness", "aicloud.claims", "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
+    "aicloud.classroom", "aicloud.myst_plain",
 )
 _DEVELOPER = {"raise", "assert"}
 

@@ -74,7 +74,7 @@ def _page_body(app: Any, pagename: str, templatename: str, context: dict, doctre
         return
     body, info = PAGE_INFO.subn("", context["body"])
     body = furniture(body)
-    if pagename in (app.config.aicloud_pending or ()):
+    if is_pending(pagename, app.config.aicloud_pending or ()):
         body = (f'<div class="admonition note aicloud-pending"><p class="admonition-title">尚未翻译</p>'
                 f'<p>本页尚未译成中文，下面是英文原文。'
                 f'<a href="{html.escape(url)}" hreflang="en">阅读英文版</a>。'
@@ -82,6 +82,13 @@ def _page_body(app: Any, pagename: str, templatename: str, context: dict, doctre
     if info:
         body += _zh_cite_block(app, pagename, context)
     context["body"] = body
+
+
+def is_pending(pagename: str, pending: list[str] | tuple[str, ...]) -> bool:
+    """A page still in English: a pending chapter, or the exercise sheet of one (`NN_<chapter>`)."""
+    names = {p.rsplit("/", 1)[-1] for p in pending}
+    sheet = pagename.startswith("book/generated/exercise_sheets/") and pagename.rsplit("/", 1)[-1].split("_", 1)[-1]
+    return pagename in pending or bool(sheet and sheet in names)
 
 
 # --- Chinese furniture -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Layout: `<base>/zh/src/` holds the staged Chinese book (notebooks, pages, config
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -215,6 +216,7 @@ class Edition:
         base = self.en_html.parent
         self.zh_root, self.zh_html = base / "zh" / "src", base / "zh" / "html"
         self._english: dict[str, threading.Event] = {}
+        self._english_pages = threading.Event()
         self._abandoned = False
 
     def start(self, en_jobs: list[tuple[Chapter, dict]], server: ForkServer | None,
@@ -231,6 +233,8 @@ class Edition:
             self._english[ch.name] = threading.Event()
             if not after_english:
                 self._english[ch.name].set()
+        if not after_english:
+            self._english_pages.set()
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._future = self._pool.submit(self._run, server)
 
@@ -239,10 +243,15 @@ class Edition:
         if name in self._english:
             self._english[name].set()
 
+    def english_pages_written(self) -> None:
+        """The English build has written its generated pages: the Chinese ones may be made now. (They are made in
+        this process with the Chinese counterparts swapped in, which must not happen while English pages are.)"""
+        self._english_pages.set()
+
     def abandon(self) -> None:
         """The English build failed: run no more Chinese chapters, and wait for those running to end."""
         self._abandoned = True
-        for event in self._english.values():
+        for event in [*self._english.values(), self._english_pages]:
             event.set()
         with contextlib.suppress(Exception):
             self._future.result()
@@ -285,7 +294,8 @@ class Edition:
             outputs = {ch.name: out for ch, _r, out in self._jobs}
             generated = self.zh_root / "book" / "generated"
             claims_path = self.spec.data_paths().get("claims")
-            if later and not self._failed():
+            self._english_pages.wait()   # see english_pages_written
+            if later and not self._failed() and not self._abandoned:
                 ledger_csv = generated / "claims_ledger.csv"
                 first_outputs = {ch.name: out for ch, _r, out in first}
                 _write_generated(ledger_csv, lambda: _zh_ledger(first_outputs, claims_path)[1].to_csv(index=False),
@@ -293,12 +303,13 @@ class Edition:
                 for ch, resolved, _out in later:
                     resolved[ch.reads_ledger] = pipeline.shown(ledger_csv)
                 self.results += self._execute(later, server)
-            if self._failed():
+            if self._failed() or self._abandoned:
                 return "failed"
             _write_generated(generated / "data_and_sources.md", lambda: _zh_data_page(self.spec.data_paths()),
                              [*self.spec.data_paths().values()])
             _write_generated(generated / "claims_ledger.md", lambda: _zh_ledger(outputs, claims_path)[0],
                              [*outputs.values(), claims_path])
+            _teaching_pages(generated, outputs, self.edition)
             if self.edition == "student":
                 from aicloud import classroom
 
@@ -335,6 +346,65 @@ class Edition:
         if i18n_source.pending():
             self.say(f"  pending [zh]: {', '.join(i18n_source.pending())} (shown in English, marked as such)")
         return status
+
+
+ZHNUM = re.compile(r"\{zhnum\}`(?P<key>[^`:]+):(?P<unit>[^`]+)`")
+
+
+def _teaching_pages(generated: Path, outputs: dict[str, Path], edition: str) -> None:
+    """The exercise sheets and the answer key (`aicloud.pack.write_site_pages`), made in Chinese from the Chinese
+    chapters (with each `{zhnum}` number written out first: the plain-Markdown converter knows only the roles of
+    the English pages); a solution's heading ends without the English full stop."""
+    from aicloud import pack
+    from aicloud.coursepack import glued
+
+    plain = generated.parents[2] / "teaching"   # <base>/zh/teaching, outside the staged book
+    written = {}
+    for name, path in outputs.items():
+        nb = json.loads(path.read_bytes())
+        values = glued(nb)
+
+        def number(m: re.Match, values: dict[str, str] = values) -> str:
+            try:
+                return i18n.zh_number(float(values[m["key"].strip()].strip("'\"")), m["unit"].strip())
+            except (KeyError, ValueError):
+                return m[0]
+
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") == "markdown":
+                source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+                cell["source"] = ZHNUM.sub(number, source)
+        written[name] = plain / path.name
+        _write(written[name], json.dumps(nb, ensure_ascii=False))
+    with i18n.language("zh"):
+        pack.write_site_pages(generated, written, edition)
+    key = generated / "answer_key.md"
+    if key.exists():
+        _write(key, _answer_key_zh(key.read_text(encoding="utf-8")))
+    for page in [*sorted((generated / "exercise_sheets").glob("*.md")), generated / "answer_key.md"]:
+        if page.exists():
+            text = page.read_text(encoding="utf-8")
+            mended = re.sub(r"(练习 \d+ 的答案)\.\*\*", r"\1**", text)
+            if mended != text:
+                _write(page, mended)
+
+
+def _answer_key_zh(text: str) -> str:
+    """The answer key with its chapters' titles in Chinese, and the sections of chapters still pending translation
+    marked as English under a note (their exercises come from the English text)."""
+    from aicloud import book
+    from aicloud.zh.findings import heading
+
+    waiting = set(i18n_source.pending())
+    for ch in book.chapters():
+        m = re.search(rf"(?m)^## {re.escape(ch.title)}\n(?P<body>.*?)(?=^## |\Z)", text, re.S)
+        if not m:
+            continue
+        body = m["body"]
+        if ch.name in waiting:
+            body = f'*本章尚未译成中文，下面是英文原文。*\n\n<div lang="en">\n\n{body.strip()}\n\n</div>\n\n'
+        text = text[:m.start()] + f"## {heading(ch.title)}\n{body}" + text[m.end():]
+    return text
 
 
 def _write_generated(path: Path, make: Any, inputs: list[Path | None]) -> None:

@@ -140,7 +140,7 @@ def test_a_standalone_page_shows_the_key_findings_and_the_figures_files(tmp_path
 
     from aicloud import standalone
 
-    monkeypatch.setattr("aicloud.pipeline.vega_assets", lambda: {"bundle": "", "preset": {}})
+    monkeypatch.setattr("aicloud.vega.vega_assets", lambda: {"bundle": "", "preset": {}})
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# T\n\n```{glue:} key_findings\n```\n\nProse."),
                 nbformat.v4.new_code_cell("", outputs=[

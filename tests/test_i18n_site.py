@@ -157,8 +157,18 @@ def test_the_rule_finds_english_on_a_page(tmp_path):
 
 def test_pending_pages_say_so_and_are_marked_english(zh_site):
     for name in (p for p in i18n_source.pending() if "." not in p):
-        text = (zh_site / "book" / "chapters" / f"{name}.html").read_text(encoding="utf-8")
-        assert "本页尚未译成中文" in text and '<div lang="en">' in text
+        pages = [zh_site / "book" / "chapters" / f"{name}.html",
+                 *(zh_site / "book" / "generated" / "exercise_sheets").glob(f"*_{name}.html")]
+        assert len(pages) == 2, pages   # the chapter and its exercise sheet
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert "本页尚未译成中文" in text and '<div lang="en">' in text, page
+
+
+def test_the_answer_key_is_in_chinese_except_the_pending_chapters_marked_english(zh_site):
+    text = (zh_site / "book" / "generated" / "answer_key.html").read_text(encoding="utf-8")
+    assert "练习 1 的答案" in text and "第一阶段：GPU 流向了谁" in text
+    assert text.count('<div lang="en">') == len([p for p in i18n_source.pending() if "." not in p])
 
 
 def test_chinese_chapters_showed_nothing_untranslated(site):
