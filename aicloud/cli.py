@@ -72,6 +72,8 @@ def _progress(event: build.Event) -> None:
         _say("Building the site (Jupyter Book's Sphinx build, warnings are errors) ...")
     elif isinstance(event, build.SiteDone):
         _say(f"  site {event.status} ({event.seconds:.1f} s)")
+    elif isinstance(event, build.ChineseEdition):
+        _say(event.message)
 
 
 def _summary(report: build.Report) -> int:
@@ -138,14 +140,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     report = build.run(args.chapter, scenario=scenario.load(Path(args.file)) if args.file else None,
                        data_files=scenario.parse_data_args(args.data or []), parameters=dict(args.param or []),
-                       out=Path(args.out) if args.out else None, progress=_progress)
+                       out=Path(args.out) if args.out else None, progress=_progress, lang=args.lang)
     return _summary(report)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     spec = scenario.load(Path(args.scenario)) if args.scenario else None
+    from aicloud.zh_edition import parse_langs
+
+    try:
+        langs = parse_langs(args.lang)
+    except ValueError as err:
+        raise InputError(str(err)) from None
     report = build.build(scenario=spec, edition=args.edition, force=args.force, workers=args.workers,
-                         progress=_progress)
+                         progress=_progress, langs=langs)
     return _summary(report)
 
 
@@ -246,6 +254,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a parameter")
     p.add_argument("-f", "--file", metavar="SCENARIO.yaml", help="a scenario file (see the README)")
     p.add_argument("--out", metavar="DIR", help="output folder (default _build/runs/CHAPTER)")
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="the language of the page (default en)")
 
     p = add("build", cmd_build, "execute the chapters that changed and build the site")
     p.add_argument("--scenario", metavar="SCENARIO.yaml",
@@ -255,6 +264,8 @@ def parser() -> argparse.ArgumentParser:
                    help="chapters executed at once, 1 to 64 (default: one per core)")
     p.add_argument("--edition", **editions, help="instructor (default: with solutions, into _build/html) or "
                    "student (solutions removed, into _build/student/html)")
+    p.add_argument("--lang", default="en,zh", metavar="LANGS",
+                   help="editions to build: en,zh (default: both in one site, Chinese under zh/), en, or zh")
 
     p = add("pack", cmd_pack, "write a course pack: the chapter notebooks (.ipynb), data, package, README")
     p.add_argument("--out", metavar="FILE.zip",

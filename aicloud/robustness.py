@@ -123,7 +123,12 @@ def sweep_rules(rules: Mapping[str, Rule], evidence: Any, params: Mapping[str, A
     """`sweep` every rule of a chapter; `declared` may be the list `params.read(chapter)` returns."""
     if not isinstance(declared, Mapping):
         declared = {p.name: p for p in declared}
-    return {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()}
+    from aicloud import sweep_cache  # a build's two editions sweep once (see aicloud.sweep_cache)
+
+    return sweep_cache.cached(
+        lambda: {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()},
+        [(c, sweep_cache._code(r)) for c, r in sorted(rules.items())], sweep_cache.neutral(evidence), dict(params),
+        declared, options)
 
 
 # --- every claim, from the chapters' analysis modules (`python -m aicloud robustness`, the benchmark) ------------

@@ -14,6 +14,8 @@ Prints a report in Markdown; paste it into `benchmarks/RESULTS.md` with the date
 6. robustness: the full sweep of every claim (`python -m aicloud robustness`, target <= 60 s on 2 cores) and
    scenarios (rule evaluations) per second, beside the sweep machinery's own rate on a trivial rule
    (`--robustness-only` runs just this part).
+7. the two editions: both (English and Chinese) from a cold cache against the English edition alone (target
+   <= 1.6x), and the no-op rebuild of both against their cold build (target <= 5%).
 """
 
 from __future__ import annotations
@@ -326,12 +328,57 @@ def machine() -> list[str]:
             f"{platform.python_version()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
 
 
+def cpu_timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and every process it waited for: kernels, Sphinx, vl-convert).
+    CPU time depends far less than wall time on what else the machine runs."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(cmd, cwd)[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def edition_benchmarks(copy: Path) -> list[str]:
+    """Both editions (the default) against the English edition alone (`--lang en`), each from a cold cache,
+    alternated; then the no-op rebuild of both. Wall and CPU time."""
+    runs: dict[str, list[tuple[float, float]]] = {"en": [], "en,zh": []}
+    noops = []
+    for _ in range(REPEATS):
+        for langs in runs:
+            shutil.rmtree(copy / ".cache", ignore_errors=True)
+            shutil.rmtree(copy / "_static" / "vega", ignore_errors=True)
+            runs[langs].append(cpu_timed([PY, "-m", "aicloud", "build", "--force", "--lang", langs], copy))
+        noops.append(timed([PY, "-m", "aicloud", "build"], copy)[0])
+    (en, en_cpu), (zh, zh_cpu) = ((float(np.median([w for w, _ in r])), float(np.median([c for _, c in r])))
+                                  for r in runs.values())
+    noop = float(np.median(noops))
+
+    def listed(r: list[tuple[float, float]]) -> str:
+        return ", ".join(f"{w:.1f}" for w, _ in r) + " s (CPU " + ", ".join(f"{c:.1f}" for _, c in r) + " s)"
+
+    return ["## Two editions (English and Chinese)", "",
+            f"Median of {REPEATS} runs each, alternated (English alone {listed(runs['en'])}; "
+            f"both {listed(runs['en,zh'])}; no-op {', '.join(f'{c:.2f}' for c in noops)} s).", "",
+            "| measurement | wall (s) | ratio | CPU (s) | CPU ratio | target |", "|---|---|---|---|---|---|",
+            f"| English edition alone, cold (`build --force --lang en`, empty cache) | {en:.1f} | | {en_cpu:.1f} | | |",
+            f"| both editions, cold (`build --force`, empty cache) | {zh:.1f} | **{zh / en:.2f}x** | {zh_cpu:.1f} | "
+            f"{zh_cpu / en_cpu:.2f}x | <= 1.6x |",
+            f"| both editions, no-op rebuild | {noop:.2f} | **{noop / zh:.1%}** of cold | | | <= 5% |", ""]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-site", action="store_true", help="skip the browser measurements")
     parser.add_argument("--skip-builds", action="store_true", help="skip the build comparisons")
     parser.add_argument("--robustness-only", action="store_true", help="only the robustness sweep (part 6)")
+    parser.add_argument("--editions-only", action="store_true", help="only the two editions' build times")
     args = parser.parse_args()
+    if args.editions_only:
+        with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
+            print("\n".join(["# Benchmark results", ""] + machine() + edition_benchmarks(
+                copy_project(Path(tmp) / "project"))))
+        return 0
     report = ["# Benchmark results", ""] + machine()
     with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
         copy = copy_project(Path(tmp) / "project")
@@ -340,6 +387,7 @@ def main() -> int:
             return 0
         if not args.skip_builds:
             report += build_benchmarks(copy)
+            report += edition_benchmarks(copy)
         report += model_benchmarks()
         report += robustness_benchmarks(copy)
         if not args.skip_site:
