@@ -42,6 +42,16 @@ chromium:
 	  echo "error: the browser tests need Debian's chromium (/usr/bin/chromium) and this user cannot install it."; \
 	  echo "       run as root: apt-get install chromium"; exit 1; \
 	fi
+	@# The Chinese edition's browser tests draw Chinese: Debian's CJK fonts (Noto Sans CJK).
+	@if dpkg -s fonts-noto-cjk >/dev/null 2>&1; then echo "fonts-noto-cjk: installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's fonts-noto-cjk for the Chinese edition's browser tests ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null \
+	    || { echo "error: could not install fonts-noto-cjk with apt-get"; exit 1; }; \
+	else \
+	  echo "error: the Chinese edition's browser tests need Debian's fonts-noto-cjk; run as root: apt-get install fonts-noto-cjk"; \
+	  exit 1; \
+	fi
 
 # axe-core for the accessibility tests, from npm (package.json / package-lock.json); the tests read it from
 # node_modules and fetch nothing.

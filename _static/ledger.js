@@ -1,21 +1,20 @@
-// Filters for the claims ledger table: show only rows matching the chosen verdict and phase.
+// Filters for the claims ledger table: show only rows matching the chosen verdict, evidence grade and phase.
 document.addEventListener("DOMContentLoaded", function () {
-  var table = document.getElementById("claims-ledger");
+  var table = document.getElementById("ledger-table");
   if (!table) { return; }
-  var verdict = document.getElementById("ledger-verdict");
-  var phase = document.getElementById("ledger-phase");
+  var filters = [["ledger-verdict", "verdict"], ["ledger-evidence", "evidence"], ["ledger-phase", "phase"]]
+    .map(function (f) { return [document.getElementById(f[0]), f[1]]; })
+    .filter(function (f) { return f[0]; });
   var count = document.getElementById("ledger-count");
   function apply() {
     var shown = 0;
     table.querySelectorAll("tbody tr").forEach(function (row) {
-      var ok = (!verdict.value || row.dataset.verdict === verdict.value) &&
-               (!phase.value || row.dataset.phase === phase.value);
+      var ok = filters.every(function (f) { return !f[0].value || row.dataset[f[1]] === f[0].value; });
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
     count.textContent = shown + " of " + table.querySelectorAll("tbody tr").length + " claims shown";
   }
-  verdict.addEventListener("change", apply);
-  phase.addEventListener("change", apply);
+  filters.forEach(function (f) { f[0].addEventListener("change", apply); });
   apply();
 });

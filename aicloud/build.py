@@ -69,7 +69,12 @@ class SiteDone:
     seconds: float
 
 
-Event = Executing | ChapterDone | StudentEdition | SiteBuilding | SiteDone
+@dataclass(frozen=True)
+class ChineseEdition:
+    message: str  # what the Chinese edition did (aicloud.zh_edition): a chapter run, untranslated strings, ...
+
+
+Event = Executing | ChapterDone | StudentEdition | SiteBuilding | SiteDone | ChineseEdition
 Progress = Callable[[Event], None]
 
 
@@ -148,7 +153,7 @@ def stage_source(target: Path) -> Path:
 
 def run(name: str, *, scenario: Scenario | None = None, data_files: dict[str, Path] | None = None,
         parameters: dict[str, object] | None = None, out: Path | None = None,
-        progress: Progress = _quiet) -> Report:
+        progress: Progress = _quiet, lang: str = "en") -> Report:
     """Execute chapter `name` with a scenario's, then the given data files and parameters into `out` (default
     `_build/runs/NAME`): its notebook and a standalone HTML page. A failure creates nothing."""
     from aicloud import scenario as scenario_mod
@@ -160,6 +165,10 @@ def run(name: str, *, scenario: Scenario | None = None, data_files: dict[str, Pa
     overrides.update(parameters or {})
     resolved = ch.resolve(overrides)
     validate_inputs(ch, resolved)
+    if lang == "zh":   # the chapter in Chinese (aicloud.zh_edition)
+        from aicloud import zh_edition
+
+        ch = zh_edition.run_source(ch)
     out_dir = out_folder(out, layout.BUILD / "runs" / ch.name)
     with layout.build_lock(f"run {ch.name}"):
         inside = Path(os.path.abspath(out_dir)).is_relative_to(layout.ROOT)
@@ -179,6 +188,9 @@ def _run_one(ch: Chapter, resolved: dict[str, object], out_dir: Path) -> Result:
         result = pipeline.execute(ch, resolved, staging / f"{ch.name}.ipynb")
         if result.status != "failed":
             standalone.write_html(staging / f"{ch.name}.ipynb", staging / f"{ch.name}.html", title=ch.title)
+            from aicloud import zh_edition
+
+            zh_edition.mark_standalone(ch, staging / f"{ch.name}.html")
             out_dir.mkdir(exist_ok=True)
             for file in (f"{ch.name}.ipynb", f"{ch.name}.html"):
                 os.replace(staging / file, out_dir / file)
@@ -191,13 +203,16 @@ def _run_one(ch: Chapter, resolved: dict[str, object], out_dir: Path) -> Result:
 # --- build the book ------------------------------------------------------------------------------------------
 
 def build(*, scenario: Scenario | None = None, edition: str = "instructor", force: bool = False,
-          workers: int | None = None, progress: Progress = _quiet) -> Report:
+          workers: int | None = None, progress: Progress = _quiet, langs: tuple[str, ...] = ("en", "zh")) -> Report:
     """Build the book: `_build/html`, or `_build/[scenarios/NAME/][student/]html` for a scenario or the student
     edition. Bad input raises (InputError, DataError) before anything is written; a failing chapter or site
     gives a report that is not `ok`, with the previous site left as it was."""
     if edition not in EDITIONS:
         raise InputError(f"unknown edition {edition!r}: choose {' or '.join(EDITIONS)}")
     started = time.perf_counter()
+    from aicloud import sweep_cache
+
+    sweep_cache.enable(layout.CACHE / "sweeps")  # the two editions sweep each chapter once
     spec = scenario or Scenario.empty()
     jobs = [(ch, ch.resolve(spec.parameters_for(ch))) for ch in book.chapters()]
     with contextlib.ExitStack() as stack:
@@ -212,7 +227,8 @@ def build(*, scenario: Scenario | None = None, edition: str = "instructor", forc
             server = stack.enter_context(ForkServer())
         for ch, resolved in jobs:
             validate_inputs(ch, resolved)
-        report = _build(spec, scenario is not None, edition, jobs, force, workers, server, progress)
+        report = _build(spec, scenario is not None, edition, jobs, force, workers, server, progress, langs)
+        layout.prune_caches()  # after the build, which has just refreshed every entry it used
     report.seconds = time.perf_counter() - started
     return report
 
@@ -232,8 +248,9 @@ def _places(spec: Scenario, staged: bool, edition: str) -> tuple[Path, Path]:
 
 
 def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter, dict]], force: bool,
-           workers: int | None, server: ForkServer | None, progress: Progress) -> Report:
-    from aicloud import site, vega
+           workers: int | None, server: ForkServer | None, progress: Progress,
+           langs: tuple[str, ...] = ("en", "zh")) -> Report:
+    from aicloud import site, vega, zh_edition
 
     source_root, html_dir = _places(spec, staged, edition)
     # Writing Vega takes a couple of seconds on a fresh tree: do it while the chapters execute.
@@ -248,8 +265,17 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
         done: list[Result] = []
         lock = threading.Lock()  # chapters finish in several threads at once
 
+        # The Chinese edition (aicloud.zh_edition) runs beside the English one: each Chinese chapter once its
+        # English run is done (so it reuses that run's robustness sweeps), its site while the English site builds.
+        zh = zh_edition.begin(langs, spec, source_root, html_dir, edition, force, workers, jobs, server,
+                              lambda message: progress(ChineseEdition(message)))
+        if zh is not None:
+            stack.callback(lambda: zh.abandon() if report.failed or not report.site else None)
+
         def finished(result: Result) -> None:
             progress(ChapterDone(result))
+            if zh is not None:
+                zh.english_done(result.chapter)
             with lock:
                 done.append(result)
                 # When chapters execute, the site will be rebuilt: prepare its build as soon as a core is free.
@@ -264,7 +290,7 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
                 resolved[ch.reads_ledger] = layout.shown(ledger)
             report.results += pipeline.execute_all(later, workers=workers, force=force, server=server,
                                                    progress=finished)
-        if server:
+        if server and zh is None:
             server.close(wait=False)  # no more kernels: let it exit while the site builds
         if report.failed:
             return report
@@ -272,6 +298,8 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
         from aicloud import pack  # the exercise sheets, and the answer key in the instructor edition
 
         pack.write_site_pages(source_root / GENERATED, outputs, edition)
+        if zh is not None:
+            zh.english_pages_written()
         if edition == "student":
             from aicloud import classroom
 
@@ -281,7 +309,9 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
         building = time.perf_counter()
         try:
             report.site = site.build_site(source_root, html_dir, force=force,
-                                          prepared=prepared[0] if prepared else None)
+                                          prepared=prepared[0] if prepared else None) if "en" in langs else "-"
+            if zh is not None:
+                report.site += f", Chinese edition {zh.finish(mount='en' in langs)}"
         except RuntimeError as err:
             report.site_error = str(err)
             return report

@@ -72,6 +72,8 @@ def _progress(event: build.Event) -> None:
         _say("Building the site (Jupyter Book's Sphinx build, warnings are errors) ...")
     elif isinstance(event, build.SiteDone):
         _say(f"  site {event.status} ({event.seconds:.1f} s)")
+    elif isinstance(event, build.ChineseEdition):
+        _say(event.message)
 
 
 def _summary(report: build.Report) -> int:
@@ -138,14 +140,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     report = build.run(args.chapter, scenario=scenario.load(Path(args.file)) if args.file else None,
                        data_files=scenario.parse_data_args(args.data or []), parameters=dict(args.param or []),
-                       out=Path(args.out) if args.out else None, progress=_progress)
+                       out=Path(args.out) if args.out else None, progress=_progress, lang=args.lang)
     return _summary(report)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     spec = scenario.load(Path(args.scenario)) if args.scenario else None
+    from aicloud.zh_edition import parse_langs
+
+    try:
+        langs = parse_langs(args.lang)
+    except ValueError as err:
+        raise InputError(str(err)) from None
     report = build.build(scenario=spec, edition=args.edition, force=args.force, workers=args.workers,
-                         progress=_progress)
+                         progress=_progress, langs=langs)
     return _summary(report)
 
 
@@ -158,6 +166,26 @@ def cmd_pack(args: argparse.Namespace) -> int:
     path, count = pack.pack(out, edition=args.edition)
     _say(f"Wrote {path} ({count} files, {args.edition} edition). Unzip it and read its README.md.")
     return 0
+
+
+def cmd_robustness(args: argparse.Namespace) -> int:
+    """Each claim's verdict at the default parameters, its one-at-a-time flip points and joint shares."""
+    from aicloud import robustness
+
+    known = list(robustness.claim_chapters())
+    wanted = None
+    if args.claim:
+        claim = args.claim.strip().upper()
+        claim = f"C0{claim[1:]}" if len(claim) == 2 and claim[1:].isdigit() else claim  # C3 means C03
+        if claim not in known:
+            raise InputError(f"unknown claim {args.claim!r}.{layout.suggest(claim, known)}")
+        wanted = [claim]
+    results = robustness.sweep_claims(wanted, points=args.points, draws=args.draws, seed=args.seed)
+    for item in results:
+        for line in robustness.describe(item):
+            _say(line)
+    _say(robustness.tally(results))
+    return 1 if any(item.failed for item in results) else 0
 
 
 def cmd_new_chapter(args: argparse.Namespace) -> int:
@@ -226,6 +254,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a parameter")
     p.add_argument("-f", "--file", metavar="SCENARIO.yaml", help="a scenario file (see the README)")
     p.add_argument("--out", metavar="DIR", help="output folder (default _build/runs/CHAPTER)")
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="the language of the page (default en)")
 
     p = add("build", cmd_build, "execute the chapters that changed and build the site")
     p.add_argument("--scenario", metavar="SCENARIO.yaml",
@@ -235,12 +264,22 @@ def parser() -> argparse.ArgumentParser:
                    help="chapters executed at once, 1 to 64 (default: one per core)")
     p.add_argument("--edition", **editions, help="instructor (default: with solutions, into _build/html) or "
                    "student (solutions removed, into _build/student/html)")
+    p.add_argument("--lang", default="en,zh", metavar="LANGS",
+                   help="editions to build: en,zh (default: both in one site, Chinese under zh/), en, or zh")
 
     p = add("pack", cmd_pack, "write a course pack: the chapter notebooks (.ipynb), data, package, README")
     p.add_argument("--out", metavar="FILE.zip",
                    help="the zip to write (default _build/aicloud-course-pack-EDITION.zip)")
     p.add_argument("--edition", **editions,
                    help="instructor (default: exercises with solutions) or student (solutions removed)")
+
+    p = add("robustness", cmd_robustness, "each claim's verdict over its assumptions' documented ranges (no kernel)")
+    p.add_argument("claim", nargs="?", help="one claim id, e.g. C24 (default: every claim)")
+    p.add_argument("--points", type=_bounded(2, 1001), default=21,
+                   help="one-at-a-time points per assumption, 2 to 1001 (default 21)")
+    p.add_argument("--draws", type=_bounded(1, 1_000_000), default=10_000,
+                   help="joint draws within the ranges, 1 to 1000000 (default 10000)")
+    p.add_argument("--seed", type=_bounded(0, 2**32 - 1), default=0, help="seed of the joint draws (default 0)")
 
     p = add("new-chapter", cmd_new_chapter, "scaffold a chapter that builds and passes the tests at once")
     p.add_argument("name", help="the chapter's name: lower case letters, digits and underscores")

@@ -2,8 +2,9 @@
 
 - `data_and_sources.md`: every resource of the data package with its fields, units and constraints, and the
   sources table (the report's bibliography of facts).
-- `claims_ledger.md`: every claim with its verdict, deciding figure and reason, read back from the values the
-  chapters glued, filterable by verdict and phase.
+- `claims_ledger.md`: every claim with its verdict, deciding figure, reason, evidence grade and robustness, read
+  back from the values the chapters glued, filterable by verdict, evidence and phase; then the written criteria
+  of each verdict and evidence grade with how many claims hold each.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from aicloud._lazy import pd
 from aicloud.escape import html_text, markdown_text
 from aicloud.glued import glued
 from aicloud.layout import digest, stamp, stamped, write_if_changed
+from aicloud.verdicts import EVIDENCE_GRADES
 
 
 def _cell(value: object) -> str:
@@ -103,17 +105,22 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
     intro = ["# Claims ledger", "",
              "Each of the article's claims, in the report's words, with what the evidence says. Verdicts are "
              "computed in the chapter that tests the claim and read from it when the site is built; the "
-             "deciding figure is the chapter's own number. Filter by verdict or phase.", "",
+             "deciding figure is the chapter's own number. Filter by verdict, evidence or phase.", "",
              "Verdicts: " + "; ".join(f"{html.escape(v)}: {int(counts.get(v, 0))}" for v in claims_mod.VERDICTS)
-             + (f"; no verdict yet: {int(counts.get('no verdict yet', 0))}" if counts.get("no verdict yet") else "")
-             + ".", ""]
+             + (f"; no verdict yet: {int(counts.get(PENDING, 0))}" if counts.get(PENDING) else "")
+             + ". " + _scale_sentence(table), ""]
     options = "".join(f'<option value="{html_text(v)}">{html_text(v)}</option>'
-                      for v in [*claims_mod.VERDICTS, "no verdict yet"] if counts.get(v))
+                      for v in [*claims_mod.VERDICTS, PENDING] if counts.get(v))
+    grades = table["evidence"].value_counts()
+    evidence_options = "".join(f'<option value="{html_text(g)}">{html_text(g)}</option>'
+                               for g in [*EVIDENCE_GRADES, NOT_GRADED] if grades.get(g))
     phases = "".join(f'<option value="{html_text(p)}">{html_text(p)}</option>'
                      for p in dict.fromkeys(table["phase"]))
     controls = ('<div class="ledger-filters"><label>Verdict <select id="ledger-verdict"><option value="">all'
-                f'</option>{options}</select></label> <label>Phase <select id="ledger-phase"><option value="">'
-                f'all</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
+                f'</option>{options}</select></label> <label>Evidence <select id="ledger-evidence"><option '
+                f'value="">all</option>{evidence_options}</select></label> <label>Phase <select id="ledger-phase">'
+                f'<option value="">all</option>{phases}</select></label> '
+                '<span id="ledger-count" aria-live="polite"></span></div>')
     from aicloud.book import chapters
 
     titles = {ch.name: ch.title for ch in chapters()}
@@ -121,10 +128,66 @@ def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) ->
         f'<a href="../chapters/{html_text(c)}.html">{html_text(titles.get(c, c))}</a>'
         if c in executed else html_text(titles.get(c, c.replace("_", " "))) for c in table["chapter"]])
     shown = shown.assign(sources_html=[_sources_cell(s) for s in table["sources"]])
-    rows = [{"verdict": v, "phase": p} for v, p in zip(table["verdict"], table["phase"])]
-    body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "sources_html"]],
-                  table_id="claims-ledger", row_attrs=rows)
-    return "\n".join(intro + [controls, "", body, ""]), table
+    rows = [{"verdict": v, "phase": p, "evidence": e}
+            for v, p, e in zip(table["verdict"], table["phase"], table["evidence"])]
+    body = _table(shown[["id", "phase", "paraphrase", "chapter_html", "verdict", "figure", "reason", "evidence",
+                         "robustness", "sources_html"]], table_id=LEDGER_TABLE_ID, row_attrs=rows)
+    return "\n".join(intro + [controls, "", body, ""] + _scale_section(table)), table
+
+
+# The ledger table's HTML id. Not "claims-ledger": Sphinx gives that id to the page's own section (from its title),
+# and an id used twice made the filters (and the site test) pick the section, with every table in it.
+LEDGER_TABLE_ID = "ledger-table"
+
+
+# --- the verdict scale (issue 13): reader-facing text of the ledger page's grading section ---------------------
+PENDING = "no verdict yet"
+NOT_GRADED = "not graded"
+NOT_SWEPT = "not swept"
+NOT_GRADED_CRITERION = "The chapter recorded the verdict without an evidence grade (before its verdict rule existed)."
+SCALE_TITLE = "## How the verdicts are graded"
+SCALE_INTRO = ("Every verdict applies the written criteria below, and carries a second, separate grade for the "
+               "strength of the evidence it rests on: a claim can be contradicted on direct evidence or supported "
+               "on a single anecdote. The robustness column says whether the verdict holds over the documented "
+               "range of every assumption its rule reads (each swept one at a time and all drawn together).")
+SCALE_BALANCED = "No verdict holds more than half of the claims."
+SCALE_DOMINANT = "'{label}' holds {count} of {total} claims, more than half."
+
+
+def scale_distribution(table: pd.DataFrame) -> dict[str, int]:
+    """How many claims hold each verdict label (every label listed, pending claims left out)."""
+    counts = table["verdict"].value_counts()
+    return {label: int(counts.get(label, 0)) for label in claims_mod.VERDICTS}
+
+
+def dominant_labels(table: pd.DataFrame) -> dict[str, list[str]]:
+    """Labels that hold more than half of all the claims in the ledger, with those claims' ids."""
+    total = len(table)
+    return {label: sorted(table.loc[table["verdict"] == label, "id"])
+            for label, n in scale_distribution(table).items() if total and n > total / 2}
+
+
+def _scale_sentence(table: pd.DataFrame) -> str:
+    dominant = dominant_labels(table)
+    if not dominant:
+        return SCALE_BALANCED
+    return " ".join(SCALE_DOMINANT.format(label=html_text(label), count=len(ids), total=len(table))
+                    for label, ids in dominant.items())
+
+
+def _scale_section(table: pd.DataFrame) -> list[str]:
+    from aicloud.verdicts import CRITERIA, EVIDENCE_CRITERIA
+
+    verdicts = scale_distribution(table)
+    grades = table["evidence"].value_counts()
+    labels = pd.DataFrame([{"verdict": label, "criterion": CRITERIA[label], "claims": verdicts[label]}
+                           for label in claims_mod.VERDICTS])
+    evidence = pd.DataFrame([{"evidence": grade, "criterion": EVIDENCE_CRITERIA[grade],
+                              "claims": int(grades.get(grade, 0))} for grade in EVIDENCE_GRADES]
+                            + ([{"evidence": NOT_GRADED, "criterion": NOT_GRADED_CRITERION,
+                                 "claims": int(grades[NOT_GRADED])}] if grades.get(NOT_GRADED) else []))
+    return [SCALE_TITLE, "", SCALE_INTRO, "", _table(labels, table_id="verdict-criteria"), "",
+            _table(evidence, table_id="evidence-criteria"), ""]
 
 
 def _sources_cell(sources: str) -> str:
@@ -147,10 +210,12 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
     for _, c in claims.iterrows():
         cid = c["id"]
         rows.append({**c.to_dict(),
-                     "verdict": values.get(f"{cid}_verdict", "no verdict yet"),
+                     "verdict": values.get(f"{cid}_verdict", PENDING),
                      "figure": values.get(f"{cid}_figure", ""),
                      "reason": values.get(f"{cid}_reason", ""),
-                     "sources": values.get(f"{cid}_sources", "")})
+                     "sources": values.get(f"{cid}_sources", ""),
+                     "evidence": values.get(f"{cid}_evidence", NOT_GRADED if f"{cid}_verdict" in values else ""),
+                     "robustness": values.get(f"{cid}_robustness", NOT_SWEPT if f"{cid}_verdict" in values else "")})
     return pd.DataFrame(rows)
 
 

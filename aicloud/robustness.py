@@ -123,4 +123,172 @@ def sweep_rules(rules: Mapping[str, Rule], evidence: Any, params: Mapping[str, A
     """`sweep` every rule of a chapter; `declared` may be the list `params.read(chapter)` returns."""
     if not isinstance(declared, Mapping):
         declared = {p.name: p for p in declared}
-    return {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()}
+    from aicloud import sweep_cache  # a build's two editions sweep once (see aicloud.sweep_cache)
+
+    return sweep_cache.cached(
+        lambda: {claim: sweep(r, evidence, params, declared, **options) for claim, r in rules.items()},
+        [(c, sweep_cache._code(r)) for c, r in sorted(rules.items())], sweep_cache.neutral(evidence), dict(params),
+        declared, options)
+
+
+# --- every claim, from the chapters' analysis modules (`python -m aicloud robustness`, the benchmark) ------------
+
+@dataclass
+class ClaimSweep:
+    """One claim's sweep, or why there is none (`note`: no analysis module or rule yet, or the error raised)."""
+
+    claim: str
+    chapter: str
+    result: Robustness | None = None
+    note: str = ""
+    failed: bool = False
+
+    @property
+    def scenarios(self) -> int:
+        """Rule evaluations the sweep made: the page's parameters, each one-at-a-time point, each joint draw."""
+        if self.result is None:
+            return 0
+        return 1 + sum(len(v) for v in self.result.one_at_a_time.values()) + self.result.draws
+
+
+@dataclass
+class ChapterInputs:
+    """A chapter's analysis module, the evidence `prepare` makes from its default data, its default parameters
+    and its declared parameters (for their ranges)."""
+
+    module: Any
+    evidence: Any
+    params: dict[str, Any]
+    declared: list[Parameter]
+
+
+def analysis_module(chapter: str) -> Any | None:
+    """`aicloud.analysis.<chapter>` if it exists and exposes `analyse`, else None."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"aicloud.analysis.{chapter}")
+    except ModuleNotFoundError as err:
+        if err.name != f"aicloud.analysis.{chapter}":
+            raise  # the module exists but imports something missing: a real error
+        return None
+    return module if callable(getattr(module, "analyse", None)) else None
+
+
+def default_tables(declared: list[Parameter]) -> Any:
+    """The tables a chapter reads, from the files its `*_csv` parameters name by default. A page that weighs the
+    claims ledger (a `ledger_path` parameter) also gets it, as `tables['ledger']`."""
+    from aicloud import data
+
+    paths = {p.resource: p.default for p in declared if p.resource}
+    ledger = next((p.default for p in declared if p.name == "ledger_path"), None)
+
+    class ChapterTables(data.Tables):
+        def __getitem__(self, name: str) -> Any:
+            if name == "ledger" and ledger is not None:
+                import pandas as pd
+
+                path = data.resolve(str(ledger))
+                if not path.exists():
+                    raise FileNotFoundError(f"{path} does not exist yet: the build writes the claims ledger "
+                                            "(run `python -m aicloud build` first)")
+                return pd.read_csv(path, dtype=str, keep_default_na=False)
+            return super().__getitem__(name)
+
+    return ChapterTables(**paths)
+
+
+def chapter_inputs(chapter: str) -> ChapterInputs | None:
+    """Everything a sweep of `chapter`'s rules needs, at its defaults; None when it has no analysis module yet."""
+    from aicloud import params as params_mod
+
+    module = analysis_module(chapter)
+    if module is None:
+        return None
+    declared = params_mod.read(chapter)
+    evidence = module.prepare(default_tables(declared))
+    return ChapterInputs(module, evidence, {p.name: p.default for p in declared}, declared)
+
+
+def claim_chapters() -> dict[str, str]:
+    """Each claim id with the chapter that tests it (`data/claims.csv`), in claim order."""
+    from aicloud import data
+
+    table = data.load("claims")
+    return dict(zip(table["id"], table["chapter"]))
+
+
+def sweep_claims(claims: list[str] | None = None, **options: Any) -> list[ClaimSweep]:
+    """Sweep every claim (or `claims`) with its chapter's rule at the chapter's default data and parameters.
+
+    A claim whose chapter has no analysis module, or whose module has no rule for it, gets a note instead; an
+    error while preparing or sweeping is kept as the claim's note with `failed` set, so one chapter's error
+    does not hide the others' results."""
+    from aicloud.analysis import rules_of
+
+    chapter_of = claim_chapters()
+    wanted = claims if claims is not None else list(chapter_of)
+    inputs: dict[str, ChapterInputs | None | Exception] = {}
+    out = []
+    for claim in wanted:
+        chapter = chapter_of[claim]
+        if chapter not in inputs:
+            try:
+                inputs[chapter] = chapter_inputs(chapter)
+            except Exception as err:  # reported per claim; the command exits 1
+                inputs[chapter] = err
+        got = inputs[chapter]
+        if isinstance(got, Exception):
+            out.append(ClaimSweep(claim, chapter, note=f"{type(got).__name__}: {got}", failed=True))
+        elif got is None:
+            out.append(ClaimSweep(claim, chapter, note=f"no analysis module yet (aicloud/analysis/{chapter}.py)"))
+        elif claim not in rules_of(got.module):
+            out.append(ClaimSweep(claim, chapter, note=f"aicloud/analysis/{chapter}.py has no rule for {claim}"))
+        else:
+            try:
+                result = sweep(rules_of(got.module)[claim], got.evidence, got.params,
+                               {p.name: p for p in got.declared}, **options)
+                out.append(ClaimSweep(claim, chapter, result))
+            except Exception as err:  # reported per claim; the command exits 1
+                out.append(ClaimSweep(claim, chapter, note=f"{type(err).__name__}: {err}", failed=True))
+    return out
+
+
+# Reader-facing lines of `python -m aicloud robustness` (one template per line kind).
+LINE_CLAIM = "{claim} ({chapter}): {label} at the default parameters"
+LINE_NONE = "{claim} ({chapter}): {note}"
+LINE_READS = "  assumptions read: {spans}"
+LINE_HELD = "  settings held at their values (text, yes/no): {names}"
+LINE_NO_READS = "  reads no numeric assumption: the verdict depends on the data only"
+LINE_FLIP = "  flips: {before} up to {parameter} = {below:g}, {after} from {above:g}"
+LINE_NO_FLIP = "  one at a time ({points} points each): no single assumption changes the verdict"
+LINE_JOINT = "  joint draws ({draws:,}, seeded): {shares}"
+
+
+def describe(item: ClaimSweep) -> list[str]:
+    """The lines `python -m aicloud robustness` prints for one claim."""
+    r = item.result
+    if r is None:
+        return [LINE_NONE.format(claim=item.claim, chapter=item.chapter, note=item.note)]
+    lines = [LINE_CLAIM.format(claim=item.claim, chapter=item.chapter, label=r.label)]
+    if r.held:
+        lines.append(LINE_HELD.format(names=", ".join(r.held)))
+    if not r.ranges:
+        return lines + [LINE_NO_READS]
+    lines.append(LINE_READS.format(spans=", ".join(f"{p} {lo:g} to {hi:g}" for p, (lo, hi) in r.ranges.items())))
+    points = max((len(v) for v in r.one_at_a_time.values()), default=0)
+    lines += [LINE_FLIP.format(**vars(f)) for f in r.flips] or [LINE_NO_FLIP.format(points=points)]
+    lines.append(LINE_JOINT.format(draws=r.draws, shares=", ".join(
+        f"{label} {share:.1%}" for label, share in sorted(r.joint_shares.items(), key=lambda kv: -kv[1]))))
+    return lines
+
+
+LINE_TALLY = "{swept} of {total} claims swept ({scenarios:,} scenarios); {pending} without a rule yet; {failed} failed."
+
+
+def tally(items: list[ClaimSweep]) -> str:
+    """The closing line: how many claims were swept, how many scenarios that took, what is missing."""
+    swept = [i for i in items if i.result is not None]
+    return LINE_TALLY.format(swept=len(swept), total=len(items), scenarios=sum(i.scenarios for i in swept),
+                             pending=sum(i.result is None and not i.failed for i in items),
+                             failed=sum(i.failed for i in items))

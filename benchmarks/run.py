@@ -10,7 +10,12 @@ Prints a report in Markdown; paste it into `benchmarks/RESULTS.md` with the date
 3. after changing one data file: which chapters each system re-executes, and whether the site's number is
    current (Jupyter Book's `cache` mode hashes code cells only, so it keeps the stale number);
 4. models: scenario evaluations per second, vectorised vs a plain Python loop (target >= 1e6/s and >= 100x);
-5. the site: bytes transferred and time until every chart is drawn, per chapter page, in headless Chromium.
+5. the site: bytes transferred and time until every chart is drawn, per chapter page, in headless Chromium;
+6. robustness: the full sweep of every claim (`python -m aicloud robustness`, target <= 60 s on 2 cores) and
+   scenarios (rule evaluations) per second, beside the sweep machinery's own rate on a trivial rule
+   (`--robustness-only` runs just this part).
+7. the two editions: both (English and Chinese) from a cold cache against the English edition alone (target
+   <= 1.6x), and the no-op rebuild of both against their cold build (target <= 5%).
 """
 
 from __future__ import annotations
@@ -223,6 +228,57 @@ def model_benchmarks() -> list[str]:
     return out + [""]
 
 
+def robustness_benchmarks(copy: Path) -> list[str]:
+    """The full robustness sweep: the command as a user runs it, the sweeps alone, the machinery's own rate."""
+    from aicloud import robustness
+    from aicloud.analysis import rule
+    from aicloud.params import Parameter
+    from aicloud.verdicts import PARTLY, SUPPORTED, Verdict
+
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+    ledger = Path("book/generated/claims_ledger.csv")  # the conclusion's rules read the built ledger
+    if (ROOT / ledger).exists() and not (copy / ledger).exists():
+        (copy / ledger).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / ledger, copy / ledger)
+    start = time.perf_counter()
+    proc = subprocess.run([PY, "-m", "aicloud", "robustness"], cwd=copy, env=env, capture_output=True, text=True)
+    command = time.perf_counter() - start
+    tally = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr.strip()[-300:]
+
+    prepare_started = time.perf_counter()
+    chapters = sorted(set(robustness.claim_chapters().values()))
+    inputs = {ch: robustness.chapter_inputs(ch) for ch in chapters}
+    prepared = time.perf_counter() - prepare_started
+    sweep_started = time.perf_counter()
+    items = robustness.sweep_claims()
+    swept_seconds = time.perf_counter() - sweep_started - prepared  # sweep_claims prepares again: subtract it
+    scenarios = sum(i.scenarios for i in items)
+
+    @rule("X", reads=("a", "b", "c"))
+    def trivial(evidence, params):
+        return Verdict(SUPPORTED if params["a"] + params["b"] > params["c"] * evidence else PARTLY, "x", "y")
+
+    declared = {n: Parameter(n, "float", 1.0, f"assumption: {n} (range 0 to 2)", 0.0, 2.0) for n in "abc"}
+    trivial_started = time.perf_counter()
+    result = robustness.sweep(trivial, 1.0, {n: 1.0 for n in "abc"}, declared)
+    trivial_seconds = time.perf_counter() - trivial_started
+    trivial_n = robustness.ClaimSweep("X", "x", result).scenarios
+    with_module = [ch for ch, got in inputs.items() if got is not None]
+    rate = f"{scenarios / swept_seconds:,.0f}" if scenarios and swept_seconds > 0 else "n/a (nothing swept)"
+    return ["## Robustness: every claim's sweep", "",
+            f"Chapters with an analysis module: {', '.join(with_module) or 'none yet'}. The command's last line: "
+            f"`{tally}` (exit code {proc.returncode}).", "",
+            "| measurement | scenarios | seconds | scenarios per s | target |", "|---|---|---|---|---|",
+            f"| `python -m aicloud robustness`, every claim (wall time: start-up, preparing each chapter's evidence, "
+            f"21 points per assumption, 10,000 joint draws per claim) | {scenarios:,} | {command:.1f} | | <= 60 s |",
+            f"| preparing the evidence of every chapter with a module (`prepare`, once per chapter) | | "
+            f"{prepared:.2f} | | |",
+            f"| the sweeps alone (the rules called on prepared evidence) | {scenarios:,} | {max(swept_seconds, 0):.2f} "
+            f"| {rate} | |",
+            f"| the sweep machinery on a trivial rule (3 assumptions: 3 x 21 points and 10,000 draws) | "
+            f"{trivial_n:,} | {trivial_seconds:.2f} | {trivial_n / trivial_seconds:,.0f} | |", ""]
+
+
 def site_benchmarks(site: Path) -> list[str]:
     import functools
     import http.server
@@ -272,17 +328,68 @@ def machine() -> list[str]:
             f"{platform.python_version()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
 
 
+def cpu_timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and every process it waited for: kernels, Sphinx, vl-convert).
+    CPU time depends far less than wall time on what else the machine runs."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(cmd, cwd)[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def edition_benchmarks(copy: Path) -> list[str]:
+    """Both editions (the default) against the English edition alone (`--lang en`), each from a cold cache,
+    alternated; then the no-op rebuild of both. Wall and CPU time."""
+    runs: dict[str, list[tuple[float, float]]] = {"en": [], "en,zh": []}
+    noops = []
+    for _ in range(REPEATS):
+        for langs in runs:
+            shutil.rmtree(copy / ".cache", ignore_errors=True)
+            shutil.rmtree(copy / "_static" / "vega", ignore_errors=True)
+            runs[langs].append(cpu_timed([PY, "-m", "aicloud", "build", "--force", "--lang", langs], copy))
+        noops.append(timed([PY, "-m", "aicloud", "build"], copy)[0])
+    (en, en_cpu), (zh, zh_cpu) = ((float(np.median([w for w, _ in r])), float(np.median([c for _, c in r])))
+                                  for r in runs.values())
+    noop = float(np.median(noops))
+
+    def listed(r: list[tuple[float, float]]) -> str:
+        return ", ".join(f"{w:.1f}" for w, _ in r) + " s (CPU " + ", ".join(f"{c:.1f}" for _, c in r) + " s)"
+
+    return ["## Two editions (English and Chinese)", "",
+            f"Median of {REPEATS} runs each, alternated (English alone {listed(runs['en'])}; "
+            f"both {listed(runs['en,zh'])}; no-op {', '.join(f'{c:.2f}' for c in noops)} s).", "",
+            "| measurement | wall (s) | ratio | CPU (s) | CPU ratio | target |", "|---|---|---|---|---|---|",
+            f"| English edition alone, cold (`build --force --lang en`, empty cache) | {en:.1f} | | {en_cpu:.1f} | | |",
+            f"| both editions, cold (`build --force`, empty cache) | {zh:.1f} | **{zh / en:.2f}x** | {zh_cpu:.1f} | "
+            f"{zh_cpu / en_cpu:.2f}x | <= 1.6x |",
+            f"| both editions, no-op rebuild | {noop:.2f} | **{noop / zh:.1%}** of cold | | | <= 5% |", ""]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-site", action="store_true", help="skip the browser measurements")
     parser.add_argument("--skip-builds", action="store_true", help="skip the build comparisons")
+    parser.add_argument("--robustness-only", action="store_true", help="only the robustness sweep (part 6)")
+    parser.add_argument("--editions-only", action="store_true", help="only the two editions' build times")
     args = parser.parse_args()
+    if args.editions_only:
+        with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
+            print("\n".join(["# Benchmark results", ""] + machine() + edition_benchmarks(
+                copy_project(Path(tmp) / "project"))))
+        return 0
     report = ["# Benchmark results", ""] + machine()
     with tempfile.TemporaryDirectory(prefix="aicloud-bench-") as tmp:
         copy = copy_project(Path(tmp) / "project")
+        if args.robustness_only:
+            print("\n".join(report + robustness_benchmarks(copy)))
+            return 0
         if not args.skip_builds:
             report += build_benchmarks(copy)
+            report += edition_benchmarks(copy)
         report += model_benchmarks()
+        report += robustness_benchmarks(copy)
         if not args.skip_site:
             if not (copy / "_build/html/index.html").exists():
                 timed(library_build(), copy)

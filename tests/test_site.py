@@ -73,12 +73,12 @@ def test_every_slider_redraws_its_chart_without_a_kernel(browser, base_url, name
 
 def test_the_claims_ledger_filters_by_verdict(browser, base_url):
     visit = Visit(browser, f"{base_url}/book/generated/claims_ledger.html")
-    rows = visit.page.locator("#claims-ledger tbody tr")
+    rows = visit.page.locator("#ledger-table tbody tr")
     total = rows.count()
     assert total == len(data.load("claims"))
     visit.page.select_option("#ledger-verdict", index=1)
     chosen = visit.page.locator("#ledger-verdict").input_value()
-    shown = visit.page.locator("#claims-ledger tbody tr:not([hidden])")
+    shown = visit.page.locator("#ledger-table tbody tr:not([hidden])")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("rs => rs.map(r => r.dataset.verdict)")) == {chosen}
     visit.page.close()

@@ -200,20 +200,14 @@ def _stack_verdict(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     if decided.empty:
         if ids and not here:
             return Verdict.not_testable(C01_NONE_PUBLIC.format(ids=", ".join(public)), sources=sources)
-        return Verdict.not_testable_here(C01_NONE_HERE.format(ids=", ".join(here) or "none listed"),
-                                         figure=f"0 of {len(ids)} stack claims decided", sources=sources)
+        return Verdict.not_testable_here(c01_none_here(here), figure=c01_none_figure(len(ids)), sources=sources)
     backed = decided[decided["verdict"].isin([SUPPORTED, PARTLY])]
     against = decided[decided["verdict"] == CONTRADICTED]
     supported = decided[decided["verdict"] == SUPPORTED]
     label = (SUPPORTED if len(supported) == len(decided) else
              CONTRADICTED if len(against) > len(decided) / 2 else PARTLY)
-    reason = C01_REASON.format(
-        n=len(ids), ids=", ".join(ids), backed=len(backed), supported=len(supported) or "none",
-        against=len(against) or "none",
-        public=", ".join(public) or "none", here=(C01_HERE.format(ids=", ".join(here)) if here else ""),
-        reading=C01_READING[label])
-    return Verdict(label, f"{len(backed)} of {len(ids)} stack claims at least partly supported", reason, PROXY,
-                   sources)
+    reason = c01_reason(ids, len(backed), len(supported), len(against), public, here, label)
+    return Verdict(label, c01_figure(len(backed), len(ids)), reason, PROXY, sources)
 
 
 def peaks(ev: Evidence, min_comparisons: int) -> tuple[list[tuple[Series, int, bool]], list[Series]]:
@@ -286,24 +280,20 @@ def _events_verdict(ev: Evidence) -> Verdict:
     missing = [p for p in ARTICLE if p not in ev.lead]
     if missing:
         return Verdict.not_testable_here(C02_MISSING.format(phases=", ".join(missing)),
-                                         figure=f"events in {len(ARTICLE) - len(missing)} of {len(ARTICLE)} phases",
+                                         figure=c02_missing_figure(len(ARTICLE) - len(missing), len(ARTICLE)),
                                          sources=sources)
     led = {p: ev.lead[p][2] == [f] for p, f in ARTICLE.items()}   # the named factor alone in the lead
     n_led = sum(led.values())
     spread = {f: (inside, total) for f, (inside, total) in ev.concentration.items() if total}
-    overlap = [C02_SHARE.format(share=inside / total, factor=f, phase=p)
+    overlap = [(inside / total, f, p)
                for p, f in ARTICLE.items() if f in spread for inside, total in [spread[f]] if inside / total <= 0.5]
     if n_led == len(ARTICLE):
         label = PARTLY if overlap else SUPPORTED
     else:
         label = PARTLY if n_led > len(ARTICLE) / 2 else CONTRADICTED
-    misses = [C02_MISS.format(phase=p, named=ARTICLE[p], lead=" and ".join(ev.lead[p][2]))
-              for p in ARTICLE if not led[p]]
-    reason = C02_REASON.format(
-        n_led=n_led, n=len(ARTICLE), misses=("; " + "; ".join(misses)) if misses else "",
-        overlap=(C02_OVERLAP.format(shares="; ".join(overlap)) if overlap else C02_SUCCEED))
-    return Verdict(label, f"{n_led} of {len(ARTICLE)} phases led by the factor the article names", reason,
-                   ANECDOTE, sources)
+    misses = [(p, ARTICLE[p], ev.lead[p][2]) for p in ARTICLE if not led[p]]
+    reason = c02_reason(n_led, len(ARTICLE), misses, overlap)
+    return Verdict(label, c02_figure(n_led, len(ARTICLE)), reason, ANECDOTE, sources)
 
 
 def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
@@ -319,7 +309,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
         "n_pending": len(ev.others) - len(judged), "n_timeline_events": len(ev.events),
         **{f"n_{label.replace(' ', '_')}": int(counts.get(label, 0)) for label in LABELS},
         "share_testable": n_decided / len(judged) if len(judged) else 0.0,
-        "typical_verdict": " and ".join(top) if top else "none",
+        "typical_verdict": typical(top),
         "headline_text": headline(len(ev.ledger), ev.own, len(judged), len(ev.others) - len(judged), counts,
                                   n_decided, top)}
     result.frames["by_phase"] = judged.groupby(["phase", "verdict"]).size().reset_index(name="claims")
@@ -327,10 +317,9 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     result.frames["mix"] = mix.groupby(["phase", "factor"]).size().reset_index(name="events")
     n_led = sum(ev.lead.get(p, ("", 0, []))[2] == [f] for p, f in ARTICLE.items())
     result.values.update({"phases_matching": n_led, "phases_with_events": len(ev.lead)})
-    result.titles["verdicts"] = (f"Of {len(judged)} claims the chapters test, {int(counts.get(SUPPORTED, 0))} are "
-                                 f"supported and {int(counts.get(CONTRADICTED, 0))} contradicted")
-    result.titles["mix"] = (f"In {n_led} of {len(ARTICLE)} phases the most frequent kind of event is the factor the "
-                            "article names")
+    result.titles["verdicts"] = verdicts_title(len(judged), int(counts.get(SUPPORTED, 0)),
+                                               int(counts.get(CONTRADICTED, 0)))
+    result.titles["mix"] = mix_title(n_led, len(ARTICLE))
     ids = stack_ids(params)
     result.frames["stack"] = ev.ledger[ev.ledger["id"].isin(ids)]
     result.values.update({"stack_total": len(ids),
@@ -377,6 +366,56 @@ def headline(n_claims: int, own: list[str], n_tested: int, n_pending: int, count
     return (f"The ledger holds {n_claims} claims; {split}. Of the {n_tested} with a verdict, "
             + ", ".join(parts[:-1]) + f" and {parts[-1]}; public data can speak to {public:.0%} of them{here}."
             f"{pending} {most}")
+
+
+def typical(top: list[str]) -> str:
+    return " and ".join(top) if top else "none"
+
+
+def verdicts_title(n_tested: int, supported: int, contradicted: int) -> str:
+    return f"Of {n_tested} claims the chapters test, {supported} are supported and {contradicted} contradicted"
+
+
+def mix_title(n_led: int, n: int) -> str:
+    return f"In {n_led} of {n} phases the most frequent kind of event is the factor the article names"
+
+
+def c01_figure(backed: int, n: int) -> str:
+    return f"{backed} of {n} stack claims at least partly supported"
+
+
+def c01_none_figure(n: int) -> str:
+    return f"0 of {n} stack claims decided"
+
+
+def c01_none_here(here: list[str]) -> str:
+    return C01_NONE_HERE.format(ids=", ".join(here) or "none listed")
+
+
+def c01_reason(ids: list[str], backed: int, supported: int, against: int, public: list[str], here: list[str],
+               label: str) -> str:
+    return C01_REASON.format(
+        n=len(ids), ids=", ".join(ids), backed=backed, supported=supported or "none", against=against or "none",
+        public=", ".join(public) or "none", here=(C01_HERE.format(ids=", ".join(here)) if here else ""),
+        reading=C01_READING[label])
+
+
+def c02_figure(n_led: int, n: int) -> str:
+    return f"{n_led} of {n} phases led by the factor the article names"
+
+
+def c02_missing_figure(with_events: int, n: int) -> str:
+    return f"events in {with_events} of {n} phases"
+
+
+def c02_reason(n_led: int, n: int, misses: list[tuple[str, str, list[str]]],
+               overlap: list[tuple[float, str, str]]) -> str:
+    """`misses`: (phase, factor named, factors leading); `overlap`: (share in its phase, factor, phase)."""
+    missed = [C02_MISS.format(phase=p, named=named, lead=" and ".join(lead)) for p, named, lead in misses]
+    shares = [C02_SHARE.format(share=share, factor=f, phase=p) for share, f, p in overlap]
+    return C02_REASON.format(
+        n_led=n_led, n=n, misses=("; " + "; ".join(missed)) if missed else "",
+        overlap=(C02_OVERLAP.format(shares="; ".join(shares)) if shares else C02_SUCCEED))
 
 
 WORDS = {SUPPORTED: "are supported", PARTLY: "partly supported", CONTRADICTED: "contradicted",

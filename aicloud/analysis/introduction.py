@@ -25,24 +25,31 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     n, kinds = len(events), int(events["category"].nunique())
     if n == 0:
         result.values["timeline_text"] = EMPTY
-        result.titles["timeline"] = "The timeline data hold no events"
+        result.titles["timeline"] = EMPTY_TITLE
         return result
     first, last = events["date"].min(), events["date"].max()
-    same = (first.year, first.month) == (last.year, last.month)
-    span_long = f"in {first:%B %Y}" if same else f"from {first:%B %Y} to {last:%B %Y}"
-    span_short = f"in {first:%b %Y}" if same else f"from {first:%b %Y} to {last:%b %Y}"
     result.values.update({"n_events": n, "n_categories": kinds, "first_year": int(first.year),
-                          "last_year": int(last.year), "timeline_text": TIMELINE.format(
-                              events=f"{n} dated event" + ("s" if n != 1 else ""), span=span_long,
-                              kinds=f"{kinds} kind" + ("s" if kinds != 1 else ""),
-                              slider=SLIDER if first.year != last.year else "")})
-    result.titles["timeline"] = (f"{n} dated event{'s' if n != 1 else ''} {span_short}, one row per kind of event")
-    result.values["timeline_description"] = DESCRIPTION.format(n=n, span=span_long)
+                          "last_year": int(last.year)})
+    result.values["timeline_text"], result.titles["timeline"], result.values["timeline_description"] = \
+        timeline_texts(n, kinds, first, last)
     return result
 
 
 # Sentences (a Chinese edition needs a counterpart for each) -------------------------------------------------
 
+def timeline_texts(n: int, kinds: int, first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
+    """The sentence under the timeline, the chart's title and its description."""
+    same = (first.year, first.month) == (last.year, last.month)
+    span_long = f"in {first:%B %Y}" if same else f"from {first:%B %Y} to {last:%B %Y}"
+    span_short = f"in {first:%b %Y}" if same else f"from {first:%b %Y} to {last:%b %Y}"
+    text = TIMELINE.format(events=f"{n} dated event" + ("s" if n != 1 else ""), span=span_long,
+                           kinds=f"{kinds} kind" + ("s" if kinds != 1 else ""),
+                           slider=SLIDER if first.year != last.year else "")
+    title = f"{n} dated event{'s' if n != 1 else ''} {span_short}, one row per kind of event"
+    return text, title, DESCRIPTION.format(n=n, span=span_long)
+
+
+EMPTY_TITLE = "The timeline data hold no events"
 TIMELINE = ("The timeline above holds {events}, {span}, in {kinds}. Hover over a point for the event and its "
             "source{slider}.")
 SLIDER = "; the slider replays the years"

@@ -1,0 +1,17 @@
+"""Chinese counterpart of `aicloud.solutions.maas_price_war`: the answers' sentences (RMB billions as 亿元)."""
+
+from __future__ import annotations
+
+from aicloud.i18n import templates
+
+BY_CATALOGUE = {"answers": "the fallback reason 'no price or volume': display.po"}
+
+TEXT = templates({
+    "revenue": ("按本章 {used:.0%} 的付费比例，估计每年收入为 {low__yi:,.0f} 亿至 {high__yi:,.0f} 亿元，依据是每天 "
+                "{tokens:,.0f} 万亿词元、每百万词元 {p_low:,.2f} 至 {p_high:,.2f} 元。在文档给出的范围两端（{r_low:.0%} 和 "
+                "{r_high:.0%}），估计分别为 {lo_lo__yi:,.0f} 亿至 {hi_lo__yi:,.0f} 亿元、{lo_hi__yi:,.0f} 亿至 "
+                "{hi_hi__yi:,.0f} 亿元：估计值与付费比例成正比，因此变动的倍数（{factor:.0f} 倍）与参数范围相同。"),
+    "revenue_none": "按本数据，本章无法估计收入（{why}），因此没有什么可以按比例缩放。",
+    "decline": ("每年下降 {rate:.0%}，一年后剩 {one:,.1f} 元，两年后剩 {two:,.1f} 元"
+                "（100 × (1 − 下降率) 和 100 × (1 − 下降率)²）。"),
+})
