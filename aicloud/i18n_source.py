@@ -302,7 +302,8 @@ def entries(domain: str, locale_dir: Path | None = None) -> list[Any]:
 # The English modules whose reader-facing text the Chinese edition needs (chapters in `pending.txt` aside).
 TEXT_MODULES = (
     "aicloud.analysis.introduction", "aicloud.analysis.conclusion", "aicloud.analysis.gpu_allocation",
-    "aicloud.analysis.maas_price_war", "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
+    "aicloud.analysis.maas_price_war", "aicloud.analysis.maas_price_war_page", "aicloud.analysis.maas_price_war_text",
+    "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
     "aicloud.analysis.capex_and_fibre_text", "aicloud.solutions.gpu_allocation", "aicloud.solutions.maas_price_war",
     "aicloud.solutions.capex_and_fibre", "aicloud.analysis.infra_economics", "aicloud.analysis.infra_economics_page",
     "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.verdicts",

@@ -26,8 +26,7 @@ import numpy as np
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult, rule
 from aicloud.analysis import china_chain as cc
-from aicloud.analysis import maas_price_war_text as text
-from aicloud.analysis.maas_price_war_text import TEXT, day, names_list, pct, say
+from aicloud.analysis import maas_price_war_text as txt
 from aicloud.models import price_trend as pt
 from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict, finite
 
@@ -333,7 +332,7 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     named = _claimed_list(params["claimed_game_vendors"])
     found = [o for o in ev.offers if o[0] in named]
     if not found:
-        return Verdict.not_testable_here(say("c11_none", named=names_list(named)))
+        return Verdict.not_testable_here(txt.say("c11_none", named=txt.names_list(named)))
     vendors = sorted({o[0] for o in found})
     last = max(o[2] for o in found)
     price_moves = [m.day for m in ev.moves if m.price_move]
@@ -343,20 +342,20 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         first = min(price_moves)
         before = last < first
         parts.append(before)
-        order = (say("c11_before", days=first - last, first=day(date.fromordinal(first)),
+        order = (txt.say("c11_before", days=first - last, first=txt.day(date.fromordinal(first)),
                      pronoun="they came" if len(found) > 1 else "it came") if before else
-                 say("c11_after", days=last - first, first=day(date.fromordinal(first))))
+                 txt.say("c11_after", days=last - first, first=txt.day(date.fromordinal(first))))
     else:
-        order = say("c11_no_moves")
+        order = txt.say("c11_no_moves")
     label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
     missing = [v for v in named if v not in vendors]
-    contest_text = say("c11_contest_yes", n=len(vendors)) if contest else say("c11_contest_no")
+    contest_text = txt.say("c11_contest_yes", n=len(vendors)) if contest else txt.say("c11_contest_no")
     games = sorted({o[1] for o in found})
-    reason = say("c11_reason", vendors=", ".join(vendors), game=" and ".join(games),
-                 last_offer=day(date.fromordinal(last)), contest=contest_text, order=order,
-                 missing=say("c11_missing", missing=", ".join(missing)) if missing else "")
+    reason = txt.say("c11_reason", vendors=", ".join(vendors), game=" and ".join(games),
+                 last_offer=txt.day(date.fromordinal(last)), contest=contest_text, order=order,
+                 missing=txt.say("c11_missing", missing=", ".join(missing)) if missing else "")
     srcs = sorted({i for v in vendors for i in ev.sources["servers"].get(v, [])})
-    return Verdict(label, say("c11_figure", found=len(vendors), named_n=len(named)), reason, ANECDOTE, srcs)
+    return Verdict(label, txt.say("c11_figure", found=len(vendors), named_n=len(named)), reason, ANECDOTE, srcs)
 
 
 @rule("C12")
@@ -371,7 +370,7 @@ def compute_as_service(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def _base_c12(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    return Verdict.not_testable(say("c12_reason", n_series=ev.n_volume_series), figure=say("c12_figure"),
+    return Verdict.not_testable(txt.say("c12_reason", n_series=ev.n_volume_series), figure=txt.say("c12_figure"),
                                 sources=ev.sources["volumes"])
 
 
@@ -386,7 +385,7 @@ def year_end_meeting(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def _base_c13(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    return Verdict.not_testable(say("c13_reason"), figure=say("c13_figure"))
+    return Verdict.not_testable(txt.say("c13_reason"), figure=txt.say("c13_figure"))
 
 
 @rule("C14")
@@ -403,15 +402,15 @@ def own_model_spearhead(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def _base_c14(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     periods = [p for p in ev.periods if finite(p[4])]
     if not periods:
-        return Verdict.not_testable_here(say("c14_none"))
+        return Verdict.not_testable_here(txt.say("c14_none"))
     held = [p for p in periods if p[3] and p[4] > 0.5]
     label = SUPPORTED if len(held) == len(periods) else PARTLY if held else CONTRADICTED
-    texts = [say("c14_period", period=p[0], leader=p[1],
-                 own=say("c14_own", model=p[3]) if p[3] else say("c14_no_own"),
-                 share=pct(p[4])) for p in periods]
+    texts = [txt.say("c14_period", period=p[0], leader=p[1],
+                 own=txt.say("c14_own", model=p[3]) if p[3] else txt.say("c14_no_own"),
+                 share=txt.pct(p[4])) for p in periods]
     latest = periods[-1]
-    figure = say("c14_figure", held=len(held), n=len(periods), own_share=pct(latest[4]))
-    reason = say("c14_reason", periods="; ".join(texts), held=len(held), n=len(periods))
+    figure = txt.say("c14_figure", held=len(held), n=len(periods), own_share=txt.pct(latest[4]))
+    reason = txt.say("c14_reason", periods="; ".join(texts), held=len(held), n=len(periods))
     return Verdict(label, figure, reason, PROXY, ev.sources["shares"])
 
 
@@ -432,31 +431,31 @@ def _base_c15(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     moves = [m for m in ev.moves if m.price_move]
     own = [m for m in moves if m.vendor == claimed]
     if not own:
-        return Verdict.not_testable_here(say("c15_no_claimed", claimed=claimed))
+        return Verdict.not_testable_here(txt.say("c15_no_claimed", claimed=claimed))
     start = min(own, key=lambda m: m.day)
     others = [m for m in moves if m.vendor != claimed]
     earlier = [m for m in others if m.day < start.day]
     same = [m for m in others if m.day == start.day]
-    when = day(date.fromordinal(start.day))
+    when = txt.day(date.fromordinal(start.day))
     unchanged = [m for m in ev.moves if not m.price_move and m.day < start.day]
-    tail = say("c15_unchanged", names=", ".join(f"{m.vendor} ({m.model}, {day(date.fromordinal(m.day))})"
+    tail = txt.say("c15_unchanged", names=", ".join(f"{m.vendor} ({m.model}, {txt.day(date.fromordinal(m.day))})"
                                                 for m in unchanged)) if unchanged else ""
     if earlier:
-        label, figure = CONTRADICTED, say("c15_figure_earlier", n=len(earlier), claimed=claimed)
-        listed = "; ".join(f"{m.vendor} ({m.model}, {day(date.fromordinal(m.day))})" for m in earlier)
-        text = say("c15_earlier", claimed=claimed, date=when, what=start.model, earlier=listed,
+        label, figure = CONTRADICTED, txt.say("c15_figure_earlier", n=len(earlier), claimed=claimed)
+        listed = "; ".join(f"{m.vendor} ({m.model}, {txt.day(date.fromordinal(m.day))})" for m in earlier)
+        text = txt.say("c15_earlier", claimed=claimed, date=when, what=start.model, earlier=listed,
                    lead=start.day - min(m.day for m in earlier))
         approx = sum(m.approximate for m in earlier)
-        tail += say("c15_approx", n=approx, verb="carries" if approx == 1 else "carry") if approx else ""
+        tail += txt.say("c15_approx", n=approx, verb="carries" if approx == 1 else "carry") if approx else ""
     elif same:
-        label, figure = PARTLY, say("c15_figure_tie", claimed=claimed, n=len(same))
-        text = say("c15_tie", claimed=claimed, date=when, what=start.model,
+        label, figure = PARTLY, txt.say("c15_figure_tie", claimed=claimed, n=len(same))
+        text = txt.say("c15_tie", claimed=claimed, date=when, what=start.model,
                    same=", ".join(sorted({m.vendor for m in same})))
     else:
-        label, figure = SUPPORTED, say("c15_figure_first", claimed=claimed)
-        text = say("c15_first", claimed=claimed, date=when, what=start.model)
+        label, figure = SUPPORTED, txt.say("c15_figure_first", claimed=claimed)
+        text = txt.say("c15_first", claimed=claimed, date=when, what=start.model)
     products = ev.stack_products.get(claimed)
-    tail += say("c15_products", products=products[0]) if products else say("c15_no_products")
+    tail += txt.say("c15_products", products=products[0]) if products else txt.say("c15_no_products")
     grade = DIRECT if not start.approximate else ANECDOTE
     return Verdict(label, figure, text + tail, grade, sorted({m.source_id for m in moves}))
 
@@ -473,10 +472,10 @@ def model_marketplace(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 def _base_c16(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     vendor = params["claimed_marketplace_vendor"]
-    products, retrieved, srcs = ev.stack_products.get(vendor, (TEXT["none"], False, ("maas-vendor-names",)))
+    products, retrieved, srcs = ev.stack_products.get(vendor, (txt.TEXT["none"], False, ("maas-vendor-names",)))
     checked = "verified on vendor pages" if retrieved else "not verified on vendor pages"
-    return Verdict.not_testable(say("c16_reason", vendor=vendor, products=products, checked=checked),
-                                figure=say("c16_figure"), sources=srcs)
+    return Verdict.not_testable(txt.say("c16_reason", vendor=vendor, products=products, checked=checked),
+                                figure=txt.say("c16_figure"), sources=srcs)
 
 
 def _ref(ev: Evidence, metric: str) -> tuple[float, str, str] | None:
@@ -490,21 +489,21 @@ def customers_and_partners(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     no source is not evidence either way (the reason says so)."""
     found, claimed = _ref(ev, "enterprise_customers_found"), _ref(ev, "enterprise_customers_article")
     if found is None or claimed is None:
-        return Verdict.not_testable_here(say("c17_missing"))
+        return Verdict.not_testable_here(txt.say("c17_missing"))
     dated = ev.reference_dates.get("enterprise_customers_found", "")
     holds = [found[0] >= claimed[0]]
     pf, pc_ = _ref(ev, "partner_revenue_growth_found"), _ref(ev, "partner_revenue_growth_article")
     if pf is not None and pc_ is not None:
         holds.append(pf[0] >= pc_[0])
-        partner = say("c17_partner", found=pct(pf[0]), claimed=pct(pc_[0]),
+        partner = txt.say("c17_partner", found=txt.pct(pf[0]), claimed=txt.pct(pc_[0]),
                       relation="matches" if holds[-1] else "falls short")
     else:
-        partner = say("c17_partner_none")
+        partner = txt.say("c17_partner_none")
     label = SUPPORTED if all(holds) else PARTLY if any(holds) else CONTRADICTED
-    figure = say("c17_figure", found=f"{found[0]:,.0f}", dated=f"dated {dated}" if dated else "undated")
-    reason = say("c17_reason", found=f"{found[0]:,.0f}",
+    figure = txt.say("c17_figure", found=f"{found[0]:,.0f}", dated=f"dated {dated}" if dated else "undated")
+    reason = txt.say("c17_reason", found=f"{found[0]:,.0f}",
                  source=f"a source dated {dated}" if dated else "an undated source",
-                 relation=TEXT["matching"] if holds[0] else TEXT["under"], claimed=f"{claimed[0]:,.0f}",
+                 relation=txt.TEXT["matching"] if holds[0] else txt.TEXT["under"], claimed=f"{claimed[0]:,.0f}",
                  partner=partner)
     srcs = [found[2]] + ([pf[2]] if pf is not None else [])
     return Verdict(label, figure, reason, ANECDOTE, srcs)
@@ -516,17 +515,17 @@ def inference_cost_cut(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     (`inference_cost_cut_found`); a list-price comparison is not a cost, so without one: not testable."""
     article, found = _ref(ev, "inference_cost_cut_article"), _ref(ev, "inference_cost_cut_found")
     listed = _ref(ev, "industry_claimed_cut")
-    share = pct(article[0]) if article else "90%"
+    share = txt.pct(article[0]) if article else "90%"
     if found is not None and article is not None:
         ok = found[0] >= article[0]
-        return Verdict(SUPPORTED if ok else CONTRADICTED, say("c18_figure", found=pct(found[0]), article=share),
-                       say("c18_reason", found=pct(found[0]), relation="meeting" if ok else "below",
+        return Verdict(SUPPORTED if ok else CONTRADICTED, txt.say("c18_figure", found=txt.pct(found[0]), article=share),
+                       txt.say("c18_reason", found=txt.pct(found[0]), relation="meeting" if ok else "below",
                            article=share), ANECDOTE, [found[2]])
     if listed is not None:
-        return Verdict.not_testable(say("c18_reason_none", article=share, claimed_cut=f"{listed[0]:.1%}"),
-                                    figure=say("c18_figure_none", claimed_cut=f"{listed[0]:.1%}"),
+        return Verdict.not_testable(txt.say("c18_reason_none", article=share, claimed_cut=f"{listed[0]:.1%}"),
+                                    figure=txt.say("c18_figure_none", claimed_cut=f"{listed[0]:.1%}"),
                                     sources=[listed[2]])
-    return Verdict.not_testable(say("c18_reason_none_plain", article=share), figure="no cost source")
+    return Verdict.not_testable(txt.say("c18_reason_none_plain", article=share), figure="no cost source")
 
 
 @rule("C19")
@@ -535,11 +534,11 @@ def layered_industry_model(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     supported; different: contradicted; no count in the data: not testable here."""
     found, claimed = _ref(ev, "industry_model_layers_found"), _ref(ev, "industry_model_layers_article")
     if found is None or claimed is None or found[0] < 1:
-        return Verdict.not_testable_here(say("c19_missing"))
+        return Verdict.not_testable_here(txt.say("c19_missing"))
     n, c = int(found[0]), int(claimed[0])
     end = ", which matches." if n == c else ", so its layer count is wrong."
-    return Verdict(SUPPORTED if n == c else CONTRADICTED, say("c19_figure", found=n, top=n - 1, claimed=c),
-                   say("c19_reason", found=n, top=n - 1, description=found[1], claimed=c, end=end),
+    return Verdict(SUPPORTED if n == c else CONTRADICTED, txt.say("c19_figure", found=n, top=n - 1, claimed=c),
+                   txt.say("c19_reason", found=n, top=n - 1, description=found[1], claimed=c, end=end),
                    ANECDOTE, [found[2]])
 
 
@@ -555,7 +554,7 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     every rankable year: supported; first in every one: contradicted; it depends on the year: partly. A year
     with fewer than two Chinese buyers, or without the leader, cannot rank it."""
     if not ev.periods:
-        return Verdict.not_testable_here(say("c20_no_leader"))
+        return Verdict.not_testable_here(txt.say("c20_no_leader"))
     period, _, leader = ev.periods[-1][:3]
     ranked, skipped = [], []
     for year, units in ev.cn_buyers.items():
@@ -571,20 +570,20 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
             tie = sum(u == mine for u in units.values()) > 1
             ranked.append((year, rank, len(units), tie))
     if not ranked:
-        return Verdict.not_testable_here(say("c20_none", leader=leader, why="; ".join(skipped) or "no year"))
+        return Verdict.not_testable_here(txt.say("c20_none", leader=leader, why="; ".join(skipped) or "no year"))
     first = [r for r in ranked if r[1] == 1]
     below = [r for r in ranked if r[1] > 1]
     label = SUPPORTED if not first else CONTRADICTED if not below else PARTLY
-    years = "; ".join(say("c20_year", rank=_ordinal(r[1]), n=r[2], year=r[0], tie=" (tied)" if r[3] else "")
+    years = "; ".join(txt.say("c20_year", rank=_ordinal(r[1]), n=r[2], year=r[0], tie=" (tied)" if r[3] else "")
                       for r in ranked)
-    reading = (say("c20_all_below") if not first else say("c20_all_first") if not below else
-               say("c20_mixed", first_years=", ".join(str(r[0]) for r in first),
+    reading = (txt.say("c20_all_below") if not first else txt.say("c20_all_first") if not below else
+               txt.say("c20_mixed", first_years=", ".join(str(r[0]) for r in first),
                    below_years=", ".join(str(r[0]) for r in below)))
-    other = say("c20_other", skipped="; ".join(skipped)) if skipped else ""
+    other = txt.say("c20_other", skipped="; ".join(skipped)) if skipped else ""
     srcs = ev.sources["shares_by_period"].get(period, []) + [
         i for r in ranked for i in ev.sources["cn_buyers_by_year"].get(r[0], [])]
-    return Verdict(label, say("c20_figure", first=len(first), n=len(ranked)),
-                   say("c20_reason", leader=leader, period=period, years=years, reading=reading, other=other),
+    return Verdict(label, txt.say("c20_figure", first=len(first), n=len(ranked)),
+                   txt.say("c20_reason", leader=leader, period=period, years=years, reading=reading, other=other),
                    PROXY, srcs)
 
 
@@ -657,41 +656,41 @@ def _base_c21(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         share = n_cut / len(cuts)
         parts.append(share > 0.5)
         med = float(np.median(cuts[cuts > 0])) if n_cut else 0.0
-        how = say("c21_how_paired", paired=text.plural(n_paired, "model"))
+        how = txt.say("c21_how_paired", paired=txt.plural(n_paired, "model"))
         if n_announced:
-            how += say("c21_how_announced", announced=n_announced)
-        texts.append(say("c21_cuts", n=text.plural(len(cuts), "model"), how=how, n_cut=n_cut,
-                         were="was" if n_cut == 1 else "were", word=text.share_word(share),
-                         median=say("c21_median", median=pct(med)) if n_cut else ""))
-        cut_text = say("c21_cut_text", n_cut=n_cut, n=len(cuts))
+            how += txt.say("c21_how_announced", announced=n_announced)
+        texts.append(txt.say("c21_cuts", n=txt.plural(len(cuts), "model"), how=how, n_cut=n_cut,
+                         were="was" if n_cut == 1 else "were", word=txt.share_word(share),
+                         median=txt.say("c21_median", median=txt.pct(med)) if n_cut else ""))
+        cut_text = txt.say("c21_cut_text", n_cut=n_cut, n=len(cuts))
     else:
-        texts.append(say("c21_cuts_none"))
-        cut_text = say("c21_cut_text_none")
+        texts.append(txt.say("c21_cuts_none"))
+        cut_text = txt.say("c21_cut_text_none")
     fit = within_model_fit(ev, params["usd_per_rmb"], params["input_weight"], params["confidence"],
                            params["min_trend_years"])
     if fit is not None:
         confirmed = fit["decline_low"] > 0
         parts.append(confirmed)
-        texts.append(say("c21_trend", change=text.trend_change(fit), level=pct(params["confidence"]),
-                         interval=text.trend_interval(fit),
-                         verdict=say("c21_trend_yes" if confirmed else "c21_trend_rise" if fit["slope"] >= 0
+        texts.append(txt.say("c21_trend", change=txt.trend_change(fit), level=txt.pct(params["confidence"]),
+                         interval=txt.trend_interval(fit),
+                         verdict=txt.say("c21_trend_yes" if confirmed else "c21_trend_rise" if fit["slope"] >= 0
                                      else "c21_trend_no")))
     elif len(ev.fit_years) and ev.fit_span < params["min_trend_years"]:
-        texts.append(say("c21_trend_short", span=text.years(ev.fit_span), min_span=text.years(
+        texts.append(txt.say("c21_trend_short", span=txt.years(ev.fit_span), min_span=txt.years(
             params["min_trend_years"])))
     else:
-        texts.append(say("c21_trend_none"))
+        texts.append(txt.say("c21_trend_none"))
     if not parts:
-        return Verdict.not_testable_here(say("c21_none"))
+        return Verdict.not_testable_here(txt.say("c21_none"))
     label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
-    reason = say("c21_reason", cuts=texts[0], trend=texts[1])
+    reason = txt.say("c21_reason", cuts=texts[0], trend=texts[1])
     srcs = ev.sources["war_prices"] + ["maas-deepseek-day6"]
-    figure = say("c21_figure", parts_held=sum(parts), parts=len(parts), cut_text=cut_text)
+    figure = txt.say("c21_figure", parts_held=sum(parts), parts=len(parts), cut_text=cut_text)
     return Verdict(label, figure, reason, PROXY, srcs)
 
 
 def _bar(value: float, bar: float) -> str:
-    return TEXT["at_least"] if value >= bar else TEXT["below"]
+    return txt.TEXT["at_least"] if value >= bar else txt.TEXT["below"]
 
 
 @rule("C22", reads=("similar_layers", "similar_names"))
@@ -702,15 +701,16 @@ def similar_core_services(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     `similar_names`. Both: supported; one: partly; neither: contradicted."""
     s = ev.stack_paper
     if len(s.get("clouds", [])) < 2 or not finite(s.get("overlap", math.nan), s.get("names", math.nan)):
-        return Verdict.not_testable_here(say("c22_missing", region=s.get("region", "US")))
+        return Verdict.not_testable_here(txt.say("c22_missing", region=s.get("region", "US")))
     layers_ok = s["overlap"] >= params["similar_layers"]
     names_ok = s["names"] >= params["similar_names"]
     label = SUPPORTED if layers_ok and names_ok else PARTLY if layers_ok or names_ok else CONTRADICTED
-    reason = say("c22_reason", clouds=", ".join(s["clouds"]), overlap=pct(s["overlap"]),
-                 layers_word=_bar(s["overlap"], params["similar_layers"]), layers_bar=pct(params["similar_layers"]),
-                 names=pct(s["names"]), names_word=_bar(s["names"], params["similar_names"]),
-                 names_bar=pct(params["similar_names"]))
-    return Verdict(label, say("c22_figure", overlap=pct(s["overlap"]), names=pct(s["names"])), reason, PROXY,
+    reason = txt.say("c22_reason", clouds=", ".join(s["clouds"]), overlap=txt.pct(s["overlap"]),
+                 layers_word=_bar(s["overlap"], params["similar_layers"]), layers_bar=txt.pct(params["similar_layers"]),
+                 names=txt.pct(s["names"]), names_word=_bar(s["names"], params["similar_names"]),
+                 names_bar=txt.pct(params["similar_names"]))
+    return Verdict(label, txt.say("c22_figure", overlap=txt.pct(s["overlap"]), names=txt.pct(s["names"])), reason,
+                   PROXY,
                    ["maas-big-ai-paper", "maas-helmond-blog"]
                    + [i for c in s["clouds"] for i in ev.sources["stack_by_cloud"].get(c, [])])
 
@@ -722,14 +722,14 @@ def common_stack(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     supported (the 'needs' is interpretation, not tested); below: contradicted."""
     s = ev.stack_paper
     if len(s.get("clouds", [])) < 2 or not s.get("union"):
-        return Verdict.not_testable_here(say("c22_missing", region=s.get("region", "US")))
+        return Verdict.not_testable_here(txt.say("c22_missing", region=s.get("region", "US")))
     share = s["common"] / s["union"]
     ok = share >= params["similar_layers"]
-    cross = pct(s["cross_overlap"]) if finite(s["cross_overlap"]) else say("c23_cross_none")
-    return Verdict(SUPPORTED if ok else CONTRADICTED, say("c23_figure", common=s["common"], union=s["union"]),
-                   say("c23_reason", clouds=", ".join(s["clouds"]), common=s["common"], union=s["union"],
-                       share=pct(share), word=_bar(share, params["similar_layers"]),
-                       bar=pct(params["similar_layers"]), cross=cross),
+    cross = txt.pct(s["cross_overlap"]) if finite(s["cross_overlap"]) else txt.say("c23_cross_none")
+    return Verdict(SUPPORTED if ok else CONTRADICTED, txt.say("c23_figure", common=s["common"], union=s["union"]),
+                   txt.say("c23_reason", clouds=", ".join(s["clouds"]), common=s["common"], union=s["union"],
+                       share=txt.pct(share), word=_bar(share, params["similar_layers"]),
+                       bar=txt.pct(params["similar_layers"]), cross=cross),
                    PROXY, [i for ids in ev.sources["stack_by_cloud"].values() for i in ids])
 
 

@@ -13,9 +13,8 @@ import numpy as np
 
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult
-from aicloud.analysis import maas_price_war_text as text
+from aicloud.analysis import maas_price_war_text as txt
 from aicloud.analysis.maas_price_war import Evidence, _annual_factors, _ref, cut_depths, period_key, within_model_fit
-from aicloud.analysis.maas_price_war_text import TEXT, day, names_list, pct, prose
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
 from aicloud.models import price_trend as pt
@@ -62,29 +61,29 @@ def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
               "median_cut": median, "n_free_after": n_free, "n_new": len(new), "n_unknown": len(unknown),
               "n_before_only": len(before_only)}
     if len(depths):
-        how = (prose("cuts_how", n_paired_cut=len(cut_paired), n_announced=len(announced),
-                     announced=names_list([f"{n} ({c:.0%})" for n, c in
+        how = (txt.prose("cuts_how", n_paired_cut=len(cut_paired), n_announced=len(announced),
+                     announced=txt.names_list([f"{n} ({c:.0%})" for n, c in
                                            zip(label(announced), announced["announced_cut"])]))
                if len(announced) else "")
-        values["cuts_text"] = prose("cuts", n_cut=n_cut, n_judged=len(depths), how=how, median=pct(median),
-                                    n_free=n_free, n_uncut=len(uncut), uncut_names=names_list(label(uncut)))
+        values["cuts_text"] = txt.prose("cuts", n_cut=n_cut, n_judged=len(depths), how=how, median=txt.pct(median),
+                                    n_free=n_free, n_uncut=len(uncut), uncut_names=txt.names_list(label(uncut)))
     else:
-        values["cuts_text"] = prose("cuts_none")
+        values["cuts_text"] = txt.prose("cuts_none")
     dates = pd.concat([paired["date_before"], paired["date_after"], after_only["date"]]).dropna()
     values["cuts_period"] = f"{dates.min():%b %Y} to {dates.max():%b %Y}" if len(dates) else "no dates"
     linked = bool(set(ev.tables["maas_price_moves"]["vendor"]) & set(ev.tables["maas_list_prices"]["vendor"]))
     if not linked:
-        values["after_only_text"] = prose(
+        values["after_only_text"] = txt.prose(
             "after_only_unlinked", n=len(after_only), models_were="model was" if len(after_only) == 1 else
-            "models were", names=names_list(label(after_only)), n_before_only=len(before_only),
-            before_only_names=names_list(label(before_only)))
+            "models were", names=txt.names_list(label(after_only)), n_before_only=len(before_only),
+            before_only_names=txt.names_list(label(before_only)))
         return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
             n_cut, depths, median)
-    parts = [prose(key, n=len(f), names=names_list(label(f)), models_were="model was" if len(f) == 1
+    parts = [txt.prose(key, n=len(f), names=txt.names_list(label(f)), models_were="model was" if len(f) == 1
                    else "models were")
              for key, f in (("after_only_new", new), ("after_only_unknown", unknown),
                             ("after_only_before", before_only)) if len(f)]
-    values["after_only_text"] = ("; ".join(parts) + ".") if parts else prose("after_only_nothing")
+    values["after_only_text"] = ("; ".join(parts) + ".") if parts else txt.prose("after_only_nothing")
     return values, {"cut_table": _cut_table(paired), "cuts": _cuts_long(paired, after_only, floor)}, titles_of(
         n_cut, depths, median)
 
@@ -140,32 +139,33 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
     actions = {"launch": "the launch of a model at a low price", "cut": "a price cut", "free": "a move to free"}
     first = min(price_moves, key=lambda m: m.day) if price_moves else None
     if first is not None:
-        values.update(first_vendor=first.vendor, first_model=first.model, first_date=day(date.fromordinal(first.day)))
+        values.update(first_vendor=first.vendor, first_model=first.model,
+                      first_date=txt.day(date.fromordinal(first.day)))
     else:
-        values.update(first_vendor=TEXT["none"], first_model=TEXT["none"], first_date=TEXT["none"])
+        values.update(first_vendor=txt.TEXT["none"], first_model=txt.TEXT["none"], first_date=txt.TEXT["none"])
     if own and first is not None:
         start = min(m.day for m in own)
         earlier = [m for m in price_moves if m.vendor != claimed and m.day < start]
-        fields = dict(claimed=claimed, claimed_date=day(date.fromordinal(start)), n_earlier=len(earlier))
+        fields = dict(claimed=claimed, claimed_date=txt.day(date.fromordinal(start)), n_earlier=len(earlier))
         if earlier:
-            values["moves_text"] = prose(
+            values["moves_text"] = txt.prose(
                 "moves", **fields, earlier_list="; ".join(f"{m.vendor} ({m.model}, {date.fromordinal(m.day):%d %b})"
                                                           for m in earlier),
                 first_vendor=first.vendor, first_model=first.model, first_date=values["first_date"],
                 lead_days=start - first.day, first_action=actions[first.action], first_what=first.what)
         else:
-            values["moves_text"] = prose("moves_first", **fields)
+            values["moves_text"] = txt.prose("moves_first", **fields)
         title = (f"{first.vendor} moved {start - first.day} days before {claimed}" if earlier
                  else f"{claimed} moved first")
     else:
-        values["moves_text"] = prose("moves_none", claimed=claimed)
+        values["moves_text"] = txt.prose("moves_none", claimed=claimed)
         title = f"{first.vendor} moved first" if first is not None else "No price move in the data"
     launch = moves[moves["claimed_cut"].notna() & (moves["action"] == "launch") & (moves["input_after_rmb"] > 0)]
     industry = _ref(ev, "industry_reference_rmb_per_mtok")
     if len(launch) and industry is not None:
         price, claim = float(launch["input_after_rmb"].iloc[0]), float(launch["claimed_cut"].iloc[0])
         implied = float(pt.cut_depth(industry[0], price)) if industry[0] > 0 else math.nan
-        values["launch_text"] = prose("launch", vendor=launch["vendor"].iloc[0], price=price, industry=industry[0],
+        values["launch_text"] = txt.prose("launch", vendor=launch["vendor"].iloc[0], price=price, industry=industry[0],
                                       implied=implied, ratio=industry[0] / price, claim=claim,
                                       match="matching" if abs(implied - claim) < 0.0005 else "against")
     else:
@@ -179,7 +179,7 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
                             else "no dates")
     prices = ev.tables["maas_list_prices"]
     if len(moves) and not set(moves["vendor"]) & set(prices["vendor"]):
-        values["moves_text"] += prose("moves_unlinked", moves_period=values["war_period"],
+        values["moves_text"] += txt.prose("moves_unlinked", moves_period=values["war_period"],
                                       prices_period=f"{prices['date'].min():%b %Y} to {prices['date'].max():%b %Y}")
     return values, {"moves": shown}, {"moves": title}
 
@@ -202,22 +202,22 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     if fit is not None:
         values.update({f"fit_{k}": fit[k] for k in ("decline", "decline_low", "decline_high", "factor")})
         values.update(fit_n=int(fit["n"]), fit_groups=int(fit["groups"]))
-        values["trend_text"] = prose(
+        values["trend_text"] = txt.prose(
             "trend", groups=int(fit["groups"]), n=int(fit["n"]), start=f"{multi['date'].min():%b %Y}",
-            end=f"{multi['date'].max():%b %Y}", change=text.trend_change(fit), factor=text.trend_factor(fit),
-            level=pct(p["confidence"]), interval=text.trend_interval(fit))
-        title = text.trend_title(fit)
+            end=f"{multi['date'].max():%b %Y}", change=txt.trend_change(fit), factor=txt.trend_factor(fit),
+            level=txt.pct(p["confidence"]), interval=txt.trend_interval(fit))
+        title = txt.trend_title(fit)
     else:
         values.update(fit_n=0, fit_groups=n_groups)
         if len(ev.fit_years) and ev.fit_span < p["min_trend_years"]:
-            values["trend_text"] = prose("trend_short", span=text.years(ev.fit_span), groups=n_groups,
-                                         min_span=text.years(p["min_trend_years"]))
+            values["trend_text"] = txt.prose("trend_short", span=txt.years(ev.fit_span), groups=n_groups,
+                                         min_span=txt.years(p["min_trend_years"]))
         else:
-            values["trend_text"] = prose("trend_none", groups=n_groups)
-        title = prose("trend_title_none")
+            values["trend_text"] = txt.prose("trend_none", groups=n_groups)
+        title = txt.prose("trend_title_none")
     rises = multi.sort_values("date").groupby("group")["blended_rmb"].apply(lambda s: bool((s.diff() > 0).any()))
     values["n_rises"] = int(rises.sum())
-    values["rise_names"] = names_list(list(rises[rises].index))
+    values["rise_names"] = txt.names_list(list(rises[rises].index))
     plot = series.assign(plotted=series["blended_rmb"].clip(lower=p["free_floor_rmb"]),
                          shown_as=np.where(series["blended_rmb"] == 0, "free (drawn at the floor)", "list price"),
                          price_text=[fmt_price(x) for x in series["blended_rmb"]])
@@ -231,7 +231,7 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         low, high = _annual_factors(est)
         per_year = est.assign(low=low, high=high, label=est["publisher"] + ": " + est["measure"])
         per_year["point"] = np.sqrt(per_year["low"] * per_year["high"])
-        ours = pd.DataFrame([{"label": prose("compare_ours", change=text.trend_change(fit)),
+        ours = pd.DataFrame([{"label": txt.prose("compare_ours", change=txt.trend_change(fit)),
                               "low": 1 / (1 - fit["decline_low"]) if fit["decline_low"] < 1 else math.nan,
                               "high": 1 / (1 - fit["decline_high"]) if fit["decline_high"] < 1 else math.nan,
                               "point": fit["factor"], "source_id": "derived", "publisher": "This chapter"}])
@@ -240,10 +240,10 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         where = ("below" if fit["factor"] < low.min() else "within" if fit["factor"] <= high.max() else "above")
         values.update(pub_low=float(low.min()), pub_high=float(high.max()), n_estimates=len(est),
                       fit_vs_published=where)
-        values["published_text"] = prose("published", n=len(est), low=float(low.min()), high=float(high.max()),
+        values["published_text"] = txt.prose("published", n=len(est), low=float(low.min()), high=float(high.max()),
                                          where=where)
         frames["compare"] = compare
-        titles["compare"] = prose("compare_title", factor=text.trend_factor(fit), where=where)
+        titles["compare"] = txt.prose("compare_title", factor=txt.trend_factor(fit), where=where)
     else:
         values.update(pub_low=0.0, pub_high=0.0, n_estimates=len(est), fit_vs_published="not comparable")
         values["published_text"] = ""
@@ -274,32 +274,32 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     growth[["from", "to"]] = growth[["from", "to"]].astype("datetime64[ns]")
     annualised = growth.dropna(subset=["per_year"])
     n_short = len(growth) - len(annualised)
-    min_span = text.years(p["min_growth_years"])
+    min_span = txt.years(p["min_growth_years"])
     values: dict[str, Any] = {"n_series": len(annualised), "n_short_series": n_short}
-    short = prose("volumes_short", n_short=n_short, series_are="series is" if n_short == 1 else "series are") \
+    short = txt.prose("volumes_short", n_short=n_short, series_are="series is" if n_short == 1 else "series are") \
         if n_short else ""
     name = lambda r: f"{r['vendor']} ({r['product']})"  # noqa: E731
     period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}"  # noqa: E731
     if len(annualised) >= 2:
         fast, slow = annualised.iloc[0], annualised.iloc[-1]
-        values["volumes_text"] = prose(
+        values["volumes_text"] = txt.prose(
             "volumes", n=len(annualised), min_span=min_span, fastest=name(fast),
-            fast_change=text.change_words(fast["multiple"]), period=period(fast),
-            fast_rate=text.rate_words(fast["per_year"]), slowest=name(slow),
-            slow_rate=text.rate_words(slow["per_year"], verb=True), short=short)
+            fast_change=txt.change_words(fast["multiple"]), period=period(fast),
+            fast_rate=txt.rate_words(fast["per_year"]), slowest=name(slow),
+            slow_rate=txt.rate_words(slow["per_year"], verb=True), short=short)
     elif len(annualised):
         one = annualised.iloc[0]
-        values["volumes_text"] = prose("volumes_one", min_span=min_span, name=name(one),
-                                       change=text.change_words(one["multiple"]), period=period(one),
-                                       rate=text.rate_words(one["per_year"]), short=short)
+        values["volumes_text"] = txt.prose("volumes_one", min_span=min_span, name=name(one),
+                                       change=txt.change_words(one["multiple"]), period=period(one),
+                                       rate=txt.rate_words(one["per_year"]), short=short)
     else:
-        values["volumes_text"] = prose("volumes_none", min_span=min_span)
+        values["volumes_text"] = txt.prose("volumes_none", min_span=min_span)
     if len(annualised):
         top = float(annualised["per_year"].iloc[0])
         values["vol_fastest_per_year"] = top
-        title = (f"Announced volumes grew up to {text.times(top)}x a year" if top > 1 else
+        title = (f"Announced volumes grew up to {txt.times(top)}x a year" if top > 1 else
                  "No announced volume grew" if top == 1 else
-                 f"Every announced volume fell, the slowest fall {pct(1 - top)} a year")
+                 f"Every announced volume fell, the slowest fall {txt.pct(1 - top)} a year")
     else:
         values["vol_fastest_per_year"] = 0.0
         title = "Announced token volumes"
@@ -308,8 +308,8 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     table = pd.DataFrame({
         "vendor": growth["vendor"], "product": growth["product"],
         "from": [f"{d:%b %Y}" for d in growth["from"]], "to": [f"{d:%b %Y}" for d in growth["to"]],
-        "change, times": [text.times(m) for m in growth["multiple"]],
-        "change a year, times": [text.times(x) if finite(x) else prose("span_under", min_span=min_span)
+        "change, times": [txt.times(m) for m in growth["multiple"]],
+        "change a year, times": [txt.times(x) if finite(x) else txt.prose("span_under", min_span=min_span)
                                  for x in growth["per_year"]]})
     return values, {"volumes": plot, "growth": growth, "growth_table": table}, {"volumes": title}
 
@@ -317,15 +317,15 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
 def _shares(ev: Evidence) -> tuple[dict, dict, dict, Any]:
     shares = ev.tables["maas_market_shares"]
     if not len(shares):
-        return {"idc_text": prose("idc_none")}, {"shares": shares}, {"shares": "No IDC shares in the data"}, None
+        return {"idc_text": txt.prose("idc_none")}, {"shares": shares}, {"shares": "No IDC shares in the data"}, None
     period = max(shares["period"], key=period_key)
     latest = shares[shares["period"] == period].sort_values("share", ascending=False)
     total = latest["market_tokens"].dropna()
     top = latest.iloc[0]
     values = {"idc_period": period, "idc_leader": top["vendor"], "idc_leader_share": float(top["share"]),
-              "idc_text": prose("idc", leader=top["vendor"], share=pct(top["share"]), period=period,
-                                basis=top["basis"], n=len(latest), listed=pct(latest["share"].sum()),
-                                total=prose("idc_total", total=float(total.iloc[0]) / 1e12) if len(total) else "")}
+              "idc_text": txt.prose("idc", leader=top["vendor"], share=txt.pct(top["share"]), period=period,
+                                basis=top["basis"], n=len(latest), listed=txt.pct(latest["share"].sum()),
+                                total=txt.prose("idc_total", total=float(total.iloc[0]) / 1e12) if len(total) else "")}
     title = f"{top['vendor']} held {top['share']:.0%} of public-cloud LLM calls in {period}"
     return values, {"shares": shares}, {"shares": title}, latest
 
@@ -365,15 +365,16 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float,
     values["paid_frame"] = pd.DataFrame(rows)
     if summary is not None:
         inside = "inside" if summary.low <= p["paid_token_share"] <= summary.high else "outside"
-        values["paid_text"] = prose("paid_summary", n=summary.n, low=summary.low,
+        values["paid_text"] = txt.prose("paid_summary", n=summary.n, low=summary.low,
                                                              high=summary.high, central=summary.central,
                                                              used=p["paid_token_share"], inside=inside)
         values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
     else:
-        values["paid_text"] = prose("paid_none", used=p["paid_token_share"])
+        values["paid_text"] = txt.prose("paid_none", used=p["paid_token_share"])
         values.update(paid_low=0.0, paid_high=0.0, paid_central=0.0)
     if latest is None:
-        values["revenue_text"] = prose("revenue_none", company=TEXT["none"], why=prose("revenue_why_leader"))
+        values["revenue_text"] = txt.prose("revenue_none", company=txt.TEXT["none"],
+                                           why=txt.prose("revenue_why_leader"))
         return values
     company = latest["company"].iloc[0]
     prices = rmb_prices(ev.tables["maas_list_prices"], p["usd_per_rmb"], p["input_weight"])
@@ -381,8 +382,8 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float,
     series = vol[vol["vendor"] == company].sort_values("date")
     own = prices[(prices["vendor"] == company) & (prices["blended_rmb"] > 0)]
     if not len(own) or not len(series):
-        why = prose("revenue_why_prices" if not len(own) else "revenue_why_volumes", company=company)
-        values["revenue_text"] = prose("revenue_none", company=company, why=why)
+        why = txt.prose("revenue_why_prices" if not len(own) else "revenue_why_volumes", company=company)
+        values["revenue_text"] = txt.prose("revenue_none", company=company, why=why)
         return values
     last = own[own["date"] == own["date"].max()]
     low, high = float(last["blended_rmb"].min()), float(last["blended_rmb"].max())
@@ -392,12 +393,12 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float,
     values.update(rev_company=company, rev_low_bn=per_day * 365 * share * low / 1e6 / 1e9,
                   rev_high_bn=per_day * 365 * share * high / 1e6 / 1e9, rev_tokens_t=per_day / 1e12,
                   rev_price_low=low, rev_price_high=high)
-    text = prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low, high=high,
+    text = txt.prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low, high=high,
                  price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"], rev_high=values["rev_high_bn"])
     growth = vol_growth.set_index("vendor")["per_year"].dropna() if len(vol_growth) else pd.Series(dtype=float)
     if company in growth.index and finite(float(growth[company]), fit_factor) and fit_factor > 0:
         g = float(growth[company]) if np.ndim(growth[company]) == 0 else float(growth[company].max())
-        text += prose("revenue_growth", volume=g, factor=fit_factor, growth=g / fit_factor)
+        text += txt.prose("revenue_growth", volume=g, factor=fit_factor, growth=g / fit_factor)
     values["revenue_text"] = text
     return values
 
@@ -449,14 +450,14 @@ def _stack(ev: Evidence) -> tuple[dict, dict, dict]:
     s = ev.stack_paper
     stack = ev.tables["maas_cloud_stack"]
     values = {"stack_n_unretrieved": int((~stack["retrieved"]).sum()), "stack_n_rows": len(stack)}
-    fmt = lambda x: pct(x) if finite(x) else "not measurable"  # noqa: E731
+    fmt = lambda x: txt.pct(x) if finite(x) else "not measurable"  # noqa: E731
     if len(s.get("clouds", [])) >= 2:
-        values["stack_text"] = prose("stack", home=", ".join(s["clouds"]), overlap=fmt(s["overlap"]),
+        values["stack_text"] = txt.prose("stack", home=", ".join(s["clouds"]), overlap=fmt(s["overlap"]),
                                      common=s["common"], union=s["union"], names=fmt(s["names"]),
                                      cross=fmt(s["cross_overlap"]), cross_names=fmt(s["cross_names"]))
         title = f"The {s['region']} clouds share {s['overlap']:.0%} of their AI layers"
     else:
-        values["stack_text"] = prose("stack_none")
+        values["stack_text"] = txt.prose("stack_none")
         title = "Layers the clouds' AI stacks share"
     return values, {"stack_pairs": s.get("pairs", pd.DataFrame()), "stack": stack}, {"stack": title}
 
