@@ -87,6 +87,8 @@ def profile(**overrides: object) -> settings:
 
 # --- text -----------------------------------------------------------------------------------------------------
 MISSING_WORDS = re.compile(r"\b(nan|none|inf|nat|null|na)\b", re.IGNORECASE)
+# Two signs before a digit ("--9") in a label would read as a wrongly signed number to the text checks.
+DOUBLE_SIGN = re.compile(r"\+-|-\+|--\d")
 FORMULA_PREFIX = data.FORMULA_PREFIX
 # Latin letters, accented letters and Chinese characters: labels a user's file may hold.
 LETTERS = string.ascii_letters + "éüçñ" + "阿里云腾讯百度华为火山引擎"
@@ -95,7 +97,7 @@ INNER = LETTERS + string.digits + " .,;:()&'/%-_"
 
 def _clean(text: str) -> bool:
     return bool(text) and text == text.strip() and not FORMULA_PREFIX.search(text) \
-        and not MISSING_WORDS.search(text)
+        and not MISSING_WORDS.search(text) and not DOUBLE_SIGN.search(text)
 
 
 def free_text(max_length: int | None = None) -> st.SearchStrategy[str]:

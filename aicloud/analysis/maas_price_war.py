@@ -59,8 +59,21 @@ class Move:
     model: str
     action: str
     what: str
-    price_move: bool         # False when the list price of every model named did not change
+    price_move: bool         # False for a launch, and when the list price of every model named did not change
     source_id: str
+    launch: bool = False     # a launch sets a new model's first price: it changes no list price
+
+
+@dataclass(frozen=True)
+class Period:
+    """One IDC period as C14 and C20 read it: the clouds tied for the lead, each (vendor, company, own model family
+    or ""), the share of the calls attributed to named clouds that clouds with their own models hold, and how many
+    named clouds sell no model family of their own (the comparison group)."""
+
+    period: str
+    leaders: tuple[tuple[str, str, str], ...]
+    own_share: float
+    n_without: int
 
 
 @dataclass
@@ -89,9 +102,8 @@ class Evidence:
     moves: tuple[Move, ...] = ()
     # Game servers (C11): (vendor, game, offered_by ordinal).
     offers: tuple[tuple[str, str, int], ...] = ()
-    # IDC periods (C14, C20): (period, leader vendor, leader company, its own model family or "", share of the
-    # calls attributed to named clouds that clouds with their own models hold).
-    periods: tuple[tuple[str, str, str, str, float], ...] = ()
+    # IDC periods (C14, C20), in order.
+    periods: tuple[Period, ...] = ()
     # GPU buyers (C20): per year, the Chinese buyers and units.
     cn_buyers: dict[int, dict[str, int]] = field(default_factory=dict)
     # Reference figures (C17 to C19): metric -> (value, description, source id).
@@ -127,18 +139,20 @@ def _convert_rmb(values: np.ndarray, usd: np.ndarray, usd_per_rmb: float) -> np.
 
 
 def _price_moves(moves: Any, prices: Any) -> tuple[Move, ...]:
-    """The moves, each marked as a price move unless every model it names kept its list price (a launch at an
-    unchanged price, as DeepSeek-V2's, is not a cut). Only RMB list prices before the war can tell."""
+    """The moves, each marked as a price move when it changed a list price: a cut or a move to free, unless every
+    model it names kept its RMB list price from before the war. A launch sets a new model's first price and
+    changes none, so no launch counts, whatever its price (DeepSeek-V2's and Doubao's alike)."""
     before = prices[(prices["stage"] == "before") & (prices["currency"] == "RMB")]
     known = {(v, m): p for v, m, p in zip(before["vendor"], before["model"], before["input_per_mtok"])}
     out = []
-    for r in moves.sort_values(["date", "vendor"]).itertuples():
+    for r in moves.sort_values(["date", "vendor", "move_id"]).itertuples():
         models = split_models(r.model)
         after = r.input_after_rmb
+        launch = r.action == "launch"
         unchanged = (pd.notna(after) and bool(models)
                      and all(known.get((r.vendor, m)) == float(after) for m in models))
         out.append(Move(r.date.toordinal(), r.date_precision != "day", r.vendor, r.model, r.action, r.what,
-                        not unchanged, r.source_id))
+                        not (launch or unchanged), r.source_id, launch))
     return tuple(out)
 
 
@@ -264,12 +278,14 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
     ev.offers = tuple((r.vendor, r.game, r.offered_by.toordinal()) for r in servers.itertuples())
     periods = []
     for period, g in sorted(shares.groupby("period"), key=lambda kv: period_key(kv[0])):
-        g = g.sort_values("share", ascending=False)
         own = g["own_model"].notna()
         named = float(g["share"].sum())
-        periods.append((period, g["vendor"].iloc[0], g["company"].iloc[0],
-                        str(g["own_model"].iloc[0]) if own.iloc[0] else "",
-                        float(g.loc[own, "share"].sum()) / named if named > 0 else math.nan))
+        # Every cloud with the largest share leads (a tie is a tie, whatever the rows' order).
+        top = g[g["share"] == g["share"].max()].sort_values(["vendor", "company"])
+        leaders = tuple((r.vendor, r.company, str(r.own_model) if pd.notna(r.own_model) else "")
+                        for r in top.itertuples())
+        periods.append(Period(period, leaders, float(g.loc[own, "share"].sum()) / named if named > 0 else math.nan,
+                              int((~own).sum())))
     ev.periods = tuple(periods)
     buyers = t["gpu_buyers"]
     cn = buyers[buyers["region"] == "China"]
@@ -391,8 +407,10 @@ def _base_c13(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 @rule("C14")
 def own_model_spearhead(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C14, 'the vendor's own model is the spearhead': in each IDC period, does the cloud leading external
-    calls sell its own model family, and do clouds with own models hold most of the calls attributed to named
-    clouds? Every period: supported; some: partly; none: contradicted. Causation is not tested.
+    calls sell its own model family (every cloud tied for the lead, so the rows' order cannot matter), and do
+    clouds with own models hold most of the calls attributed to named clouds? Every period: supported; some:
+    partly; none: contradicted. Only a comparison group makes this a test: when every named cloud sells its own
+    models the leader must too, so the data cannot decide (not testable here). Causation is not tested.
 
     China's evidence (the revenue growth of clouds with an own model family against a comparison group without one)
     tests the claim with a comparison group and is weighed with `china_chain.add_china`."""
@@ -400,25 +418,37 @@ def own_model_spearhead(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def _base_c14(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    periods = [p for p in ev.periods if finite(p[4])]
+    periods = [p for p in ev.periods if finite(p.own_share)]
     if not periods:
         return Verdict.not_testable_here(txt.say("c14_none"))
-    held = [p for p in periods if p[3] and p[4] > 0.5]
+    if not any(p.n_without for p in periods):
+        # Every named cloud sells its own models: the test could not fail, so it decides nothing.
+        return Verdict.not_testable_here(txt.say("c14_no_comparison", n=txt.plural(len(periods), "period")),
+                                         figure=txt.say("c14_figure_no_comparison"), sources=ev.sources["shares"])
+    held = [p for p in periods if all(lead[2] for lead in p.leaders) and p.own_share > 0.5]
     label = SUPPORTED if len(held) == len(periods) else PARTLY if held else CONTRADICTED
-    texts = [txt.say("c14_period", period=p[0], leader=p[1],
-                 own=txt.say("c14_own", model=p[3]) if p[3] else txt.say("c14_no_own"),
-                 share=txt.pct(p[4])) for p in periods]
+    texts = [txt.say("c14_period", period=p.period, lead=_c14_lead(p), share=txt.pct(p.own_share))
+             for p in periods]
     latest = periods[-1]
-    figure = txt.say("c14_figure", held=len(held), n=len(periods), own_share=txt.pct(latest[4]))
+    figure = txt.say("c14_figure", held=len(held), n=len(periods), own_share=txt.pct(latest.own_share))
     reason = txt.say("c14_reason", periods="; ".join(texts), held=len(held), n=len(periods))
     return Verdict(label, figure, reason, PROXY, ev.sources["shares"])
+
+
+def _c14_lead(p: Period) -> str:
+    """'V leads (which sells its own model family, M)' or, for a tie, each tied cloud with its own status."""
+    own = [txt.say("c14_own", model=m) if m else txt.say("c14_no_own") for _, _, m in p.leaders]
+    if len(p.leaders) == 1:
+        return txt.say("c14_lead", leader=p.leaders[0][0], own=own[0])
+    return txt.say("c14_tie", leaders="; ".join(f"{v} ({o})" for (v, _, _), o in zip(p.leaders, own)))
 
 
 @rule("C15", reads=("claimed_first_mover",))
 def started_price_war(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C15, 'Alibaba started the price war'. The claimed vendor's first price move against every other
-    vendor's: a move counts when it changed a list price (a launch at an unchanged price does not), and
-    approximately dated moves count at their stated date (the reason says how many). Another vendor earlier:
+    vendor's: a move counts when it changed a list price (a cut or a move to free; a launch sets a new model's
+    first price and counts for no one), and approximately dated moves count at their stated date (the reason says
+    how many, and when the order rests on them alone; the evidence is then an anecdote). Another vendor earlier:
     contradicted; the same day: partly (the data cannot say who started); the claimed vendor first: supported.
 
     China's evidence (enterprise-token shares of open-weight against closed model families) bears on 'to win share',
@@ -426,37 +456,57 @@ def started_price_war(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     return cc.add_china(_base_c15(ev, params), china_figure(ev, "C15", params), central=False)
 
 
+def _same_vendor(a: str, b: str) -> bool:
+    """Vendor names as a user may type them: 'alibaba' is Alibaba."""
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _move_name(m: Move) -> str:
+    return f"{m.vendor} ({m.model}, {txt.day(date.fromordinal(m.day))})"
+
+
 def _base_c15(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     claimed = params["claimed_first_mover"]
     moves = [m for m in ev.moves if m.price_move]
-    own = [m for m in moves if m.vendor == claimed]
+    own = [m for m in moves if _same_vendor(m.vendor, claimed)]
     if not own:
         return Verdict.not_testable_here(txt.say("c15_no_claimed", claimed=claimed))
     start = min(own, key=lambda m: m.day)
-    others = [m for m in moves if m.vendor != claimed]
+    others = [m for m in moves if not _same_vendor(m.vendor, claimed)]
     earlier = [m for m in others if m.day < start.day]
     same = [m for m in others if m.day == start.day]
     when = txt.day(date.fromordinal(start.day))
-    unchanged = [m for m in ev.moves if not m.price_move and m.day < start.day]
-    tail = txt.say("c15_unchanged", names=", ".join(f"{m.vendor} ({m.model}, {txt.day(date.fromordinal(m.day))})"
-                                                for m in unchanged)) if unchanged else ""
+    launches = [m for m in ev.moves if m.launch and m.day < start.day]
+    unchanged = [m for m in ev.moves if not m.price_move and not m.launch and m.day < start.day]
+    tail = txt.say("c15_launches", names=", ".join(_move_name(m) for m in launches)) if launches else ""
+    tail += txt.say("c15_unchanged", names=", ".join(_move_name(m) for m in unchanged)) if unchanged else ""
+    deciding = [start]
     if earlier:
-        label, figure = CONTRADICTED, txt.say("c15_figure_earlier", n=len(earlier), claimed=claimed)
-        listed = "; ".join(f"{m.vendor} ({m.model}, {txt.day(date.fromordinal(m.day))})" for m in earlier)
+        label, figure = CONTRADICTED, txt.say("c15_figure_earlier", n=txt.plural(len(earlier), "price move"),
+                                              claimed=claimed)
+        listed = "; ".join(_move_name(m) for m in earlier)
+        days = txt.plural(start.day - min(m.day for m in earlier), "day")
         text = txt.say("c15_earlier", claimed=claimed, date=when, what=start.model, earlier=listed,
-                   lead=start.day - min(m.day for m in earlier))
+                       lead=txt.say("c15_lead_one" if len(earlier) == 1 else "c15_lead_many", days=days))
         approx = sum(m.approximate for m in earlier)
-        tail += txt.say("c15_approx", n=approx, verb="carries" if approx == 1 else "carry") if approx else ""
+        if approx == len(earlier):
+            tail += txt.say("c15_all_approx_one" if approx == 1 else "c15_all_approx", n=approx)
+        elif approx:
+            tail += txt.say("c15_approx", n=approx, verb="carries" if approx == 1 else "carry")
+        deciding += earlier
     elif same:
-        label, figure = PARTLY, txt.say("c15_figure_tie", claimed=claimed, n=len(same))
+        label, figure = PARTLY, txt.say("c15_figure_tie", claimed=claimed,
+                                        n=len({m.vendor.casefold() for m in same}))
         text = txt.say("c15_tie", claimed=claimed, date=when, what=start.model,
-                   same=", ".join(sorted({m.vendor for m in same})))
+                       same=", ".join(sorted({m.vendor for m in same}, key=str.casefold)))
+        deciding += same
     else:
         label, figure = SUPPORTED, txt.say("c15_figure_first", claimed=claimed)
         text = txt.say("c15_first", claimed=claimed, date=when, what=start.model)
     products = ev.stack_products.get(claimed)
     tail += txt.say("c15_products", products=products[0]) if products else txt.say("c15_no_products")
-    grade = DIRECT if not start.approximate else ANECDOTE
+    # Evidence as strong as its weakest deciding date: one approximate date makes the order an anecdote.
+    grade = ANECDOTE if any(m.approximate for m in deciding) else DIRECT
     return Verdict(label, figure, text + tail, grade, sorted({m.source_id for m in moves}))
 
 
@@ -555,7 +605,12 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     with fewer than two Chinese buyers, or without the leader, cannot rank it."""
     if not ev.periods:
         return Verdict.not_testable_here(txt.say("c20_no_leader"))
-    period, _, leader = ev.periods[-1][:3]
+    latest = ev.periods[-1]
+    period = latest.period
+    if len(latest.leaders) > 1:
+        return Verdict.not_testable_here(txt.say("c20_tied", period=period, leaders=txt.names_list(
+            [v for v, _, _ in latest.leaders])))
+    leader = latest.leaders[0][1]
     ranked, skipped = [], []
     for year, units in ev.cn_buyers.items():
         if not units:
@@ -681,7 +736,7 @@ def _base_c21(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     else:
         texts.append(txt.say("c21_trend_none"))
     if not parts:
-        return Verdict.not_testable_here(txt.say("c21_none"))
+        return Verdict.not_testable_here(txt.say("c21_none", cuts=texts[0], trend=texts[1]))
     label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
     reason = txt.say("c21_reason", cuts=texts[0], trend=texts[1])
     srcs = ev.sources["war_prices"] + ["maas-deepseek-day6"]

@@ -14,7 +14,15 @@ import numpy as np
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult
 from aicloud.analysis import maas_price_war_text as txt
-from aicloud.analysis.maas_price_war import Evidence, _annual_factors, _ref, cut_depths, period_key, within_model_fit
+from aicloud.analysis.maas_price_war import (
+    Evidence,
+    _annual_factors,
+    _ref,
+    _same_vendor,
+    cut_depths,
+    period_key,
+    within_model_fit,
+)
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
 from aicloud.models import price_trend as pt
@@ -135,31 +143,39 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
     values: dict[str, Any] = {"claimed_first_mover": claimed, "n_moves": len(moves),
                               "n_approx": int((moves["date_precision"] != "day").sum())}
     values["war_days"] = int((moves["date"].max() - moves["date"].min()).days) if len(moves) else 0
-    own = [m for m in price_moves if m.vendor == claimed]
+    values["moves_span"] = (txt.prose("moves_span", n=len(moves), days=txt.plural(values["war_days"], "day"))
+                            if len(moves) > 1 else txt.prose("moves_span_one") if len(moves) else "")
+    own = [m for m in price_moves if _same_vendor(m.vendor, claimed)]
     actions = {"launch": "the launch of a model at a low price", "cut": "a price cut", "free": "a move to free"}
     first = min(price_moves, key=lambda m: m.day) if price_moves else None
-    if first is not None:
-        values.update(first_vendor=first.vendor, first_model=first.model,
-                      first_date=txt.day(date.fromordinal(first.day)))
-    else:
-        values.update(first_vendor=txt.TEXT["none"], first_model=txt.TEXT["none"], first_date=txt.TEXT["none"])
     if own and first is not None:
         start = min(m.day for m in own)
-        earlier = [m for m in price_moves if m.vendor != claimed and m.day < start]
-        fields = dict(claimed=claimed, claimed_date=txt.day(date.fromordinal(start)), n_earlier=len(earlier))
+        earlier = [m for m in price_moves if not _same_vendor(m.vendor, claimed) and m.day < start]
+        same = sorted({m.vendor for m in price_moves if not _same_vendor(m.vendor, claimed) and m.day == start},
+                      key=str.casefold)
+        fields = dict(claimed=claimed, claimed_date=txt.day(date.fromordinal(start)),
+                      n_earlier=txt.plural(len(earlier), "price move"))
         if earlier:
             values["moves_text"] = txt.prose(
                 "moves", **fields, earlier_list="; ".join(f"{m.vendor} ({m.model}, {date.fromordinal(m.day):%d %b})"
                                                           for m in earlier),
-                first_vendor=first.vendor, first_model=first.model, first_date=values["first_date"],
-                lead_days=start - first.day, first_action=actions[first.action], first_what=first.what)
+                first_vendor=first.vendor, first_model=first.model,
+                first_date=txt.day(date.fromordinal(first.day)),
+                lead_days=txt.plural(start - first.day, "day"), first_action=actions[first.action],
+                first_what=first.what)
+            title = txt.prose("moves_title_earlier", first=first.vendor, days=txt.plural(start - first.day, "day"),
+                              claimed=claimed)
+        elif same:
+            values["moves_text"] = txt.prose("moves_first", **fields) + txt.prose(
+                "moves_same_day", same=txt.names_list(same))
+            title = txt.prose("moves_title_tie", claimed=claimed, same=txt.names_list(same))
         else:
             values["moves_text"] = txt.prose("moves_first", **fields)
-        title = (f"{first.vendor} moved {start - first.day} days before {claimed}" if earlier
-                 else f"{claimed} moved first")
+            title = txt.prose("moves_title_first", first=claimed)
     else:
         values["moves_text"] = txt.prose("moves_none", claimed=claimed)
-        title = f"{first.vendor} moved first" if first is not None else "No price move in the data"
+        title = (txt.prose("moves_title_first", first=first.vendor) if first is not None
+                 else txt.prose("moves_title_none"))
     launch = moves[moves["claimed_cut"].notna() & (moves["action"] == "launch") & (moves["input_after_rmb"] > 0)]
     industry = _ref(ev, "industry_reference_rmb_per_mtok")
     if len(launch) and industry is not None:
@@ -200,8 +216,10 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     fit = within_model_fit(ev, p["usd_per_rmb"], p["input_weight"], p["confidence"], p["min_trend_years"])
     n_groups = int(fit_rows["group"].nunique()) if len(fit_rows) else 0
     if fit is not None:
-        values.update({f"fit_{k}": fit[k] for k in ("decline", "decline_low", "decline_high", "factor")})
-        values.update(fit_n=int(fit["n"]), fit_groups=int(fit["groups"]))
+        # The interval and factor are quoted by the text and the exercise answers (aicloud.solutions), not glued.
+        values.update(fit_decline=fit["decline"], fit_n=int(fit["n"]), fit_groups=int(fit["groups"]))
+        values["ex_decline"] = txt.prose("ex_decline_fell" if fit["slope"] < 0 else "ex_decline_rose",
+                                         change=txt.trend_change(fit))
         values["trend_text"] = txt.prose(
             "trend", groups=int(fit["groups"]), n=int(fit["n"]), start=f"{multi['date'].min():%b %Y}",
             end=f"{multi['date'].max():%b %Y}", change=txt.trend_change(fit), factor=txt.trend_factor(fit),
@@ -209,6 +227,7 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         title = txt.trend_title(fit)
     else:
         values.update(fit_n=0, fit_groups=n_groups)
+        values["ex_decline"] = txt.prose("ex_decline_none")
         if len(ev.fit_years) and ev.fit_span < p["min_trend_years"]:
             values["trend_text"] = txt.prose("trend_short", span=txt.years(ev.fit_span), groups=n_groups,
                                          min_span=txt.years(p["min_trend_years"]))
@@ -238,14 +257,13 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         compare = pd.concat([per_year[["label", "low", "high", "point", "source_id", "publisher"]], ours],
                             ignore_index=True)
         where = ("below" if fit["factor"] < low.min() else "within" if fit["factor"] <= high.max() else "above")
-        values.update(pub_low=float(low.min()), pub_high=float(high.max()), n_estimates=len(est),
-                      fit_vs_published=where)
+        values.update(n_estimates=len(est), fit_vs_published=where)
         values["published_text"] = txt.prose("published", n=len(est), low=float(low.min()), high=float(high.max()),
                                          where=where)
         frames["compare"] = compare
         titles["compare"] = txt.prose("compare_title", factor=txt.trend_factor(fit), where=where)
     else:
-        values.update(pub_low=0.0, pub_high=0.0, n_estimates=len(est), fit_vs_published="not comparable")
+        values.update(n_estimates=len(est), fit_vs_published="not comparable")
         values["published_text"] = ""
     return values, frames, titles
 
@@ -330,16 +348,17 @@ def _shares(ev: Evidence) -> tuple[dict, dict, dict, Any]:
     return values, {"shares": shares}, {"shares": title}, latest
 
 
-def paid_share_estimates(ev: Evidence) -> tuple[list[ps.Estimate], dict[str, str]]:
+def paid_share_estimates(ev: Evidence) -> tuple[list[ps.Estimate], list[str]]:
     """Triangulate the external (upper bound of the paid) share of announced tokens: for each company with an
-    all-channel volume series and an IDC share, IDC's external tokens in each period against the series."""
+    all-channel volume series and an IDC share, IDC's external tokens in each period against the series. Returns
+    the estimates and, for each, its own cloud and parent ("Volcano Engine (ByteDance)")."""
     shares, volumes = ev.tables["maas_market_shares"], ev.tables["maas_token_volumes"]
     totals = {r.period: float(r.market_tokens) for r in shares.itertuples() if pd.notna(r.market_tokens)}
     for metric, (value, _, _) in ev.reference.items():
         if metric.startswith("idc_market_tokens_"):
             totals.setdefault(metric[len("idc_market_tokens_"):].replace("_", "-").upper(), value)
-    found, cloud_of = [], {}
-    for company, g in shares.groupby("company"):
+    found, cloud_of = [], []
+    for company, g in shares.groupby("company", sort=True):
         series = volumes[(volumes["vendor"] == company) & (volumes["metric"] == "tokens_per_day")]
         if series.empty:
             continue
@@ -347,31 +366,40 @@ def paid_share_estimates(ev: Evidence) -> tuple[list[ps.Estimate], dict[str, str
         points = [(d.date(), float(v)) for d, v in zip(series["date"], series["tokens"])]
         for e in ps.triangulate(external, points):
             found.append(e)
-            cloud_of[f"{e.period}/{e.method}"] = f"{g['vendor'].iloc[0]}|{company}"
+            cloud_of.append(f"{g['vendor'].iloc[0]} ({company})")
     return found, cloud_of
 
 
-def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float, vol_growth: Any) -> dict:
+def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float | None, vol_growth: Any) -> dict:
     values: dict[str, Any] = {"paid_token_share": p["paid_token_share"]}
     estimates, cloud_of = paid_share_estimates(ev)
-    summary = ps.summarise(estimates)
+    # External calls cannot exceed all the tokens a company announces: a share above 100% says the two counts do
+    # not measure the same thing (scope, dates), so it is shown, marked, and left out of the range.
+    possible = [e for e in estimates if 0 <= e.share <= 1]
+    n_impossible = len(estimates) - len(possible)
+    summary = ps.summarise(possible)
     rows = []
-    for e in estimates:
-        cloud, company = cloud_of[f"{e.period}/{e.method}"].split("|")
-        rows.append({"IDC period": e.period, "cloud (parent)": f"{cloud} ({company})",
+    for e, cloud in zip(estimates, cloud_of):
+        rows.append({"IDC period": e.period, "cloud (parent)": cloud,
                      "external tokens, trillion": e.external_tokens / 1e12, "all-channel days": f"{e.start:%d %b %Y} "
                      f"to {e.end:%d %b %Y}", "interpolation": e.method,
-                     "all-channel tokens, trillion": e.all_channel_tokens / 1e12, "external share": e.share})
-    values["paid_frame"] = pd.DataFrame(rows)
+                     "all-channel tokens, trillion": e.all_channel_tokens / 1e12, "external share": e.share,
+                     "used": txt.TEXT["yes"] if 0 <= e.share <= 1 else txt.TEXT["no_above_all"]})
+    values["paid_frame"] = pd.DataFrame(rows, columns=[
+        "IDC period", "cloud (parent)", "external tokens, trillion", "all-channel days", "interpolation",
+        "all-channel tokens, trillion", "external share", "used"])
+    used = p["paid_token_share"]
+    impossible = txt.prose("paid_impossible", n=txt.plural(n_impossible, "estimate"),
+                           are="is" if n_impossible == 1 else "are") if n_impossible else ""
     if summary is not None:
-        inside = "inside" if summary.low <= p["paid_token_share"] <= summary.high else "outside"
-        values["paid_text"] = txt.prose("paid_summary", n=summary.n, low=summary.low,
-                                                             high=summary.high, central=summary.central,
-                                                             used=p["paid_token_share"], inside=inside)
+        where = "above" if used > summary.high else "below" if used < summary.low else "inside"
+        values["paid_text"] = txt.prose(
+            "paid_summary", n=txt.plural(summary.n, "estimate"), low=summary.low, high=summary.high,
+            central=summary.central, used=used, where=txt.prose(f"paid_{where}")) + impossible
         values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
     else:
-        values["paid_text"] = txt.prose("paid_none", used=p["paid_token_share"])
-        values.update(paid_low=0.0, paid_high=0.0, paid_central=0.0)
+        values["paid_text"] = txt.prose("paid_none", used=used) + impossible
+    values["paid_basis"] = txt.prose("paid_basis_triangulated" if summary is not None else "paid_basis_assumed")
     if latest is None:
         values["revenue_text"] = txt.prose("revenue_none", company=txt.TEXT["none"],
                                            why=txt.prose("revenue_why_leader"))
@@ -393,12 +421,18 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float,
     values.update(rev_company=company, rev_low_bn=per_day * 365 * share * low / 1e6 / 1e9,
                   rev_high_bn=per_day * 365 * share * high / 1e6 / 1e9, rev_tokens_t=per_day / 1e12,
                   rev_price_low=low, rev_price_high=high)
-    text = txt.prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low, high=high,
-                 price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"], rev_high=values["rev_high_bn"])
-    growth = vol_growth.set_index("vendor")["per_year"].dropna() if len(vol_growth) else pd.Series(dtype=float)
-    if company in growth.index and finite(float(growth[company]), fit_factor) and fit_factor > 0:
-        g = float(growth[company]) if np.ndim(growth[company]) == 0 else float(growth[company].max())
-        text += txt.prose("revenue_growth", volume=g, factor=fit_factor, growth=g / fit_factor)
+    text = txt.prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low,
+                     high=high, price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"],
+                     rev_high=values["rev_high_bn"])
+    apart = abs((own["date"].max() - row["date"]).days) / 365.25
+    if apart >= 1:   # a volume and prices years apart: the product belongs to no one moment
+        text += txt.prose("revenue_apart", years=txt.years(round(apart, 1)))
+    growth = vol_growth[vol_growth["vendor"] == company]["per_year"].dropna() if len(vol_growth) else []
+    if len(growth) and fit_factor is not None and finite(fit_factor) and fit_factor > 0:
+        g = float(growth.max())
+        text += txt.prose("revenue_growth", volume=txt.rate_words(g, verb=True),
+                          prices=txt.rate_words(1 / fit_factor, verb=True),
+                          revenue=txt.rate_words(g / fit_factor))
     values["revenue_text"] = text
     return values
 
@@ -478,7 +512,9 @@ def build(ev: Evidence, params: Mapping[str, Any], verdicts: dict[str, Verdict])
     result.values.update(values)
     result.frames.update(frames)
     result.titles.update(titles)
-    revenue = _revenue(ev, params, latest, result.values.get("fit_factor", 1.0), result.frames["growth"])
+    fit = within_model_fit(ev, params["usd_per_rmb"], params["input_weight"], params["confidence"],
+                           params["min_trend_years"])
+    revenue = _revenue(ev, params, latest, fit["factor"] if fit else None, result.frames["growth"])
     result.frames["paid_share"] = revenue.pop("paid_frame")
     result.values.update(revenue)
     values, frames = _model(ev, params)

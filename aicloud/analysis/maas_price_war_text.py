@@ -38,25 +38,40 @@ TEXT = {
     # C14
     "c14_none": "No IDC period in the data names which clouds sell their own models.",
     "c14_figure": "leader sells its own models in {held} of {n} periods; {own_share} of named calls on such clouds",
-    "c14_reason": ("In IDC's counts of calls by external customers, {periods}. Own models and a leading position go "
-                   "together in {held} of {n} periods; that is consistent with own models leading customers to "
-                   "the cloud, but it does not show which way the effect runs."),
+    "c14_reason": ("In IDC's counts of calls by external customers, {periods}. A leader that sells its own model "
+                   "family and a majority of calls on such clouds go together in {held} of {n} periods; that is "
+                   "consistent with own models leading customers to the cloud, but it does not show which way the "
+                   "effect runs."),
+    "c14_no_comparison": ("In each of IDC's counts in the data ({n}), every named cloud sells its own model family, "
+                          "so the data hold no comparison group: whoever led, the leader would sell its own models, "
+                          "and the test could not fail."),
+    "c14_figure_no_comparison": "every named cloud sells its own models: no comparison group",
     "c14_own": "which sells its own model family, {model}",
     "c14_no_own": "which sells no model family of its own",
-    "c14_period": ("{period}: {leader} leads ({own}), and clouds with their own model family hold {share} of the "
-                   "calls attributed to named clouds"),
+    "c14_lead": "{leader} leads ({own})",
+    "c14_tie": "the lead is tied between {leaders}",
+    "c14_period": ("{period}: {lead}, and clouds with their own model family hold {share} of the calls attributed "
+                   "to named clouds"),
     # C15
     "c15_no_claimed": "The data hold no price move by {claimed}, so whether it moved first cannot be decided.",
-    "c15_figure_earlier": "{n} price moves before {claimed}'s",
+    "c15_figure_earlier": "{n} before {claimed}'s",
     "c15_figure_first": "{claimed} made the first price move",
-    "c15_figure_tie": "{claimed} moved together with {n} other(s)",
-    "c15_earlier": ("{claimed} moved on {date} ({what}), but {earlier} came earlier, the first {lead} days before; "
-                    "the claim that it started the price war is contradicted. "),
+    "c15_figure_tie": "{claimed} moved on the same day as {n} other vendor(s)",
+    "c15_earlier": ("{claimed} moved on {date} ({what}), but {earlier} came earlier, {lead}; the claim that it "
+                    "started the price war is contradicted. "),
+    "c15_lead_one": "{days} before",
+    "c15_lead_many": "the first {days} before",
     "c15_first": "{claimed} moved on {date} ({what}), before every other price move in the data. ",
     "c15_tie": ("{claimed} moved on {date} ({what}), on the same day as {same} (or within an approximate date of it); "
                 "the data cannot say who started. "),
+    "c15_launches": ("Launches before it, not counted as price moves since a launch sets a new model's first price "
+                     "and changes no list price: {names}. "),
     "c15_unchanged": "Not counted as moves: {names} (the list price did not change). ",
     "c15_approx": "{n} of the earlier moves {verb} only an approximate date. ",
+    "c15_all_approx": ("The contradiction rests on approximately dated moves only (all {n}): sources with the exact "
+                       "dates could reverse it. "),
+    "c15_all_approx_one": ("The contradiction rests on one approximately dated move: a source with the exact date "
+                           "could reverse it. "),
     "c15_products": "Its models and model platform appear in the product data ({products}).",
     "c15_no_products": "Its models and model platform are not in the product data.",
     # C16
@@ -85,6 +100,8 @@ TEXT = {
                    "{claimed}{end}"),
     # C20
     "c20_no_leader": "The market-share data name no leader in calls, so reserves cannot be compared.",
+    "c20_tied": ("In {period}, the latest IDC period, {leaders} tie for the lead in calls, so there is no one leader "
+                 "to rank among GPU buyers."),
     "c20_none": ("The GPU buyers data cannot rank {leader} among Chinese buyers in any year: {why}. Compute "
                  "reserves and the MaaS lead cannot be compared."),
     "c20_figure": "MaaS leader first among Chinese GPU buyers in {first} of {n} years",
@@ -99,8 +116,7 @@ TEXT = {
                   "{first_years} but not in {below_years}."),
     "c20_other": " Years the data cannot rank: {skipped}.",
     # C21
-    "c21_none": ("The data hold neither a model whose cut can be measured nor a trend to fit, so the claim cannot be "
-                 "checked."),
+    "c21_none": "{cuts} {trend} So the data test neither thing weak lock-in predicts.",
     "c21_figure": "{parts_held} of {parts} tests hold; {cut_text}",
     "c21_cut_text": "{n_cut} of {n} models cut",
     "c21_cut_text_none": "no cut measurable",
@@ -143,6 +159,8 @@ TEXT = {
     "matching": "matching",
     "under": "below",
     "not_computable": "not computable with this data",
+    "yes": "yes",
+    "no_above_all": "no: above 100%",
 }
 
 
@@ -258,9 +276,16 @@ PROSE = {
                             "whether a model was a new launch, or cut by an announcement, cannot be told here."),
     "moves_unlinked": (" The dated moves ({moves_period}) name none of the vendors in the list prices "
                        "({prices_period}), so no launch can be checked for an unchanged price."),
-    "moves": ("The article credits {claimed} with starting the price war. The dated record puts {n_earlier} price "
-              "moves before {claimed}'s of {claimed_date}: {earlier_list}. The first, {first_vendor}'s "
-              "{first_model} on {first_date}, came {lead_days} days earlier; it was {first_action} ({first_what})."),
+    "moves": ("The article credits {claimed} with starting the price war. The dated record puts {n_earlier} before "
+              "{claimed}'s of {claimed_date}: {earlier_list}. The first, {first_vendor}'s "
+              "{first_model} on {first_date}, came {lead_days} earlier; it was {first_action} ({first_what})."),
+    "moves_span": "All {n} moves fell within {days}.",
+    "moves_span_one": "The record holds one move.",
+    "moves_same_day": " On the same day {same} moved too, so the data cannot say who started.",
+    "moves_title_earlier": "{first} moved {days} before {claimed}",
+    "moves_title_tie": "{claimed} moved on the same day as {same}",
+    "moves_title_first": "{first} moved first",
+    "moves_title_none": "No price move in the data",
     "moves_first": ("The article credits {claimed} with starting the price war. The dated record puts no price move "
                     "before {claimed}'s of {claimed_date}."),
     "moves_none": ("The article credits {claimed} with starting the price war; the dated record holds no price move "
@@ -280,6 +305,11 @@ PROSE = {
     "trend_title_none": "Too few prices after the war to fit a trend",
     "compare_ours": "This chapter: list prices within a model ({change})",
     "compare_title": "This chapter's within-model rate ({factor}) is {where} the published estimates",
+    "ex_decline_fell": "After the war, the chapter finds that list prices within the same model {change}.",
+    "ex_decline_rose": ("After the war, the chapter finds that list prices within the same model {change}: a rise, "
+                        "so read 'decline' below as a negative one."),
+    "ex_decline_none": ("This run's data give no within-model trend after the war, so (a) and (b) have no rate to "
+                        "work with; answer them for the default data, and (c)."),
     "trend_fell": "fell {rate} a year",
     "trend_rose": "rose {rate} a year",
     "trend_same": "did not change",
@@ -319,20 +349,29 @@ PROSE = {
                 "tokens a day ({date}). At its blended list prices of {low:,.2f} to {high:,.2f} RMB per million "
                 "tokens ({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn to "
                 "{rev_high:,.1f} bn a year."),
-    "revenue_growth": (" Volume grew about {volume:,.0f} times a year while prices within a model fell by a factor "
-                       "of {factor:.1f}, so revenue at list prices could grow about {growth:,.0f} times a year if "
-                       "the paid share held."),
+    "revenue_growth": (" Volume {volume} while list prices within a model {prices}, so revenue at list prices would "
+                       "change by {revenue} if the paid share held."),
+    "revenue_apart": (" The volume and the prices are dated {years} apart, so the estimate combines two moments and "
+                      "describes neither."),
     "revenue_none": ("Revenue cannot be estimated for the leading cloud's parent, {company}, with this data: {why}."),
     "revenue_why_prices": "the list prices hold no positive price for {company}",
     "revenue_why_volumes": "no announced token volume for {company} is in the data",
     "revenue_why_leader": "the market-share data name no leader",
-    "paid_summary": ("Over {n} estimates (each period with IDC's count, two ways of interpolating between "
-                     "announcements) the share of announced tokens that external customers call runs from "
-                     "{low:.0%} to {high:.0%}, {central:.0%} on average. The chapter uses a paid share of "
-                     "{used:.0%} ({inside} that span); the paid share can only be lower than the external share, "
-                     "since external customers also use free quotas."),
+    "paid_summary": ("Over {n} (each period with IDC's count, two ways of interpolating between announcements) "
+                     "the share of announced tokens that external customers call runs from {low:.0%} to "
+                     "{high:.0%}, {central:.0%} on average. The paid share can only be lower than the external "
+                     "share, since external customers also use free quotas; the chapter uses {used:.0%}, {where}."),
+    "paid_below": "at or below the lowest of these estimates, as the derivation requires",
+    "paid_inside": ("inside that span, so above the lowest external share, which the paid share should not exceed: "
+                    "the estimate of revenue below leans high"),
+    "paid_above": ("above every one of these estimates, which the paid share cannot be: the estimate of revenue "
+                   "below is too high"),
+    "paid_impossible": (" {n} above 100% (more external tokens than the company announces over all channels) "
+                        "{are} shown but left out: the two counts do not measure the same tokens there."),
     "paid_none": ("The data hold no IDC period that an all-channel volume series of the same company covers, so the "
                   "paid share cannot be triangulated here; the chapter uses its assumed {used:.0%}."),
+    "paid_basis_triangulated": "set at or below the external shares triangulated from IDC's counts",
+    "paid_basis_assumed": "an assumption, since this data cannot triangulate it",
     "stack": ("Among {home}, the layer overlap averages {overlap} (all list {common} of the {union} layers any of "
               "them lists) and name overlap {names}; between clouds of different regions, layer overlap is "
               "{cross} and name overlap {cross_names}."),

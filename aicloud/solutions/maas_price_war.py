@@ -1,9 +1,15 @@
-"""Answers to the MaaS price-war chapter's exercises, from the chapter's own figures (`analyse(...).values`)."""
+"""Answers to the MaaS price-war chapter's exercises, from the chapter's own figures (`analyse(...).values`) and,
+for the figures only the answers quote (the fit's factor and interval, the published range, the first price move),
+from the prepared evidence with the chapter's parameters, so the main analysis glues none of them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
+
+from aicloud.analysis import maas_price_war as mpw
+from aicloud.analysis import maas_price_war_text as txt
 
 # Reader-facing sentences (one place, for a later translation).
 TEXT = {
@@ -11,18 +17,38 @@ TEXT = {
                 "from {tokens:,.0f} trillion tokens a day at {p_low:,.2f} to {p_high:,.2f} RMB per million. At the "
                 "ends of the documented range ({r_low:.0%} and {r_high:.0%}) it runs from RMB {lo_lo:,.1f} bn to "
                 "{hi_lo:,.1f} bn and from RMB {lo_hi:,.1f} bn to {hi_hi:,.1f} bn: the estimate is proportional to "
-                "the paid share, so it moves by the same factor ({factor:.0f}x) as the parameter's range."),
+                "the paid share, so it moves by the same factor ({factor:.1f}x) as the parameter's range."),
     "revenue_none": "With this data the chapter cannot estimate the revenue ({why}), so there is nothing to scale.",
-    "decline": ("A fall of {rate:.0%} a year leaves {one:,.1f} RMB after one year and {two:,.1f} RMB after two "
-                "(100 x (1 - rate) and 100 x (1 - rate)^2)."),
+    "decline": ("(a) A fall of {rate:.0%} a year leaves {one:,.1f} RMB after one year and {two:,.1f} RMB after two "
+                "(100 x (1 - rate) and 100 x (1 - rate)^2). (b) The price is divided by 1 / (1 - rate) each year, "
+                "the chapter's factor of {factor:,.1f}; the {level:.0%} interval of the rate runs {interval} (over "
+                "{groups} models)."),
+    "rise": ("(a) A rise of {rate:.0%} a year gives {one:,.1f} RMB after one year and {two:,.1f} RMB after two "
+             "(100 x (1 + rate) and 100 x (1 + rate)^2). (b) The price is multiplied by 1 + rate each year, a factor "
+             "of {factor:,.2f}; the {level:.0%} interval of the change runs {interval} (over {groups} models)."),
+    "no_trend": ("(a) and (b): this run's data give no within-model trend after the war (see the trend section), so "
+                 "there is no rate to compute with."),
+    "published": " Published estimates of the decline range from a factor of {low:,.0f} to {high:,.0f} a year.",
+    "first_move": "The first price move in the data (one that changed a list price) is by {vendor} on {date}",
+    "no_first_move": "The data hold no move that changed a list price",
 }
 
 
-def answers(values: Mapping[str, Any], paid_range: tuple[float, float]) -> dict[str, str]:
-    """The solutions' glued sentences: the price after one and two years at the fitted rate, and the revenue
-    estimate at both ends of the paid share's documented range `paid_range`."""
-    rate = float(values.get("fit_decline", 0.0))
-    out = {"sol_decline": TEXT["decline"].format(rate=rate, one=100 * (1 - rate), two=100 * (1 - rate) ** 2)}
+def answers(values: Mapping[str, Any], paid_range: tuple[float, float], evidence: Any = None,
+            params: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """The solutions' glued sentences: the price after one and two years at the fitted rate (none when the data
+    give no trend), the published range, the first price move, and the revenue estimate at both ends of the paid
+    share's documented range `paid_range`. `evidence` and `params` (the chapter's) give the figures only the
+    answers quote; without them those parts are left out."""
+    out = {"sol_decline": _decline(evidence, params), "sol_published": "", "sol_first_move": TEXT["no_first_move"]}
+    if evidence is not None:
+        if evidence.published is not None:
+            out["sol_published"] = TEXT["published"].format(low=evidence.published[0], high=evidence.published[1])
+        moves = [m for m in evidence.moves if m.price_move]
+        if moves:
+            first = min(moves, key=lambda m: (m.day, m.vendor))
+            out["sol_first_move"] = TEXT["first_move"].format(vendor=first.vendor,
+                                                              date=txt.day(date.fromordinal(first.day)))
     used = float(values["paid_token_share"])
     if "rev_low_bn" in values and used > 0:
         low, high = paid_range
@@ -36,3 +62,21 @@ def answers(values: Mapping[str, Any], paid_range: tuple[float, float]) -> dict[
         why = values.get("revenue_text", "").split(": ", 1)[-1].rstrip(".") or "no price or volume"
         out["sol_revenue"] = TEXT["revenue_none"].format(why=why)
     return out
+
+
+def _decline(evidence: Any, params: Mapping[str, Any] | None) -> str:
+    """The decline exercise's (a) and (b) from the chapter's within-model fit, worded by its direction."""
+    if evidence is None or params is None:
+        return TEXT["no_trend"]
+    fit = mpw.within_model_fit(evidence, params["usd_per_rmb"], params["input_weight"], params["confidence"],
+                               params["min_trend_years"])
+    if fit is None or fit["slope"] == 0:
+        return TEXT["no_trend"]
+    fields = dict(level=params["confidence"], interval=txt.trend_interval(fit), groups=fit["groups"])
+    if fit["slope"] < 0:
+        rate = fit["decline"]
+        return TEXT["decline"].format(rate=rate, one=100 * (1 - rate), two=100 * (1 - rate) ** 2,
+                                      factor=fit["factor"], **fields)
+    rate = -fit["decline"]
+    return TEXT["rise"].format(rate=rate, one=100 * (1 + rate), two=100 * (1 + rate) ** 2, factor=1 + rate,
+                               **fields)
