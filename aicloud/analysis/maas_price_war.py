@@ -536,7 +536,8 @@ def _ref(ev: Evidence, metric: str) -> tuple[float, str, str] | None:
 def customers_and_partners(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C17, the customer count and partner-revenue growth. Each figure the reference data hold is checked
     against the article's: all found figures match: supported; some: partly; none: contradicted. A figure with
-    no source is not evidence either way (the reason says so)."""
+    no source is not evidence either way (the reason says so), and a matching figure from an undated source
+    cannot show when it held, so it gives at most partly supported."""
     found, claimed = _ref(ev, "enterprise_customers_found"), _ref(ev, "enterprise_customers_article")
     if found is None or claimed is None:
         return Verdict.not_testable_here(txt.say("c17_missing"))
@@ -550,6 +551,10 @@ def customers_and_partners(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     else:
         partner = txt.say("c17_partner_none")
     label = SUPPORTED if all(holds) else PARTLY if any(holds) else CONTRADICTED
+    if label == SUPPORTED and not dated:
+        # A figure without a date cannot show the count held when the article says: at most partly supported.
+        label = PARTLY
+        partner += txt.say("c17_undated")
     figure = txt.say("c17_figure", found=f"{found[0]:,.0f}", dated=f"dated {dated}" if dated else "undated")
     reason = txt.say("c17_reason", found=f"{found[0]:,.0f}",
                  source=f"a source dated {dated}" if dated else "an undated source",
@@ -580,14 +585,17 @@ def inference_cost_cut(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 @rule("C19")
 def layered_industry_model(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    """C19, 'a four-level L0-L3 architecture': the layer count at launch against the article's. Equal:
-    supported; different: contradicted; no count in the data: not testable here."""
+    """C19, 'layered industry models on a four-level L0-L3 architecture': two parts, the central one that the
+    industry models are layered (two or more layers at launch) and the count against the article's. Both:
+    supported; layered with another count: partly; one layer: contradicted; no count in the data: not testable
+    here."""
     found, claimed = _ref(ev, "industry_model_layers_found"), _ref(ev, "industry_model_layers_article")
     if found is None or claimed is None or found[0] < 1:
         return Verdict.not_testable_here(txt.say("c19_missing"))
     n, c = int(found[0]), int(claimed[0])
-    end = ", which matches." if n == c else ", so its layer count is wrong."
-    return Verdict(SUPPORTED if n == c else CONTRADICTED, txt.say("c19_figure", found=n, top=n - 1, claimed=c),
+    label = SUPPORTED if n == c else PARTLY if n >= 2 else CONTRADICTED
+    end = txt.say("c19_end_match" if n == c else "c19_end_layered" if n >= 2 else "c19_end_flat")
+    return Verdict(label, txt.say("c19_figure", found=n, top=n - 1, claimed=c),
                    txt.say("c19_reason", found=n, top=n - 1, description=found[1], claimed=c, end=end),
                    ANECDOTE, [found[2]])
 

@@ -178,9 +178,9 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
                  else txt.prose("moves_title_none"))
     launch = moves[moves["claimed_cut"].notna() & (moves["action"] == "launch") & (moves["input_after_rmb"] > 0)]
     industry = _ref(ev, "industry_reference_rmb_per_mtok")
-    if len(launch) and industry is not None:
+    if len(launch) and industry is not None and industry[0] > 0:   # no 'industry' price: no cut to compare
         price, claim = float(launch["input_after_rmb"].iloc[0]), float(launch["claimed_cut"].iloc[0])
-        implied = float(pt.cut_depth(industry[0], price)) if industry[0] > 0 else math.nan
+        implied = float(pt.cut_depth(industry[0], price))
         values["launch_text"] = txt.prose("launch", vendor=launch["vendor"].iloc[0], price=price, industry=industry[0],
                                       implied=implied, ratio=industry[0] / price, claim=claim,
                                       match="matching" if abs(implied - claim) < 0.0005 else "against")

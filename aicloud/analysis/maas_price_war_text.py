@@ -85,6 +85,8 @@ TEXT = {
                    "{partner}"),
     "c17_partner_none": "no source for the partner-revenue growth figure was found.",
     "c17_partner": "partner revenue grew {found} against the article's {claimed}, which {relation}.",
+    "c17_undated": (" The source is undated, so it cannot show that the count held when the article says it did: "
+                    "the claim is at most partly supported."),
     # C18
     "c18_figure_none": "no cost source; list-price claim {claimed_cut}",
     "c18_reason_none": ("No source in the data gives the vendor's inference-cost cut of over {article}; its public "
@@ -98,6 +100,10 @@ TEXT = {
     "c19_figure": "{found} layers (L0 to L{top}) against the article's {claimed}",
     "c19_reason": ("The launch coverage describes {found} layers, L0 to L{top} ({description}); the article says "
                    "{claimed}{end}"),
+    "c19_end_match": ", which matches.",
+    "c19_end_layered": (": the central part, industry models built in layers on a foundation model, holds, but the "
+                        "layer count is wrong."),
+    "c19_end_flat": ": one layer is no layered architecture, so the claim is contradicted.",
     # C20
     "c20_no_leader": "The market-share data name no leader in calls, so reserves cannot be compared.",
     "c20_tied": ("In {period}, the latest IDC period, {leaders} tie for the lead in calls, so there is no one leader "
