@@ -24,7 +24,7 @@ DECLARED = params.read("maas_price_war")
 DEFAULTS = {p.name: p.default for p in DECLARED}
 RESOURCES = ["maas_list_prices", "maas_price_moves", "maas_token_volumes", "maas_market_shares",
              "maas_trend_estimates", "maas_game_servers", "maas_reference", "maas_cloud_stack", "gpu_buyers",
-             "sources", *mpw.CHINA_RESOURCES]
+             "sources", "infra_accelerators", "gpu_reference", "gpu_supply_events", *mpw.CHINA_RESOURCES]
 ALT = Path(__file__).parent / "data" / "maas_price_war"
 BAD = re.compile(r"\b(nan|NaN|inf|None|NaT)\b")
 
@@ -255,9 +255,16 @@ def test_c19_without_a_layer_count_is_not_testable_here():
 
 
 # --- C20 -------------------------------------------------------------------------------------------------------
-def c20(years, leader="L"):
-    ev = mpw.Evidence(periods=(mpw.Period("2025-H1", (("Cloud", leader, "M"),), 1.0, 0),), cn_buyers=years)
-    return mpw.capability_over_compute(ev, {})
+def c20(years, leader="L", family=None, share=0.9):
+    """`years`: {year: {buyer: units of a single chip, one H100-equivalent each}}; `family`: {year: {buyer:
+    (full, export)}} H100-equivalents of a GPU family's units."""
+    compute = {y: {b: (float(u), 0.0, 0.0, 0) for b, u in bs.items()} for y, bs in years.items()}
+    for y, bs in (family or {}).items():
+        for b, (full, export) in bs.items():
+            compute.setdefault(y, {})[b] = (0.0, full, export, 0)
+    ev = mpw.Evidence(periods=(mpw.Period("2025-H1", (("Cloud", leader, "M"),), 1.0, 0),), cn_buyers=years,
+                      cn_compute=compute)
+    return mpw.capability_over_compute(ev, {"h20_share_china": share})
 
 
 def test_c20_leader_below_first_in_every_year_is_supported():
@@ -269,14 +276,34 @@ def test_c20_leader_first_in_every_year_is_contradicted():
 
 
 def test_c20_a_tie_for_first_counts_as_first_and_the_answer_depends_on_the_year():
-    v = c20({2023: {"L": 10, "X": 20}, 2024: {"L": 20, "X": 20}})
+    v = c20({2023: {"L": 10, "X": 20}, 2024: {"L": 10, "X": 0}})
     assert v.label == PARTLY and "tied" in v.reason and "2023" in v.reason and "2024" in v.reason
+
+
+def test_c20_reserves_are_cumulative_holdings_not_one_years_purchases():
+    """review 1 #5: first among 2024's purchases, but below first in holdings up to 2024."""
+    v = c20({2023: {"L": 20, "X": 50}, 2024: {"L": 54, "X": 54}})
+    assert v.label == SUPPORTED and "2nd of 2 by the end of 2024" in v.reason
+
+
+def test_c20_a_family_is_converted_with_the_h20_share():
+    """A family's units: mostly the export version (0.15 of an H100 each) against another buyer's H100s."""
+    family = {2024: {"L": (1000.0, 150.0)}}
+    assert c20({2024: {"X": 300}}, family=family, share=0.9).label == SUPPORTED       # 235 against 300
+    assert c20({2024: {"X": 300}}, family=family, share=0.5).label == CONTRADICTED    # 575 against 300
 
 
 def test_c20_uses_every_year_not_only_the_first(tables):
     v = mpw.capability_over_compute(mpw.prepare(tables), DEFAULTS)
     years = sorted(set(tables["gpu_buyers"]["year"]))
-    assert v.label == PARTLY and all(str(y) in v.reason for y in years)
+    assert all(str(y) in v.reason for y in years) and "H100-equivalents" in v.reason
+
+
+def test_c20_on_the_default_data_bytedance_is_below_tencent_in_every_year(tables):
+    """review 1 #5: in H100-equivalents and cumulated, ByteDance (the MaaS leader) never holds the largest
+    reserve: 20,000 against 50,000 in 2023; about 74,000 against 104,000 by the end of 2024."""
+    v = mpw.capability_over_compute(mpw.prepare(tables), DEFAULTS)
+    assert v.label == SUPPORTED and "2nd of 4 by the end of 2024 (73,967 against the largest 103,967)" in v.reason
 
 
 @pytest.mark.parametrize("years", [{}, {2026: {}}, {2023: {"L": 5}}, {2024: {"X": 5, "Y": 6}}])

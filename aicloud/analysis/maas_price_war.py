@@ -106,6 +106,9 @@ class Evidence:
     periods: tuple[Period, ...] = ()
     # GPU buyers (C20): per year, the Chinese buyers and units.
     cn_buyers: dict[int, dict[str, int]] = field(default_factory=dict)
+    # ... and per year, each Chinese buyer's purchases in H100-equivalents by the GPU chapter's conversion: (fixed,
+    # family if all full chips, family if all export versions, units without a compute figure).
+    cn_compute: dict[int, dict[str, tuple[float, float, float, int]]] = field(default_factory=dict)
     # Reference figures (C17 to C19): metric -> (value, description, source id).
     reference: dict[str, tuple[float, str, str]] = field(default_factory=dict)
     reference_dates: dict[str, str] = field(default_factory=dict)
@@ -246,7 +249,8 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
     """Everything the rules read, from the validated tables, with no parameter involved."""
     t = {name: tables[name] for name in ("maas_list_prices", "maas_price_moves", "maas_token_volumes",
                                           "maas_market_shares", "maas_trend_estimates", "maas_game_servers",
-                                          "maas_reference", "maas_cloud_stack", "gpu_buyers", "sources")}
+                                          "maas_reference", "maas_cloud_stack", "gpu_buyers", "sources",
+                                          "infra_accelerators", "gpu_reference", "gpu_supply_events")}
     prices, moves, shares = t["maas_list_prices"], t["maas_price_moves"], t["maas_market_shares"]
     ev = Evidence(tables=t)
     parts = _pairs(prices, moves)
@@ -293,6 +297,7 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
     for y in sorted(set(buyers["year"].astype(int)) - set(ev.cn_buyers)):
         ev.cn_buyers[y] = {}
     ev.cn_buyers = dict(sorted(ev.cn_buyers.items()))
+    ev.cn_compute = _cn_compute(tables, cn)
     ref = t["maas_reference"]
     ev.reference = {r.metric: (float(r.value), r.description, r.source_id) for r in ref.itertuples()}
     src = t["sources"].set_index("id")
@@ -314,6 +319,30 @@ def prepare(tables: Mapping[str, Any]) -> Evidence:
     }
     ev.china = cc.owner_evidence(tables, CHINA_CLAIMS)
     return ev
+
+
+def _cn_compute(tables: Mapping[str, Any], cn: Any) -> dict[int, dict[str, tuple[float, float, float, int]]]:
+    """Each Chinese buyer's purchases a year in H100-equivalents, converted exactly as the GPU chapter converts them
+    (`gpu_allocation`: dense BF16 TFLOPS over the H100's, the export version where a licence rule applied, a GPU
+    family split by the H20 share at rule time)."""
+    from aicloud.analysis import gpu_allocation as ga
+
+    if not len(cn):
+        return {}
+    chips = ga.ChipTable(tables["infra_accelerators"])
+    ref = tables["gpu_reference"].set_index("metric")["value"]
+    h100 = chips.exact("H100")
+    reference = float(ref["h100_dense_bf16_tflops"]) if "h100_dense_bf16_tflops" in ref else (
+        chips.by_name[h100] if h100 else None)
+    if reference is not None and not reference > 0:
+        reference = None
+    notes = ga._export_notes(cn, ga._supply(tables["gpu_supply_events"]), chips)
+    out: dict[int, dict[str, tuple[float, float, float, int]]] = {}
+    for buyer, rows in cn.groupby("buyer", sort=True):
+        for y in ga._compute(rows, chips, reference, notes)[0]:
+            out.setdefault(y.year, {})[buyer] = (y.china_fixed, y.china_family_full, y.china_family_export,
+                                                 y.china_unconverted)
+    return dict(sorted(out.items()))
 
 
 def _annual_factors(estimates: Any) -> tuple[Any, Any]:
@@ -604,13 +633,15 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-@rule("C20")
+@rule("C20", reads=("h20_share_china",))
 def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C20, 'model capability and industry fit, not compute reserves, decided phase 2': in every year of the
     buyers data, where does the leader in public-cloud LLM calls (latest IDC period) rank among Chinese GPU
-    buyers? First (or tied first) is the largest reserve going with the lead, against the claim. Below first in
-    every rankable year: supported; first in every one: contradicted; it depends on the year: partly. A year
-    with fewer than two Chinese buyers, or without the leader, cannot rank it."""
+    buyers by compute reserve, that is the purchases of the lists up to that year in H100-equivalents (the GPU
+    chapter's conversion, with its `h20_share_china` for a family)? First (or tied first) is the largest reserve
+    going with the lead, against the claim. Below first in every rankable year: supported; first in every one:
+    contradicted; it depends on the year: partly. A year with fewer than two Chinese buyers listed so far, without
+    the leader, or with units of no known compute cannot rank it."""
     if not ev.periods:
         return Verdict.not_testable_here(txt.say("c20_no_leader"))
     latest = ev.periods[-1]
@@ -619,34 +650,42 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         return Verdict.not_testable_here(txt.say("c20_tied", period=period, leaders=txt.names_list(
             [v for v, _, _ in latest.leaders])))
     leader = latest.leaders[0][1]
+    share = params["h20_share_china"]
+    reserve: dict[str, float] = {}
+    unknown = 0
     ranked, skipped = [], []
-    for year, units in ev.cn_buyers.items():
-        if not units:
-            skipped.append(f"{year} (no Chinese buyer)")
-        elif len(units) < 2:
-            skipped.append(f"{year} (only one Chinese buyer)")
-        elif leader not in units:
-            skipped.append(f"{year} ({leader} not listed)")
+    for year in ev.cn_buyers:
+        for buyer, (fixed, full, export, missing) in ev.cn_compute.get(year, {}).items():
+            reserve[buyer] = reserve.get(buyer, 0.0) + fixed + (1 - share) * full + share * export
+            unknown += missing
+        if unknown:
+            skipped.append(txt.say("c20_skip_unknown", year=year))
+        elif len(reserve) < 2:
+            skipped.append(txt.say("c20_skip_one", year=year) if reserve else txt.say("c20_skip_none", year=year))
+        elif leader not in reserve:
+            skipped.append(txt.say("c20_skip_leader", year=year, leader=leader))
         else:
-            mine = units[leader]
-            rank = 1 + sum(u > mine for u in units.values())
-            tie = sum(u == mine for u in units.values()) > 1
-            ranked.append((year, rank, len(units), tie))
+            mine = reserve[leader]
+            rank = 1 + sum(u > mine for u in reserve.values())
+            tie = sum(u == mine for u in reserve.values()) > 1
+            top = max(reserve.values())
+            ranked.append((year, rank, len(reserve), tie, mine, top))
     if not ranked:
         return Verdict.not_testable_here(txt.say("c20_none", leader=leader, why="; ".join(skipped) or "no year"))
     first = [r for r in ranked if r[1] == 1]
     below = [r for r in ranked if r[1] > 1]
     label = SUPPORTED if not first else CONTRADICTED if not below else PARTLY
-    years = "; ".join(txt.say("c20_year", rank=_ordinal(r[1]), n=r[2], year=r[0], tie=" (tied)" if r[3] else "")
-                      for r in ranked)
+    years = "; ".join(txt.say("c20_year", rank=_ordinal(r[1]), n=r[2], year=r[0], tie=" (tied)" if r[3] else "",
+                              mine=f"{r[4]:,.0f}", top=f"{r[5]:,.0f}") for r in ranked)
     reading = (txt.say("c20_all_below") if not first else txt.say("c20_all_first") if not below else
                txt.say("c20_mixed", first_years=", ".join(str(r[0]) for r in first),
-                   below_years=", ".join(str(r[0]) for r in below)))
+                       below_years=", ".join(str(r[0]) for r in below)))
     other = txt.say("c20_other", skipped="; ".join(skipped)) if skipped else ""
     srcs = ev.sources["shares_by_period"].get(period, []) + [
-        i for r in ranked for i in ev.sources["cn_buyers_by_year"].get(r[0], [])]
+        i for r in ranked for y in ev.cn_buyers if y <= r[0] for i in ev.sources["cn_buyers_by_year"].get(y, [])]
     return Verdict(label, txt.say("c20_figure", first=len(first), n=len(ranked)),
-                   txt.say("c20_reason", leader=leader, period=period, years=years, reading=reading, other=other),
+                   txt.say("c20_reason", leader=leader, period=period, years=years, reading=reading, other=other,
+                           share=f"{share:.0%}"),
                    PROXY, srcs)
 
 

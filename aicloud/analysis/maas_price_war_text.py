@@ -110,10 +110,16 @@ TEXT = {
                  "to rank among GPU buyers."),
     "c20_none": ("The GPU buyers data cannot rank {leader} among Chinese buyers in any year: {why}. Compute "
                  "reserves and the MaaS lead cannot be compared."),
-    "c20_figure": "MaaS leader first among Chinese GPU buyers in {first} of {n} years",
-    "c20_reason": ("{leader} led {period} public-cloud LLM calls. Among Chinese GPU buyers it ranked {years}. "
-                   "{reading}{other}"),
-    "c20_year": "{rank} of {n} in {year}{tie}",
+    "c20_figure": "MaaS leader first among Chinese GPU buyers by compute reserve in {first} of {n} years",
+    "c20_reason": ("{leader} led {period} public-cloud LLM calls. Counting each Chinese buyer's listed purchases up "
+                   "to a year as its reserve, in H100-equivalents (the GPU chapter's conversion; a GPU family's "
+                   "units taken as {share} export version), it ranked {years}. {reading} The lists name a year's "
+                   "largest buyers only, so a buyer's smaller purchases are missing.{other}"),
+    "c20_year": "{rank} of {n} by the end of {year}{tie} ({mine} against the largest {top})",
+    "c20_skip_unknown": "{year} (units of no known compute)",
+    "c20_skip_one": "{year} (only one Chinese buyer so far)",
+    "c20_skip_none": "{year} (no Chinese buyer so far)",
+    "c20_skip_leader": "{year} ({leader} not listed so far)",
     "c20_all_below": ("In no year did the largest Chinese compute reserve go with the MaaS lead, consistent with "
                       "the claim; that model capability and industry fit decided is plausible but not measured."),
     "c20_all_first": ("In every year the largest Chinese compute reserve and the MaaS lead went together, against "
