@@ -800,17 +800,21 @@ def similar_core_services(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C22, 'the paper finds AWS, Azure and Google offering highly similar core AI services with similar names':
     two parts on the project's own product table, for the US clouds: the layers two clouds share (of those either
     lists) on average at least `similar_layers`, and the generic words their names share at least
-    `similar_names`. Both: supported; one: partly; neither: contradicted."""
+    `similar_names`. A layer without a source for a cloud is unknown, not absent, so the layer overlap found is a
+    lower bound: at or above the bar the part holds; below it the part is undecided (the unsourced layers could
+    lift it to 100%), never failed. Every decided part holds: supported; one holds and one fails: partly; the
+    only decided part fails: contradicted."""
     s = ev.stack_paper
     if len(s.get("clouds", [])) < 2 or not finite(s.get("overlap", math.nan), s.get("names", math.nan)):
         return Verdict.not_testable_here(txt.say("c22_missing", region=s.get("region", "US")))
     layers_ok = s["overlap"] >= params["similar_layers"]
     names_ok = s["names"] >= params["similar_names"]
-    label = SUPPORTED if layers_ok and names_ok else PARTLY if layers_ok or names_ok else CONTRADICTED
-    reason = txt.say("c22_reason", clouds=", ".join(s["clouds"]), overlap=txt.pct(s["overlap"]),
-                 layers_word=_bar(s["overlap"], params["similar_layers"]), layers_bar=txt.pct(params["similar_layers"]),
-                 names=txt.pct(s["names"]), names_word=_bar(s["names"], params["similar_names"]),
-                 names_bar=txt.pct(params["similar_names"]))
+    label = (SUPPORTED if names_ok else PARTLY) if layers_ok else (SUPPORTED if names_ok else CONTRADICTED)
+    layers = txt.say("c22_layers_held" if layers_ok else "c22_layers_open", overlap=txt.pct(s["overlap"]),
+                     bar=txt.pct(params["similar_layers"]))
+    reason = txt.say("c22_reason", clouds=", ".join(s["clouds"]), layers=layers,
+                     names=txt.pct(s["names"]), names_word=_bar(s["names"], params["similar_names"]),
+                     names_bar=txt.pct(params["similar_names"]))
     return Verdict(label, txt.say("c22_figure", overlap=txt.pct(s["overlap"]), names=txt.pct(s["names"])), reason,
                    PROXY,
                    ["maas-big-ai-paper", "maas-helmond-blog"]
@@ -820,19 +824,24 @@ def similar_core_services(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 @rule("C23", reads=("similar_layers",))
 def common_stack(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C23, 'integrating AI with cloud needs a complete stack whose core largely overlaps across vendors': the
-    share of layers that every US cloud lists (of those any lists) against `similar_layers`. At or above:
-    supported (the 'needs' is interpretation, not tested); below: contradicted."""
+    share of layers that every US cloud lists (of those any lists) against `similar_layers`. A layer without a
+    source for some cloud is unknown, not absent, so the share found is a lower bound and 100% the upper one. The
+    lower bound at or above the bar: supported (the 'needs' is interpretation, not tested); below it: not
+    testable here, since the unsourced layers decide (the product table records no layer as known to be
+    missing, so the claim cannot be contradicted from it)."""
     s = ev.stack_paper
     if len(s.get("clouds", [])) < 2 or not s.get("union"):
         return Verdict.not_testable_here(txt.say("c22_missing", region=s.get("region", "US")))
     share = s["common"] / s["union"]
     ok = share >= params["similar_layers"]
     cross = txt.pct(s["cross_overlap"]) if finite(s["cross_overlap"]) else txt.say("c23_cross_none")
-    return Verdict(SUPPORTED if ok else CONTRADICTED, txt.say("c23_figure", common=s["common"], union=s["union"]),
-                   txt.say("c23_reason", clouds=", ".join(s["clouds"]), common=s["common"], union=s["union"],
-                       share=txt.pct(share), word=_bar(share, params["similar_layers"]),
-                       bar=txt.pct(params["similar_layers"]), cross=cross),
-                   PROXY, [i for ids in ev.sources["stack_by_cloud"].values() for i in ids])
+    fields = dict(clouds=", ".join(s["clouds"]), common=s["common"], union=s["union"], share=txt.pct(share),
+                  open=s["union"] - s["common"], bar=txt.pct(params["similar_layers"]), cross=cross)
+    figure = txt.say("c23_figure", common=s["common"], union=s["union"])
+    srcs = [i for ids in ev.sources["stack_by_cloud"].values() for i in ids]
+    if not ok:
+        return Verdict.not_testable_here(txt.say("c23_open", **fields), figure=figure, sources=srcs)
+    return Verdict(SUPPORTED, figure, txt.say("c23_reason", **fields), PROXY, srcs)
 
 
 def analyse(tables: Mapping[str, Any], params: Mapping[str, Any], evidence: Evidence | None = None) -> ChapterResult:

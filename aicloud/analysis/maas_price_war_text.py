@@ -154,15 +154,24 @@ TEXT = {
     # C22, C23
     "c22_missing": "The product table holds fewer than two clouds of the region the paper studies ({region}).",
     "c22_figure": "{overlap} layer overlap, {names} name overlap",
-    "c22_reason": ("The project's own table finds the clouds of the paper ({clouds}) listing products in {overlap} of "
-                   "each other's layers on average ({layers_word} the {layers_bar} taken as highly similar), and their "
-                   "names share {names} of generic words ({names_word} the {names_bar} taken as similar names); the "
-                   "paper's figure method (products linked by references) could not be verified."),
+    "c22_reason": ("The project's own table finds the clouds of the paper ({clouds}) listing products in {layers}, "
+                   "and their names share {names} of generic words ({names_word} the {names_bar} taken as similar "
+                   "names); the paper's figure method (products linked by references) could not be verified."),
+    "c22_layers_held": ("at least {overlap} of each other's layers on average (at or above the {bar} taken as highly "
+                        "similar; a layer without a source is unknown, so this is a lower bound)"),
+    "c22_layers_open": ("at least {overlap} of each other's layers on average, below the {bar} taken as highly "
+                        "similar; but a layer without a source is unknown, not absent, and could lift it to 100%, so "
+                        "the layer part is not decided"),
     "c23_figure": "{common} of {union} layers offered by all",
-    "c23_reason": ("All of {clouds} list products in {common} of the {union} layers any of them lists ({share}, "
-                   "{word} the {bar} taken as a large overlap); between clouds of different regions the layer "
-                   "overlap is {cross}. That integration needs a common stack is the article's interpretation "
-                   "and cannot be tested from product lists."),
+    "c23_reason": ("All of {clouds} list products in {common} of the {union} layers any of them lists ({share}, at "
+                   "or above the {bar} taken as a large overlap); for the other {open} a source is missing for "
+                   "some cloud, which is unknown rather than absent, so the overlap lies between {share} and 100%. "
+                   "Between clouds of different regions the layer overlap is {cross}. That integration needs a "
+                   "common stack is the article's interpretation and cannot be tested from product lists."),
+    "c23_open": ("All of {clouds} list products in {common} of the {union} layers any of them lists ({share}, below "
+                 "the {bar} taken as a large overlap); for the other {open} a source is missing for some cloud, which "
+                 "is unknown rather than absent, so the overlap lies between {share} and 100% and the unsourced "
+                 "layers decide. Between clouds of different regions the layer overlap is {cross}."),
     "c23_cross_none": "not measurable (one region only)",
     # Prose pieces
     "none": "none",
