@@ -64,7 +64,10 @@ def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     n_cut = int((depths > 0).sum())
     median = float(np.median(depths[depths > 0])) if n_cut else 0.0
     label = lambda f: [f"{v} {m}" for v, m in zip(f["vendor"], f["model"])]  # noqa: E731
-    n_free = int((paired["input_rmb_after"] == 0).sum() + (after_only["input_rmb"] == 0).sum())
+    # 'Became free': a price above zero before and zero after, or an announced move to free (already free, or new
+    # and free from launch, is not a change).
+    n_free = int(((paired["input_rmb_before"] > 0) & (paired["input_rmb_after"] == 0)).sum()
+                 + ((announced["input_rmb"] == 0) & (announced["announced_cut"] == 1.0)).sum())
     values = {"n_paired": len(paired), "n_cut": n_cut, "n_judged": len(depths), "n_uncut": len(uncut),
               "median_cut": median, "n_free_after": n_free, "n_new": len(new), "n_unknown": len(unknown),
               "n_before_only": len(before_only)}
@@ -73,8 +76,12 @@ def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
                      announced=txt.names_list([f"{n} ({c:.0%})" for n, c in
                                            zip(label(announced), announced["announced_cut"])]))
                if len(announced) else "")
-        values["cuts_text"] = txt.prose("cuts", n_cut=n_cut, n_judged=len(depths), how=how, median=txt.pct(median),
-                                    n_free=n_free, n_uncut=len(uncut), uncut_names=txt.names_list(label(uncut)))
+        values["cuts_text"] = txt.prose(
+            "cuts", n_cut=n_cut, judged=txt.plural(len(depths), "model"), were="was" if n_cut == 1 else "were",
+            how=how, median=txt.prose("cuts_median", median=txt.pct(median)) if n_cut else "",
+            free=txt.prose("cuts_free", n=n_free) if n_free else "",
+            uncut=txt.prose("cuts_uncut", n=len(uncut), were="was" if len(uncut) == 1 else "were",
+                            names=txt.names_list(label(uncut))) if len(uncut) else "")
     else:
         values["cuts_text"] = txt.prose("cuts_none")
     dates = pd.concat([paired["date_before"], paired["date_after"], after_only["date"]]).dropna()
@@ -97,8 +104,12 @@ def _cuts(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
 
 
 def titles_of(n_cut: int, depths: np.ndarray, median: float) -> dict[str, str]:
-    return {"cuts": (f"{n_cut} of {len(depths)} models were cut, by a median {median:.0%}" if len(depths)
-                     else "No model has a price both before and after the war")}
+    if not len(depths):
+        return {"cuts": txt.prose("cuts_title_none")}
+    if not n_cut:
+        return {"cuts": txt.prose("cuts_title_uncut", judged=txt.plural(len(depths), "model"))}
+    return {"cuts": txt.prose("cuts_title", n_cut=n_cut, judged=txt.plural(len(depths), "model"),
+                              were="was" if n_cut == 1 else "were", median=txt.pct(median))}
 
 
 def _cut_table(paired: Any) -> Any:

@@ -283,8 +283,13 @@ def rate_words(per_year: float, verb: bool = False) -> str:
 # Prose sentences whose wording depends on the data (same place rule as TEXT).
 # ---------------------------------------------------------------------------------------------------------------
 PROSE = {
-    "cuts": ("{n_cut} of {n_judged} models were cut{how}, with a median input cut of {median} ({n_free} became "
-             "free); {n_uncut} were not cut at all ({uncut_names})."),
+    "cuts": "{n_cut} of {judged} {were} cut{how}{median}{free}{uncut}.",
+    "cuts_median": ", with a median input cut of {median}",
+    "cuts_free": " ({n} became free)",
+    "cuts_uncut": "; {n} {were} not cut at all ({names})",
+    "cuts_title": "{n_cut} of {judged} {were} cut, by a median {median}",
+    "cuts_title_uncut": "None of {judged} was cut",
+    "cuts_title_none": "No model has a price both before and after the war",
     "cuts_how": (" ({n_paired_cut} by their paired list prices, {n_announced} by an announced cut whose earlier "
                  "list price was not found: {announced})"),
     "cuts_none": "No model has a list price both before and after the war in this data, so no cut can be measured.",
