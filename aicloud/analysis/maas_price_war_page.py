@@ -326,12 +326,12 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     if len(annualised):
         top = float(annualised["per_year"].iloc[0])
         values["vol_fastest_per_year"] = top
-        title = (f"Announced volumes grew up to {txt.times(top)}x a year" if top > 1 else
-                 "No announced volume grew" if top == 1 else
-                 f"Every announced volume fell, the slowest fall {txt.pct(1 - top)} a year")
+        title = (txt.prose("volumes_title_grew", rate=txt.times(top)) if top > 1 else
+                 txt.prose("volumes_title_flat") if top == 1 else
+                 txt.prose("volumes_title_fell", share=txt.pct(1 - top)))
     else:
         values["vol_fastest_per_year"] = 0.0
-        title = "Announced token volumes"
+        title = txt.prose("volumes_title_none")
     values["vol_period"] = f"{vol['date'].min():%b %Y} to {vol['date'].max():%b %Y}" if len(vol) else "no dates"
     plot = vol.assign(shown=np.where(vol["direct"], vol["qualifier"], "indirect: " + vol["qualifier"]))
     table = pd.DataFrame({

@@ -357,6 +357,10 @@ PROSE = {
                       "overstates it."),
     "volumes_none": ("No series has figures at least {min_span} apart, so no yearly change is computed (compounding a "
                      "few months' change overstates it)."),
+    "volumes_title_grew": "Announced volumes grew up to {rate}x a year",
+    "volumes_title_flat": "No announced volume grew",
+    "volumes_title_fell": "Every announced volume fell, the slowest fall {share} a year",
+    "volumes_title_none": "Announced token volumes",
     "vol_grew": "grew {multiple} times",
     "vol_fell": "fell to {share} of its first figure",
     "vol_same": "did not change",

@@ -21,11 +21,11 @@ TEXT = {
     "revenue_none": "With this data the chapter cannot estimate the revenue ({why}), so there is nothing to scale.",
     "decline": ("(a) A fall of {rate:.0%} a year leaves {one:,.1f} RMB after one year and {two:,.1f} RMB after two "
                 "(100 x (1 - rate) and 100 x (1 - rate)^2). (b) The price is divided by 1 / (1 - rate) each year, "
-                "the chapter's factor of {factor:,.1f}; the {level:.0%} interval of the rate runs {interval} (over "
+                "the chapter's factor of {factor:,.1f}, with a {level:.0%} interval {interval} for the rate (over "
                 "{groups} models)."),
     "rise": ("(a) A rise of {rate:.0%} a year gives {one:,.1f} RMB after one year and {two:,.1f} RMB after two "
              "(100 x (1 + rate) and 100 x (1 + rate)^2). (b) The price is multiplied by 1 + rate each year, a factor "
-             "of {factor:,.2f}; the {level:.0%} interval of the change runs {interval} (over {groups} models)."),
+             "of {factor:,.2f}, with a {level:.0%} interval {interval} for the change (over {groups} models)."),
     "no_trend": ("(a) and (b): this run's data give no within-model trend after the war (see the trend section), so "
                  "there is no rate to compute with."),
     "published": " Published estimates of the decline range from a factor of {low:,.0f} to {high:,.0f} a year.",
