@@ -716,3 +716,17 @@ def test_an_industry_reference_price_of_zero_gives_no_launch_comparison(tables):
     res = mpw.analyse({**tables, "maas_reference": ref}, DEFAULTS)
     check_text(res)
     assert res.values["launch_text"] == ""
+
+
+def test_volume_and_prices_decades_apart_get_a_note(tables):
+    """review 2 #14: a 2025 volume times 2095 prices was given as one year's revenue without a word."""
+    res = run_with(tables, maas_list_prices="lp_far_future")
+    assert "apart, so the estimate combines two moments" in res.values["revenue_text"]
+    assert "apart" not in mpw.analyse(tables, DEFAULTS).values["revenue_text"]
+
+
+def test_a_vendor_in_another_case_is_not_its_own_rival_on_the_page(tables):
+    """review 2 #19: 'Alibaba moved ... on the same day as Baidu, alibaba'."""
+    res = run_with(tables, maas_price_moves="pm_same_day")
+    assert "alibaba" not in res.values["moves_text"].replace("Alibaba", "")
+    assert "alibaba" not in res.verdicts["C15"].reason.replace("Alibaba", "")
