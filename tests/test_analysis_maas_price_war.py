@@ -73,6 +73,12 @@ def test_c11_two_named_clouds_before_the_first_price_move_is_supported():
     assert v.label == SUPPORTED and "C were not found" in v.reason
 
 
+def test_c11_a_vendor_named_twice_is_one_vendor():
+    """review 2 #19: 'Alibaba; Alibaba' gave '1 of 2 named clouds' offers documented'."""
+    v = c11([("A", "2024-02-01")], [move("2024-05-11", "X")], named="A; a")
+    assert v.figure.startswith("1 of 1 ")
+
+
 def test_c11_offers_after_the_first_price_move_are_partly_supported():
     v = c11([("A", "2024-06-01"), ("B", "2024-06-02")], [move("2024-05-11", "X")])
     assert v.label == PARTLY and "not first" in v.reason

@@ -365,7 +365,12 @@ def _ids(*frames: Any) -> list[str]:
 # Rules: one per claim, cheap arithmetic on the evidence.
 # ---------------------------------------------------------------------------------------------------------------
 def _claimed_list(text: str) -> list[str]:
-    return [v.strip() for v in str(text).split(";") if v.strip()]
+    """The vendors a ';'-separated parameter names, each once ('Alibaba; alibaba' is one vendor)."""
+    out: dict[str, str] = {}
+    for v in str(text).split(";"):
+        if v.strip():
+            out.setdefault(v.strip().casefold(), v.strip())
+    return list(out.values())
 
 
 @rule("C11", reads=("claimed_game_vendors",))
@@ -375,7 +380,8 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     move). Both hold: supported; one: partly; neither: contradicted. Named clouds without an offer are not
     evidence against (absence from the data), and the reason lists them."""
     named = _claimed_list(params["claimed_game_vendors"])
-    found = [o for o in ev.offers if o[0] in named]
+    folded = {n.casefold() for n in named}
+    found = [o for o in ev.offers if o[0].strip().casefold() in folded]
     if not found:
         return Verdict.not_testable_here(txt.say("c11_none", named=txt.names_list(named)))
     vendors = sorted({o[0] for o in found})
@@ -393,7 +399,7 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     else:
         order = txt.say("c11_no_moves")
     label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
-    missing = [v for v in named if v not in vendors]
+    missing = [v for v in named if v.casefold() not in {x.strip().casefold() for x in vendors}]
     contest_text = txt.say("c11_contest_yes", n=len(vendors)) if contest else txt.say("c11_contest_no")
     games = sorted({o[1] for o in found})
     reason = txt.say("c11_reason", vendors=", ".join(vendors), game=" and ".join(games),

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from aicloud import robustness
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult
 from aicloud.analysis import maas_price_war_text as txt
@@ -248,6 +249,8 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     rises = multi.sort_values("date").groupby("group")["blended_rmb"].apply(lambda s: bool((s.diff() > 0).any()))
     values["n_rises"] = int(rises.sum())
     values["rise_names"] = txt.names_list(list(rises[rises].index))
+    values["rises_text"] = (txt.prose("rises", n=txt.plural(values["n_rises"], "series", "series"),
+                                      names=values["rise_names"]) if values["n_rises"] else txt.prose("rises_none"))
     plot = series.assign(plotted=series["blended_rmb"].clip(lower=p["free_floor_rmb"]),
                          shown_as=np.where(series["blended_rmb"] == 0, "free (drawn at the floor)", "list price"),
                          price_text=[fmt_price(x) for x in series["blended_rmb"]])
@@ -513,7 +516,8 @@ def build(ev: Evidence, params: Mapping[str, Any], verdicts: dict[str, Verdict])
     result = ChapterResult(verdicts=verdicts)
     result.values.update(usd_per_rmb=params["usd_per_rmb"], input_weight=params["input_weight"],
                          free_floor_rmb=params["free_floor_rmb"], n_usd_rows=int((prices["currency"] == "USD").sum()),
-                         n_tracker_rows=int((prices["date_basis"] == "snapshot").sum()), n_price_rows=len(prices))
+                         n_tracker_rows=int((prices["date_basis"] == "snapshot").sum()), n_price_rows=len(prices),
+                         robust_points=robustness.POINTS, robust_draws=robustness.DRAWS)
     for values, frames, titles in (_cuts(ev, params), _moves(ev, params, verdicts["C15"]), _trend(ev, params),
                                    _volumes(ev, params), _stack(ev)):
         result.values.update(values)

@@ -336,6 +336,8 @@ PROSE = {
                         "so read 'decline' below as a negative one."),
     "ex_decline_none": ("This run's data give no within-model trend after the war, so (a) and (b) have no rate to "
                         "work with; answer them for the default data, and (c)."),
+    "rises": "Prices do not only fall: {n} rose at some point ({names}), for instance when a promotion ended.",
+    "rises_none": "No series priced on two or more dates rose at any point.",
     "trend_fell": "fell {rate} a year",
     "trend_rose": "rose {rate} a year",
     "trend_same": "did not change",

@@ -49,7 +49,8 @@ def prose(key: str, **fields: Any) -> str:
 
 
 # Nouns the English code counts, with the Chinese measure word.
-NOUNS = {"model": "个模型", "period": "个统计期", "price move": "次价格动作", "day": "天", "estimate": "个估计"}
+NOUNS = {"model": "个模型", "period": "个统计期", "price move": "次价格动作", "day": "天", "estimate": "个估计",
+         "series": "组序列"}
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -293,6 +294,8 @@ PROSE = {
     "interval": "为 {low} 至 {high}",
     "trend_same": "没有变化",
     "trend_rose": "每年上升 {rate}",
+    "rises": "价格并非只降不升：有{n}曾经上涨（{names}），比如促销结束的时候。",
+    "rises_none": "在两个或以上日期有价格的序列都没有上涨过。",
     "trend_fell": "每年下降 {rate}",
     "ex_decline_none": "本次运行的数据在价格战之后没有同一模型内的趋势，因此 (a) 和 (b) 没有可用的速率；请按默认数据回答它们，并回答 (c)。",
     "ex_decline_rose": "价格战之后，本章发现同一模型的标价{change}：这是上升，因此下文的“下降”请按负值理解。",
