@@ -86,7 +86,7 @@ def profile(**overrides: object) -> settings:
 
 
 # --- text -----------------------------------------------------------------------------------------------------
-MISSING_WORDS = re.compile(r"\b(nan|none|inf|nat|null|na)\b", re.IGNORECASE)
+MISSING_WORDS = re.compile(r"\b(nan|none|inf|infinity|nat|null|na)\b", re.IGNORECASE)
 # Two signs before a digit ("--9") in a label would read as a wrongly signed number to the text checks.
 DOUBLE_SIGN = re.compile(r"\+-|-\+|--\d")
 FORMULA_PREFIX = data.FORMULA_PREFIX

@@ -475,7 +475,7 @@ def _c14_lead(p: Period) -> str:
     own = [txt.say("c14_own", model=m) if m else txt.say("c14_no_own") for _, _, m in p.leaders]
     if len(p.leaders) == 1:
         return txt.say("c14_lead", leader=p.leaders[0][0], own=own[0])
-    return txt.say("c14_tie", leaders="; ".join(f"{v} ({o})" for (v, _, _), o in zip(p.leaders, own)))
+    return txt.say("c14_tie", leaders=txt.joined([f"{v} ({o})" for (v, _, _), o in zip(p.leaders, own)]))
 
 
 @rule("C15", reads=("claimed_first_mover",))
@@ -653,7 +653,7 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     latest = ev.periods[-1]
     period = latest.period
     if len(latest.leaders) > 1:
-        return Verdict.not_testable_here(txt.say("c20_tied", period=period, leaders=txt.names_list(
+        return Verdict.not_testable_here(txt.say("c20_tied", period=period, leaders=txt.joined(
             [v for v, _, _ in latest.leaders])))
     leader = latest.leaders[0][1]
     share = params["h20_share_china"]

@@ -249,6 +249,8 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     rises = multi.sort_values("date").groupby("group")["blended_rmb"].apply(lambda s: bool((s.diff() > 0).any()))
     values["n_rises"] = int(rises.sum())
     values["rise_names"] = txt.names_list(list(rises[rises].index))
+    values["fit_left_out"] = txt.prose("fit_left_out", free=values["fit_free"],
+                                       single=txt.plural(values["fit_single"], "model"))
     values["rises_text"] = (txt.prose("rises", n=txt.plural(values["n_rises"], "series", "series"),
                                       names=values["rise_names"]) if values["n_rises"] else txt.prose("rises_none"))
     plot = series.assign(plotted=series["blended_rmb"].clip(lower=p["free_floor_rmb"]),

@@ -202,6 +202,11 @@ def names_list(items: list[str]) -> str:
     return ", ".join(items) if items else TEXT["none"]
 
 
+def joined(items: list[str]) -> str:
+    """'A and B', 'A, B and C' (a list a sentence names together)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else TEXT["none"]
+
+
 def times(x: float) -> str:
     """A multiple as the text shows it: whole above ten, one decimal below (so 0.4 does not read as 0)."""
     return f"{x:,.0f}" if x >= 10 else f"{x:,.2g}" if x < 0.1 else f"{x:,.1f}"
@@ -336,6 +341,8 @@ PROSE = {
                         "so read 'decline' below as a negative one."),
     "ex_decline_none": ("This run's data give no within-model trend after the war, so (a) and (b) have no rate to "
                         "work with; answer them for the default data, and (c)."),
+    "fit_left_out": ("The fit leaves out {free} free-tier observations (a price of zero has no logarithm; their fall "
+                     "to zero would only steepen the rate) and {single} seen on one date only."),
     "rises": "Prices do not only fall: {n} rose at some point ({names}), for instance when a promotion ended.",
     "rises_none": "No series priced on two or more dates rose at any point.",
     "trend_fell": "fell {rate} a year",
@@ -343,7 +350,7 @@ PROSE = {
     "trend_same": "did not change",
     "interval": "of {low} to {high}",
     "interval_both": "from a rise of {rise} to a fall of {fall}",
-    "interval_none": "of zero width (every price lies on the fitted line)",
+    "interval_none": "of zero width, every price lying on the fitted line",
     "factor_fall": "prices divided by {factor} a year",
     "factor_rise": "prices multiplied by {factor} a year",
     "published": ("The {n} published estimates range from a factor of {low:,.0f} to {high:,.0f} a year, measured "

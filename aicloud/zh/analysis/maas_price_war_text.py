@@ -74,6 +74,12 @@ def share_word(share: float) -> str:
     return "全部" if share >= 1 else "没有" if share <= 0 else _CONTEXT["word"][majority(share)]
 
 
+def joined(items: list[str]) -> str:
+    """'甲和乙', '甲、乙和丙'."""
+    items = [name(i) for i in items]
+    return items[0] if len(items) == 1 else "、".join(items[:-1]) + "和" + items[-1] if items else TEXT["none"]
+
+
 def day(d: Any) -> str:
     return _day(d)
 
@@ -289,11 +295,13 @@ PROSE = {
     "volumes_one": "数字相隔至少 {min_span}的序列只有一组，即{name}，{period}{change}，{rate}。{short}",
     "factor_rise": "价格每年变为原来的 {factor} 倍",
     "factor_fall": "价格每年降到原来的 1/{factor}",
-    "interval_none": "宽度为零（每个价格都落在拟合线上）",
+    "interval_none": "宽度为零，每个价格都落在拟合线上",
     "interval_both": "从上升 {rise} 到下降 {fall}",
     "interval": "为 {low} 至 {high}",
     "trend_same": "没有变化",
     "trend_rose": "每年上升 {rate}",
+    "fit_left_out": ("拟合排除了 {free} 个免费档观测值（零价格没有对数；把它们降到零算进去只会让速率更陡），以及只在一个日期出现的 "
+                     "{single}。"),
     "rises": "价格并非只降不升：有{n}曾经上涨（{names}），比如促销结束的时候。",
     "rises_none": "在两个或以上日期有价格的序列都没有上涨过。",
     "trend_fell": "每年下降 {rate}",
