@@ -691,13 +691,15 @@ def test_a_few_weeks_of_prices_are_not_compounded_to_a_year(tables):
     check_text(res)
     assert "fit_decline" not in res.values and "under the 6 months" in res.values["trend_text"]
     assert "under the 6 months" in res.verdicts["C21"].reason
-    assert "A fall of" not in page_answers(res)["sol_decline"]
+    answer = page_answers(res, mpw.prepare({**tables, "maas_list_prices": weeks}))["sol_decline"]
+    assert "A fall of" not in answer and "no within-model trend" in answer
+    assert "A fall of 72%" in page_answers(mpw.analyse(tables, DEFAULTS), mpw.prepare(tables))["sol_decline"]
 
 
-def page_answers(res):
+def page_answers(res, evidence=None):
     from aicloud.solutions import maas_price_war as answers
     paid = next(p for p in DECLARED if p.name == "paid_token_share")
-    return answers.answers(res.values, (paid.low, paid.high))
+    return answers.answers(res.values, (paid.low, paid.high), evidence, DEFAULTS)
 
 
 def test_move_counts_are_worded_for_one(tables):
@@ -736,3 +738,8 @@ def test_a_vendor_in_another_case_is_not_its_own_rival_on_the_page(tables):
     res = run_with(tables, maas_price_moves="pm_same_day")
     assert "alibaba" not in res.values["moves_text"].replace("Alibaba", "")
     assert "alibaba" not in res.verdicts["C15"].reason.replace("Alibaba", "")
+    assert res.values["moves_span"] == "All 3 moves fell on one day."        # not 'within 0 days'
+    moves = data.load("maas_price_moves", ALT / "review2_pm_same_day.csv")
+    ev = mpw.prepare({**tables, "maas_price_moves": moves})
+    first = page_answers(res, ev)["sol_first_move"]
+    assert "Alibaba and Baidu" in first or "Alibaba, Baidu" in first       # a tie is named as one

@@ -155,8 +155,13 @@ def _moves(ev: Evidence, p: Mapping[str, Any], verdict: Verdict) -> tuple[dict, 
     values: dict[str, Any] = {"claimed_first_mover": claimed, "n_moves": len(moves),
                               "n_approx": int((moves["date_precision"] != "day").sum())}
     values["war_days"] = int((moves["date"].max() - moves["date"].min()).days) if len(moves) else 0
-    values["moves_span"] = (txt.prose("moves_span", n=len(moves), days=txt.plural(values["war_days"], "day"))
+    values["moves_span"] = ((txt.prose("moves_span", n=len(moves), days=txt.plural(values["war_days"], "day"))
+                             if values["war_days"] else txt.prose("moves_span_day", n=len(moves)))
                             if len(moves) > 1 else txt.prose("moves_span_one") if len(moves) else "")
+    n_approx = values["n_approx"]
+    values["approx_text"] = (txt.prose("approx", n=n_approx, verb="carries" if n_approx == 1 else "carry",
+                                       drawn="is" if n_approx == 1 else "are") if n_approx
+                             else txt.prose("approx_none") if len(moves) else "")
     own = [m for m in price_moves if _same_vendor(m.vendor, claimed)]
     actions = {"launch": "the launch of a model at a low price", "cut": "a price cut", "free": "a move to free"}
     first = min(price_moves, key=lambda m: m.day) if price_moves else None
@@ -408,10 +413,11 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float 
     impossible = txt.prose("paid_impossible", n=txt.plural(n_impossible, "estimate"),
                            are="is" if n_impossible == 1 else "are") if n_impossible else ""
     if summary is not None:
-        where = "above" if used > summary.high else "below" if used < summary.low else "inside"
+        where = "below" if used <= summary.low else "above" if used > summary.high else "inside"
+        key = "paid_summary" if round(summary.low, 2) != round(summary.high, 2) else "paid_summary_one"
         values["paid_text"] = txt.prose(
-            "paid_summary", n=txt.plural(summary.n, "estimate"), low=summary.low, high=summary.high,
-            central=summary.central, used=used, where=txt.prose(f"paid_{where}")) + impossible
+            key, n=txt.plural(summary.n, "estimate"), low=summary.low, high=summary.high, central=summary.central,
+            used=used, where=txt.prose(f"paid_{where}")) + impossible
         values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
     else:
         values["paid_text"] = txt.prose("paid_none", used=used) + impossible

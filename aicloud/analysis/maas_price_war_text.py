@@ -312,6 +312,10 @@ PROSE = {
               "{first_model} on {first_date}, came {lead_days} earlier; it was {first_action} ({first_what})."),
     "moves_span": "All {n} moves fell within {days}.",
     "moves_span_one": "The record holds one move.",
+    "moves_span_day": "All {n} moves fell on one day.",
+    "approx": ("Of the moves in the record, {n} {verb} only an approximate date and {drawn} drawn hollow; they count "
+               "at their stated date, and the verdict below says how many of the earlier moves are approximate."),
+    "approx_none": "Every move in the record carries a dated source.",
     "moves_same_day": " On the same day {same} moved too, so the data cannot say who started.",
     "moves_title_earlier": "{first} moved {days} before {claimed}",
     "moves_title_tie": "{claimed} moved on the same day as {same}",
@@ -400,6 +404,10 @@ PROSE = {
                      "the share of announced tokens that external customers call runs from {low:.0%} to "
                      "{high:.0%}, {central:.0%} on average. The paid share can only be lower than the external "
                      "share, since external customers also use free quotas; the chapter uses {used:.0%}, {where}."),
+    "paid_summary_one": ("Over {n} (each period with IDC's count, two ways of interpolating between announcements) "
+                         "the share of announced tokens that external customers call is {low:.0%} each time. The paid "
+                         "share can only be lower than the external share, since external customers also use free "
+                         "quotas; the chapter uses {used:.0%}, {where}."),
     "paid_below": "at or below the lowest of these estimates, as the derivation requires",
     "paid_inside": ("inside that span, so above the lowest external share, which the paid share should not exceed: "
                     "the estimate of revenue below leans high"),

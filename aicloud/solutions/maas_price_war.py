@@ -46,9 +46,10 @@ def answers(values: Mapping[str, Any], paid_range: tuple[float, float], evidence
             out["sol_published"] = TEXT["published"].format(low=evidence.published[0], high=evidence.published[1])
         moves = [m for m in evidence.moves if m.price_move]
         if moves:
-            first = min(moves, key=lambda m: (m.day, m.vendor))
-            out["sol_first_move"] = TEXT["first_move"].format(vendor=first.vendor,
-                                                              date=txt.day(date.fromordinal(first.day)))
+            day = min(m.day for m in moves)    # every vendor that moved that day (a tie is named as one)
+            vendors = sorted({m.vendor for m in moves if m.day == day}, key=str.casefold)
+            out["sol_first_move"] = TEXT["first_move"].format(vendor=txt.joined(vendors),
+                                                              date=txt.day(date.fromordinal(day)))
     used = float(values["paid_token_share"])
     if "rev_low_bn" in values and used > 0:
         low, high = paid_range

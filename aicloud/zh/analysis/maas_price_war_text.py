@@ -21,7 +21,7 @@ _CONTEXT = {
                      "a move to free": "改为免费"},
     "end": {", which matches.": "，二者一致。", ", so its layer count is wrong.": "，因此它的层级数有误。"},
     "tie": {" (tied)": "（并列）", "": ""},
-    "models_were": {}, "are": {}, "verb": {}, "pronoun": {}, "were": {}, "series_are": {},
+    "models_were": {}, "are": {}, "verb": {}, "pronoun": {}, "were": {}, "series_are": {}, "drawn": {},
 }
 
 
@@ -275,6 +275,8 @@ PROSE = {
     "paid_impossible": "其中{n}超过 100%（外部词元多于该公司公布的全渠道词元），列出但未计入：在这些情况下两组数字统计的不是同一批词元。",
     "paid_above": "高于所有这些估计，而付费比例不可能如此：下面的收入估计过高",
     "paid_inside": "落在这一范围之内，因此高于付费比例本不应超过的最低外部比例：下面的收入估计偏高",
+    "paid_summary_one": ("在{n}中（每个统计期采用 IDC 的数字，公告之间用两种方法插值），外部客户调用占公布词元用量的比例每次都是 "
+                         "{low:.0%}。付费比例只能低于外部调用比例，因为外部客户也在使用免费额度；本章采用 {used:.0%}，{where}。"),
     "paid_below": "不高于这些估计中的最低值，符合推导的要求",
     "revenue_apart": "用量与价格的日期相隔 {years}，因此这一估计混合了两个时点，哪一个都不能代表。",
     "span_under": "跨度不足 {min_span}",
@@ -320,6 +322,9 @@ PROSE = {
     "moves_title_earlier": "{first}比{claimed}早 {days}出手",
     "moves_same_day": "同一天{same}也出手了，因此数据无法判断是谁先挑起。",
     "moves_span_one": "记录中只有一次动作。",
+    "moves_span_day": "全部 {n} 次动作都在同一天。",
+    "approx": "记录中的动作有 {n} 次只有大致日期，画成空心；它们按所说的日期计入，下面的结论会说明更早的动作中有几次是大致日期。",
+    "approx_none": "记录中的每次动作都有注明日期的来源。",
     "moves_span": "全部 {n} 次动作都在 {days}之内。",
     "cuts_title_none": "没有哪个模型在价格战前后都有价格",
     "cuts_title_uncut": "{judged}都没有降价",
