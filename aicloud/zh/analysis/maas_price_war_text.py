@@ -19,7 +19,6 @@ _CONTEXT = {
     "word": {"most": "多数", "half": "一半", "a minority": "少数", "all": "全部", "none": "没有"},
     "first_action": {"the launch of a model at a low price": "低价发布新模型", "a price cut": "降价",
                      "a move to free": "改为免费"},
-    "end": {", which matches.": "，二者一致。", ", so its layer count is wrong.": "，因此它的层级数有误。"},
     "tie": {" (tied)": "（并列）", "": ""},
     "models_were": {}, "are": {}, "verb": {}, "pronoun": {}, "were": {}, "series_are": {}, "drawn": {},
 }
