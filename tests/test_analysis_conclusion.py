@@ -110,6 +110,12 @@ def test_c01_names_stack_claims_missing_from_the_ledger(claims, events):
     assert v.label == SUPPORTED and "C99 have no verdict from this run's data" in v.reason
 
 
+def test_c01_counts_a_claim_named_twice_or_in_lower_case_once(claims, events):
+    """review 2 #19: 'c22, C22 ,C22' gave 'Of the 3 claims ... (c22, C22, C22)'."""
+    v = run(inputs(claims, events, {"C22": SUPPORTED}), stack="c22, C22 ,C22").verdicts["C01"]
+    assert v.label == SUPPORTED and "c22" not in v.reason and "C22, C22" not in v.reason
+
+
 def test_c01_reads_only_the_stack_and_is_swept_without_a_range(claims, events):
     tables = inputs(claims, events)
     ev = chapter.prepare(tables)

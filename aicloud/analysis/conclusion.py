@@ -175,7 +175,8 @@ def capex_series(spending: pd.DataFrame) -> Series:
 
 
 def stack_ids(params: Mapping[str, Any]) -> list[str]:
-    return [c.strip() for c in str(params["stack_claims"]).split(",") if c.strip()]
+    """The claim ids `stack_claims` names, each once, as the ledger writes them ('c22, C22 ,C22' is C22)."""
+    return list(dict.fromkeys(c.strip().upper() for c in str(params["stack_claims"]).split(",") if c.strip()))
 
 
 @rule("C01", reads=("stack_claims",))
