@@ -62,10 +62,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                  "(a percentage or a count: rename it or keep it in 0-1)",
     ("notebook", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: "
                                     "rename it (e.g. ex_runs_high_training)",
-    ("notebook", "maas_price_war"): "with a maas_reference file without the serving-cost rows, the model section's "
-                                    "prose and the sliders exercise's solution quote glued values the analysis does "
-                                    "not make (unit_cost, m_n, m_price_alike, ...): 'a glued value is missing' in "
-                                    "markdown cells 25 and 29",
     ("notebook", "infra_economics"): "the notebook stops in cell 3: KeyError: key finding 'margin' is not among the "
                                      "result's titles or values on a generated dataset",
     ("notebook", "china_chain"): "the notebook stops in cell 10 (KeyError: 'price') on a generated dataset",

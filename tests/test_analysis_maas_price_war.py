@@ -743,3 +743,15 @@ def test_a_vendor_in_another_case_is_not_its_own_rival_on_the_page(tables):
     ev = mpw.prepare({**tables, "maas_price_moves": moves})
     first = page_answers(res, ev)["sol_first_move"]
     assert "Alibaba and Baidu" in first or "Alibaba, Baidu" in first       # a tie is named as one
+
+
+def test_without_a_serving_cost_the_model_section_and_its_answer_say_so(tables):
+    """Found by the generated notebooks: the section's prose quoted values the analysis does not make."""
+    ref = tables["maas_reference"]
+    res = mpw.analyse({**tables, "maas_reference": ref[ref["metric"] != "serving_cost_usd_per_day"]}, DEFAULTS)
+    check_text(res)
+    assert "no serving cost" in res.values["model_text"] and "unit_cost" not in res.values
+    assert "no serving cost" in page_answers(res)["sol_sliders"]
+    full = mpw.analyse(tables, DEFAULTS)
+    assert f"{full.values['unit_cost']:,.2f} RMB per million tokens" in full.values["model_text"]
+    assert f"{full.values['m_price_alike']:,.2f} RMB" in page_answers(full)["sol_sliders"]

@@ -477,7 +477,7 @@ def _model(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict]:
     cost = unit_cost_rmb(ev, p["usd_per_rmb"])
     values: dict[str, Any] = {"quality_rmb": p["quality_rmb"]}
     if cost is None:
-        return {**values, "model_text": "The data hold no serving cost, so the model has no cost line."}, {}
+        return {**values, "model_text": txt.prose("model_none")}, {}
     grid = pd.DataFrame(pc.grid(N_GRID, MU_GRID, K_GRID, cost=cost, quality=p["quality_rmb"]))
     grid = grid[["n_firms", "differentiation", "switching_cost", "price", "margin", "switch_rate",
                  "is_equilibrium"]].round({"price": 3, "margin": 3, "switch_rate": 4})
@@ -499,6 +499,14 @@ def _model(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict]:
                   m_price_one=float(free["price"][1]), m_margin_one=float(free["margin"][1]),
                   m_price_distinct=float(free["price"][2]), m_switch_price_one=float(locked["price"][1]),
                   m_unstable_upto=float(unstable["differentiation"].max()) if len(unstable) else 0.0)
+    v = values
+    unstable_text = (txt.prose("model_unstable", upto=v["m_unstable_upto"]) if len(unstable)
+                     else txt.prose("model_stable"))
+    values["model_text"] = txt.prose(
+        "model", publisher=v["cost_publisher"], cost=cost, quality=p["quality_rmb"], n=n,
+        price_alike=v["m_price_alike"], alike=alike, margin_alike=v["m_margin_alike"], price_one=v["m_price_one"],
+        mid=middle, margin_one=v["m_margin_one"], price_distinct=v["m_price_distinct"], k=k,
+        switch_price_one=v["m_switch_price_one"], unstable=unstable_text)
     return values, {"model_grid": grid}
 
 

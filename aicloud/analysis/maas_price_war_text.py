@@ -419,6 +419,26 @@ PROSE = {
                   "paid share cannot be triangulated here; the chapter uses its assumed {used:.0%}."),
     "paid_basis_triangulated": "set at or below the external shares triangulated from IDC's counts",
     "paid_basis_assumed": "an assumption, since this data cannot triangulate it",
+    "model": ("The cost line is computed from a provider's own disclosure ({publisher}): GPU rental over one day "
+              "divided by the tokens served that day gives {cost:,.2f} RMB per million tokens (GPU rental only, at the "
+              "provider's assumed rental rate; the value a customer puts on a hosted model, {quality:g} RMB, is an "
+              "assumption). With {n} providers and no switching cost, the equilibrium price is {price_alike:,.2f} RMB "
+              "when models are nearly alike (differentiation {alike:g}; margin {margin_alike:.0%}), "
+              "{price_one:,.2f} at a differentiation of {mid:g} (margin {margin_one:.0%}), and "
+              "{price_distinct:,.2f} when they are very different: more differentiation never lowers the price in "
+              "this case (a property the tests check over thousands of random cases). With a switching cost of "
+              "{k:g} RMB, prices stay above cost once customers are installed (at a differentiation of {mid:g}: "
+              "{switch_price_one:,.2f}), {unstable} Move the sliders to see both effects."),
+    "model_unstable": ("but when models are nearly alike a provider gains more by undercutting a rival by more than "
+                       "the switching cost and taking its customers: up to a differentiation of {upto:g} there is no "
+                       "stable price at all, only a cycle of cuts, which is what a price war looks like. Just above "
+                       "that range, more differentiation can lower the price, because taste differences loosen the "
+                       "lock-in; the property that differentiation never lowers the price holds only without "
+                       "switching costs."),
+    "model_stable": ("and at these settings every differentiation on the chart has a stable price: no cycle of cuts "
+                     "appears."),
+    "model_none": ("The data hold no serving cost (a provider's GPU rental over a day and the tokens it served that "
+                   "day), so the model has no cost line and this run computes no equilibrium price."),
     "stack": ("Among {home}, the layer overlap averages {overlap} (all list {common} of the {union} layers any of "
               "them lists) and name overlap {names}; between clouds of different regions, layer overlap is "
               "{cross} and name overlap {cross_names}."),

@@ -29,6 +29,18 @@ TEXT = {
     "no_trend": ("(a) and (b): this run's data give no within-model trend after the war (see the trend section), so "
                  "there is no rate to compute with."),
     "published": " Published estimates of the decline range from a factor of {low:,.0f} to {high:,.0f} a year.",
+    "sliders": ("(a) With no switching cost and nearly identical models, customers go to the cheapest provider, so the "
+                "price falls towards the cost line ({cost:,.2f} RMB per million tokens): at {n} providers it is "
+                "{price_alike:,.2f} RMB at a differentiation of {alike:g}, a margin of only {margin_alike:.0%}. More "
+                "providers push it closer to cost; differentiated models ({price_distinct:,.2f} RMB when very "
+                "different) keep it higher. (b) {ticks}"),
+    "ticks": ("With a switching cost of {k:g} RMB, the ticks appear up to a differentiation of {upto:g}: there, "
+              "each provider gains by undercutting a rival by more than the switching cost, so prices cycle "
+              "downwards: a price war."),
+    "no_ticks": ("With a switching cost of {k:g} RMB and {n} providers no tick appears: every setting on the chart "
+                 "has a stable price; raise the switching cost or the number of providers to find them."),
+    "no_model": ("(a) and (b): this run's data hold no serving cost, so the model has no cost line to compute with; "
+                 "answer them for the default data."),
     "first_move": "The first price move in the data (one that changed a list price) is by {vendor} on {date}",
     "no_first_move": "The data hold no move that changed a list price",
 }
@@ -40,7 +52,8 @@ def answers(values: Mapping[str, Any], paid_range: tuple[float, float], evidence
     give no trend), the published range, the first price move, and the revenue estimate at both ends of the paid
     share's documented range `paid_range`. `evidence` and `params` (the chapter's) give the figures only the
     answers quote; without them those parts are left out."""
-    out = {"sol_decline": _decline(evidence, params), "sol_published": "", "sol_first_move": TEXT["no_first_move"]}
+    out = {"sol_decline": _decline(evidence, params), "sol_published": "", "sol_first_move": TEXT["no_first_move"],
+           "sol_sliders": _sliders(values)}
     if evidence is not None:
         if evidence.published is not None:
             out["sol_published"] = TEXT["published"].format(low=evidence.published[0], high=evidence.published[1])
@@ -81,3 +94,14 @@ def _decline(evidence: Any, params: Mapping[str, Any] | None) -> str:
     rate = -fit["decline"]
     return TEXT["rise"].format(rate=rate, one=100 * (1 + rate), two=100 * (1 + rate) ** 2, factor=1 + rate,
                                **fields)
+
+
+def _sliders(v: Mapping[str, Any]) -> str:
+    """The sliders exercise's (a) and (b) from the model section's figures (none when the data hold no cost)."""
+    if "unit_cost" not in v:
+        return TEXT["no_model"]
+    ticks = (TEXT["ticks"].format(k=v["m_k"], upto=v["m_unstable_upto"]) if v["m_unstable_upto"] > 0
+             else TEXT["no_ticks"].format(k=v["m_k"], n=v["m_n"]))
+    return TEXT["sliders"].format(cost=v["unit_cost"], n=v["m_n"], price_alike=v["m_price_alike"],
+                                  alike=v["m_alike"], margin_alike=v["m_margin_alike"],
+                                  price_distinct=v["m_price_distinct"], ticks=ticks)
