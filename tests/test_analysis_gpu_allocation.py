@@ -725,3 +725,11 @@ def test_gpu_sources_name_the_page_and_mark_the_secondary_compilation():
     assert sources.loc["gpu-omdia-2023-eastfeed", "url"] == "https://eastfeed.com/?p=1215"
     compilation = sources.loc["gpu-nvidia-fy23-compilation"]
     assert compilation["kind"] != "primary" and compilation["note"].startswith("Secondary")
+
+
+def test_an_article_total_of_zero_gives_no_multiple_and_no_division_by_zero():
+    """Found by the generated-data test: a claim row of 0 units divided the listed sum by zero."""
+    est = default_tables()["gpu_shipment_estimates"].copy()
+    est.loc[est["kind"] == "claim", "units"] = 0
+    v = g.analyse(tables(gpu_shipment_estimates=est), DEFAULTS).values
+    assert "the article's total is zero" in v["listed_sentence"]

@@ -198,6 +198,9 @@ def listed_sentence(c: ClaimCheck | None) -> str:
         return ""
     if c.listed_count == 0:
         return f"The buyers data hold no {c.year} rows to compare."
+    if c.claim_units <= 0:
+        return (f"All {c.listed_count} buyers in the estimates sum to {num(c.listed_units)}; the article's total is "
+                "zero, so no multiple of it can be given.")
     return (f"All {c.listed_count} buyers in the estimates sum to {num(c.listed_units)}, "
             f"{c.listed_units / c.claim_units:.2f} times the article's total.")
 
