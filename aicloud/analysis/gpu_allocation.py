@@ -112,8 +112,7 @@ def tie_sentence(s: YearSummary) -> str:
     """When a buyer after the top two bought as much as the second: say who, and how ties are ordered."""
     if not s.top_tie or s.ranked[0][1] == s.ranked[1][1]:
         return ""
-    return (f" In {s.year} {names(list(s.top_tie))} bought as many as {s.ranked[1][0]}; equal purchases are listed "
-            "alphabetically.")
+    return f" In {s.year} {names(list(s.top_tie))} bought as many as {s.ranked[1][0]}."
 
 
 def later_year_sentence(first: YearSummary, last: YearSummary) -> str:

@@ -491,7 +491,7 @@ def text_c10_reason(c: Cadence, bar: float) -> str:
 def tie_sentence(s: YearSummary) -> str:
     if not s.top_tie or s.ranked[0][1] == s.ranked[1][1]:
         return ""
-    return f"{s.year} 年{names(list(s.top_tie))}买的与{name(s.ranked[1][0])}一样多；数量相同的买家按名称字母顺序排列。"
+    return f"{s.year} 年{names(list(s.top_tie))}买的与{name(s.ranked[1][0])}一样多。"
 
 
 def buyers_title(first: YearSummary, last: YearSummary) -> str:
