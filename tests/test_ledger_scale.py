@@ -10,7 +10,6 @@ lists them; each such claim then needs a written justification in `tests/verdict
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 
 from aicloud import data, pages
