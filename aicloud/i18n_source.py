@@ -43,6 +43,10 @@ NOT_PROSE = re.compile(r"^\s*(%|\(.+\)=\s*$|\+\+\+|<!--)")
 HEADING = re.compile(r"^\s*#{1,6}\s")
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+# A line break inside Chinese text: a browser would show it as a space between two characters, so the translated
+# page joins the lines (a break next to Latin text, a role or Markdown syntax stays: it reads as the space it gives).
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+CJK_BREAK = re.compile(rf"(?<=[{_CJK_CHAR}])\n(?=[{_CJK_CHAR}])")
 LANGUAGE_CELL = ('```{code-cell} ipython3\n:tags: [remove-cell]\n# The Chinese edition: text made in Chinese '
                  '(aicloud.i18n)\nfrom aicloud import i18n\n\ni18n.use("zh")\n```\n')
 REPORT_CELL = '```{code-cell} ipython3\n:tags: [remove-cell]\ni18n.report()\n```\n'
@@ -125,7 +129,7 @@ def translate_text(text: str, table: dict[str, str]) -> tuple[str, list[str]]:
             missing.append(block.text)
             out += lines[block.start:block.end]
         else:
-            out += chinese.split("\n")
+            out += CJK_BREAK.sub("", chinese).split("\n")
         last = block.end
     out += lines[last:]
     return "\n".join(out), missing
@@ -305,9 +309,10 @@ TEXT_MODULES = (
     "aicloud.analysis.maas_price_war", "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
     "aicloud.analysis.capex_and_fibre_text", "aicloud.solutions.gpu_allocation", "aicloud.solutions.maas_price_war",
     "aicloud.solutions.capex_and_fibre", "aicloud.analysis.infra_economics", "aicloud.analysis.infra_economics_page",
-    "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.verdicts",
+    "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.analysis.china_chain",
+    "aicloud.analysis.china_chain_charts", "aicloud.solutions.china_chain", "aicloud.verdicts",
     "aicloud.robustness", "aicloud.claims", "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
-    "aicloud.classroom", "aicloud.myst_plain",
+    "aicloud.classroom", "aicloud.myst_plain", "aicloud.arguments",
 )
 _DEVELOPER = {"raise", "assert"}
 
