@@ -176,6 +176,13 @@ def run(name: str, *, scenario: Scenario | None = None, data_files: dict[str, Pa
         progress(Executing(1, 1, False, only=f"{ch.name} ({ch.title})"))
         result = _run_one(ch, resolved, out_dir)
     progress(ChapterDone(result))
+    if lang == "zh" and result.status != "failed":   # what the Chinese page still shows in English
+        from aicloud import zh_edition
+
+        strings = zh_edition.missing_strings({ch.name: out_dir / f"{ch.name}.ipynb"}).get(ch.name, [])
+        if strings:
+            progress(ChineseEdition(f"  untranslated [zh] {ch.name}: {len(strings)} string(s) shown in English, "
+                                    f"e.g. {strings[0]!r} (python -m aicloud.i18n status lists them)"))
     return Report([result], result.output, seconds=time.perf_counter() - started)
 
 
