@@ -313,6 +313,21 @@ def test_sweeps_are_shared_only_for_identical_inputs(tmp_path, monkeypatch):
     assert len(calls) == 3
 
 
+def test_chinas_evidence_is_keyed_by_its_numbers_not_its_sentence():
+    """Another chapter's evidence holds China's chain figures, whose sentence is in the page's language: the two
+    editions must share the sweep, and a different number, direction or source must not."""
+    from aicloud.analysis.china_chain import ChainFigure
+
+    english = ChainFigure("C03", 0.66, "NVIDIA's China revenue rose", "supports", "proxy", ("a",))
+    chinese = ChainFigure("C03", 0.66, "英伟达来自中国的收入上升", "supports", "proxy", ("a",))
+    key = sweep_cache.key({"china": english}, {"p": 1})
+    assert key == sweep_cache.key({"china": chinese}, {"p": 1})
+    for other in (ChainFigure("C03", 0.67, english.text, "supports", "proxy", ("a",)),
+                  ChainFigure("C03", 0.66, english.text, "mixed", "proxy", ("a",)),
+                  ChainFigure("C03", 0.66, english.text, "supports", "proxy", ("b",))):
+        assert sweep_cache.key({"china": other}, {"p": 1}) != key
+
+
 def test_a_rules_identity_is_the_same_in_both_editions_processes():
     """The two editions' kernels are separate processes: a rule's key must not hold anything process-bound (the
     repr of a nested code object holds its address, which made every Chinese chapter sweep again)."""
