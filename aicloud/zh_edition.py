@@ -504,10 +504,11 @@ def mark_standalone(ch: Chapter, page: Path) -> None:
     Chinese."""
     if RUN_SOURCES not in ch.source.parents:
         return
-    from aicloud.sphinx_i18n import furniture
+    from aicloud.sphinx_i18n import close_gaps, furniture
     from aicloud.zh.charts import FONT
 
     text = page.read_text(encoding="utf-8")
     text = text.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     text = text.replace("</style>", f"body{{font-family:{FONT}}}</style>", 1)
-    _write(page, furniture(text))
+    head, sep, body = text.partition("<body>")
+    _write(page, head + sep + close_gaps(furniture(body)) if sep else furniture(text))

@@ -474,3 +474,20 @@ def test_an_unknown_run_language_is_refused(capsys):
 
     with pytest.raises(SystemExit):
         cli.parser().parse_args(["run", "introduction", "--lang", "fr"])
+
+
+def test_a_space_between_chinese_characters_is_closed_but_not_next_to_latin_or_in_code():
+    from aicloud.sphinx_i18n import close_gaps
+
+    assert close_gaps('<p>终点是 <span class="pasted-text">百度智能云</span> 份额最大</p>') == \
+        '<p>终点是<span class="pasted-text">百度智能云</span>份额最大</p>'
+    assert close_gaps("<p>火山引擎 的每词元；这一证据 <strong>支持</strong> 该论断</p>") == \
+        "<p>火山引擎的每词元；这一证据<strong>支持</strong>该论断</p>"
+    for kept in ("<p>在 <span>2025</span> 年</p>", "<pre>甲 乙</pre>", "<p>中 <code>x</code> 文</p>",
+                 "<p>中文</p> <p>中文</p>", "<p>A 和 B</p>"):
+        assert close_gaps(kept) == kept
+
+
+def test_a_chinese_page_joins_the_lines_of_a_paragraph_between_chinese_characters():
+    table = {i18n.normalise("One\nparagraph."): "第一行\n第二行，\n{glue:text}`x` 与\n- 列表"}
+    assert i18n_source.translate_text("One\nparagraph.", table)[0] == "第一行第二行，\n{glue:text}`x` 与\n- 列表"
