@@ -318,6 +318,8 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
                                           prepared=prepared[0] if prepared else None) if "en" in langs else "-"
             if zh is not None:
                 report.site += f", Chinese edition {zh.finish(mount='en' in langs)}"
+                if "en" not in langs:   # no English site to mount it in: the Chinese site is the output
+                    report.output = zh.zh_html / "index.html"
         except RuntimeError as err:
             report.site_error = str(err)
             return report
