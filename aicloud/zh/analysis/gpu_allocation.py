@@ -566,7 +566,7 @@ def text_c06_no_export_versions(year: int) -> str:
 
 # --- Evidence in Chinese, keyed as the English --------------------------------------------------------------
 # The English `prepare` writes a few sentences into the evidence (why a rule cannot decide, the price premium, the
-# export rules, the domestic cadence). The Chinese evidence is the English one with those sentences made again
+# export rules, the domestic cadence, China's evidence from the China-chain chapter). The Chinese evidence is the English one with those sentences made again
 # in Chinese; it keeps the English evidence as its neutral form, so the robustness sweeps (which depend only on
 # the numbers) are shared with the English run of the chapter (aicloud.sweep_cache).
 
@@ -582,6 +582,7 @@ def prepare(tables: Any) -> Any:
     article = next((s for s in years if s.year == english.article_year), None)
     chinese = replace(english, years=years, c03=_english._c03_facts(years, english.scarcity),
                       c06=_english._c06_facts(english.article_year, article, english.supply, english.compute),
-                      cadence=_english._cadence(english.supply))
+                      cadence=_english._cadence(english.supply),
+                      china=_english.cc.owner_evidence(tables, _english.CHINA_CLAIMS, _english.CHINA_MODEL_CLAIMS))
     object.__setattr__(chinese, i18n.NEUTRAL, english)
     return chinese
