@@ -338,8 +338,9 @@ def _cn_compute(tables: Mapping[str, Any], cn: Any) -> dict[int, dict[str, tuple
         reference = None
     notes = ga._export_notes(cn, ga._supply(tables["gpu_supply_events"]), chips)
     out: dict[int, dict[str, tuple[float, float, float, int]]] = {}
-    for buyer, rows in cn.groupby("buyer", sort=True):
-        for y in ga._compute(rows, chips, reference, notes)[0]:
+    rows = ga._row_equivalents(cn, chips, reference, notes)[0]
+    for buyer in sorted({r["buyer"] for r in rows}):
+        for y in ga._compute([r for r in rows if r["buyer"] == buyer]):
             out.setdefault(y.year, {})[buyer] = (y.china_fixed, y.china_family_full, y.china_family_export,
                                                  y.china_unconverted)
     return dict(sorted(out.items()))
