@@ -659,3 +659,9 @@ def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate():
     assert "cannot start" in res.verdicts["C35"].reason
     assert "published stacks" in res.verdicts["C24"].reason          # C24's China figure needs the stacks only
     assert all("nan" not in (v.reason + v.figure).split() for v in res.verdicts.values())
+
+
+def test_a_huge_price_in_the_data_does_not_size_an_array(tmp_path):
+    huge = DISCLOSURE.replace("usd_per_gpu_hour,2,", "usd_per_gpu_hour,1800000000000,")
+    res = ie.analyse(tables(tmp_path, infra_deepseek_disclosure=huge), DEFAULTS)
+    assert 0 < len(res.frames["breakeven"]) <= 81 * 2

@@ -483,8 +483,8 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     agents_ = [w for w in ev.workloads if w["agent"]]
     m = [w for w in agents_ if w["evidence"] == BY]
     later = [w for w in agents_ if w["evidence"] != BY]
-    late = txt.R25["later"].format(names=txt.listing([f"{w['workload']} ({w['multiple']:,.0f}x)" for w in later])) \
-        if later else ""
+    late = txt.R25["later"].format(names=txt.listing([txt.R25["later_item"].format(name=w["workload"], m=w["multiple"])
+                                                      for w in later])) if later else ""
     others = [w["workload"] for w in ev.workloads if not w["agent"]]
     other = txt.R25["other"].format(names=txt.listing(others)) if others else ""
     if not m:
@@ -584,7 +584,7 @@ def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verd
     lo, hi = ev.domestic_rent
     fields |= {"low": lo, "high": hi, "be_low": util * lo / ref_price / first["ratio"],
                "be_high": util * hi / ref_price / first["ratio"]}
-    reason = head + txt.R28["priced"].format(**fields) + txt.R28[label] + "." + optimised
+    reason = head + txt.R28["priced"].format(**fields) + txt.R28[label] + txt.R28["end"] + optimised
     return Verdict(label, txt.R28["figure"].format(**fields), reason, PROXY, tuple(sorted(sources)))
 
 
@@ -629,7 +629,7 @@ def _base_c29(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
         tail = txt.R_WAR["chest"]
     fields = {"low": txt.months(lo, h), "mid": txt.months(mid, h), "high": txt.months(hi, h),
               "gap": txt.times(gap["total"]), "chest": p["war_chest_ratio"]}
-    reason = txt.R_WAR["c29_untestable"] + txt.R_WAR["c29_head"].format(**fields) + tail + "."
+    reason = txt.R_WAR["c29_untestable"] + txt.R_WAR["c29_head"].format(**fields) + tail + txt.R_WAR["end"]
     return Verdict.not_testable(reason, txt.R_WAR["c29_figure"].format(**fields), _pair_sources(ev, gap))
 
 

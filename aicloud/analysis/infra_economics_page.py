@@ -224,7 +224,11 @@ def domestic(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Data
         be_price = rprice * best["ratio"]
         pre = ev.domestic_prefill
         prefill = (txt.TXT_DOMESTIC_PREFILL.format(ratio=pre["ratio"], dom=r.at[pre["row"], "label"],
-                                               ref=r.at[pre["ref"], "label"]) if pre else "")
+                                                   ref=r.at[pre["ref"], "label"],
+                                                   conditions=r.at[pre["row"], "conditions"]) if pre else "")
+        if pre and "low_row" in pre:    # e.g. perfect against default expert load balancing
+            prefill += txt.TXT_DOMESTIC_PREFILL_LOW.format(conditions=r.at[pre["low_row"], "conditions"],
+                                                           ratio=pre["low_ratio"])
         formats = ("" if dom["precision"] == ref["precision"] else
                    f"; both {int(dom['bits'])}-bit formats, {dom['precision']} against {ref['precision']}")
         compare = (txt.TXT_COMPARE["busier" if be > util else "no busier"]
@@ -259,7 +263,8 @@ def domestic(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Data
             f"{r.at[x['row'], 'label']} at {r.at[x['row'], 'tpot_ms']:g} ms reaches {txt.of(x['ratio'])} "
             f"{r.at[x['ref'], 'label']} at {r.at[x['ref'], 'tpot_ms']:g} ms ({r.at[x['ref'], 'evidence']})"
             for x in later))
-    grid = np.round(np.arange(0.5, max(v["rental_high"], dprice, 1.0) + 0.001, 0.05), 2)
+    # At most 81 prices, whatever the data's highest price (a valid row may hold any large number).
+    grid = np.unique(np.round(np.linspace(0.5, max(v["rental_high"], dprice, 1.0), 81), 2))
     res.frames["breakeven"] = pd.DataFrame([{**c, "price": pr} for c in curves for pr in grid])
     dom_prices = tables["infra_rental_prices"]
     dom_prices = dom_prices[dom_prices["hardware_class"] == "ascend"]

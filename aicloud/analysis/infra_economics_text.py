@@ -161,7 +161,9 @@ TXT_DOMESTIC = ("In serving, the best published domestic decode figure ({dom}, {
                 "{be:.0%} utilisation to match its cost per token ({compare}); put the other way, it matches at "
                 "{util:.0%} only if an accelerator-hour costs at most USD {be_price:,.2f}.")
 TXT_DOMESTIC_PREFILL = (" In prefill (input tokens computed, no cache hits on either side) the best domestic figure "
-                        "is {ratio:.0%} of the best Hopper one ({dom} against {ref}).")
+                        "is {ratio:.0%} of the best Hopper one ({dom} against {ref}; conditions: {conditions}).")
+TXT_DOMESTIC_PREFILL_LOW = (" The same setup under other conditions ({conditions}) reaches {ratio:.0%}: the best "
+                            "figure holds only under its own.")
 TXT_DOMESTIC_NONE = ("The data hold no domestic decode figure with a published service level and precision that "
                      "can be set against a Hopper figure at the same service level by the article's year, so what "
                      "a domestic cluster needs to match NVIDIA cannot be computed with this data.")
@@ -288,6 +290,7 @@ R25 = {
     "bar_above": (" The {heavy:g}x bar for a heavy user is an assumption: at a bar of {low:,.0f}x or less every "
                   "workload would count."),
     "later": " Published after the article or undated, shown but not used: {names}.",
+    "later_item": "{name} ({m:,.0f}x)",
     "other": " Not agent workloads, shown for comparison only: {names}.",
     "untested": (" That infrastructure decides what agents can do, and that the gap between large and small "
                  "providers widens, are not measured in public data (the chapter only shows the absolute cost gap "
@@ -326,6 +329,7 @@ R28 = {
     PARTLY: ("so the published prices and figures disagree, or it would need more than it can ever run: scheduling "
              "alone does not settle its cost"),
     CONTRADICTED: "no busier than the NVIDIA cluster, so it needs no deeper optimisation than NVIDIA's to match",
+    "end": ".",
     "optimised": (" What the data show on optimisation: the same domestic setup ({setup}, {phase}) serves {ratio}x "
                   "the tokens under one published setting as under another ({hi:,.0f} tokens/s per accelerator with "
                   "{best}, against {lo:,.0f} with {worst})."),
@@ -335,8 +339,8 @@ R28 = {
 R_WAR = {
     "none": ("No like-for-like pair of published stacks sets the providers' cost gap in this data, so the price war "
              "cannot be set up."),
-    "c29_untestable": ("Not testable with public data: the cloud vendors' unit costs and the cash they hold for a "
-                       "price war are not published. As an illustration only, "),
+    "c29_untestable": ("The cloud vendors' unit costs and the cash they hold for a price war are not published, so "
+                       "public data cannot decide the claim. As an illustration only, "),
     "c29_figure": "central run: {low} against {high} for the highest-cost provider",
     "c29_head": ("the attrition model's central run (every assumption at its central value, no throughput noise; "
                  "the table's first columns) has three invented providers: the lowest-cost one lasts {low}, the "
@@ -347,7 +351,8 @@ R_WAR = {
     "middle": ": the lowest-cost one outlasts the highest-cost one, but the middle one breaks the order",
     "through": ": even the highest-cost provider gets through the whole war on its cash",
     "chest": ": a larger war chest outweighs the cost gap",
-    "c35_untestable": ("Not testable with public data: no vendor's cost or war chest is published. As an "
+    "end": ".",
+    "c35_untestable": ("No vendor's cost or war chest is published, so public data cannot decide the claim. As an "
                        "illustration only, "),
     "c35_none": ("in the attrition model's central run no provider loses money over {h} months, so the price war "
                  "never draws on a cash reserve."),
