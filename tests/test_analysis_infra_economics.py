@@ -665,3 +665,10 @@ def test_a_huge_price_in_the_data_does_not_size_an_array(tmp_path):
     huge = DISCLOSURE.replace("usd_per_gpu_hour,2,", "usd_per_gpu_hour,1800000000000,")
     res = ie.analyse(tables(tmp_path, infra_deepseek_disclosure=huge), DEFAULTS)
     assert 0 < len(res.frames["breakeven"]) <= 81 * 2
+
+
+def test_a_zero_throughput_row_is_left_out_not_a_crash(tmp_path):
+    # a zero decode figure of a stack that also has a prefill figure reached China's cost model and divided by zero
+    runs = DEFAULT_RUNS + [run("z-dec", "Zeta", 0, setting="production"),
+                           run("z-pre", "Zeta", 5000, setting="production", phase="prefill", tpot="")]
+    check_result(ie.analyse(tables(tmp_path, runs), DEFAULTS))
