@@ -672,3 +672,8 @@ def test_a_zero_throughput_row_is_left_out_not_a_crash(tmp_path):
     runs = DEFAULT_RUNS + [run("z-dec", "Zeta", 0, setting="production"),
                            run("z-pre", "Zeta", 5000, setting="production", phase="prefill", tpot="")]
     check_result(ie.analyse(tables(tmp_path, runs), DEFAULTS))
+
+
+def test_without_a_price_war_the_key_finding_still_has_its_line(tmp_path):
+    res = ie.analyse(tables(tmp_path, [run("a", "Alpha", 1000)]), DEFAULTS)
+    assert res.titles["survival"] == res.values["war_setup_text"]

@@ -381,6 +381,7 @@ def price_war(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
     gap = ie.cost_gap(ev, p)
     if gap is None:
         v["war_setup_text"], v["war_text"] = txt.TXT_WAR_NONE, ""
+        res.titles["survival"] = txt.TXT_WAR_NONE       # the key-findings box names this line
         res.frames["war"] = pd.DataFrame()
         return
     g, chest = gap["total"], p["war_chest_ratio"]
