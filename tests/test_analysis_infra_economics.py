@@ -677,3 +677,12 @@ def test_a_zero_throughput_row_is_left_out_not_a_crash(tmp_path):
 def test_without_a_price_war_the_key_finding_still_has_its_line(tmp_path):
     res = ie.analyse(tables(tmp_path, [run("a", "Alpha", 1000)]), DEFAULTS)
     assert res.titles["survival"] == res.values["war_setup_text"]
+
+
+def test_the_domestic_exercise_answer_states_where_c28_would_fall_at_each_price(tmp_path):
+    from aicloud.solutions import infra_economics as answers
+
+    res = ie.analyse(tables(tmp_path), DEFAULTS)
+    text = answers.answers(res, DEFAULTS)["sol_domestic_text"]
+    # 1800 vs 2000 tokens/s at USD 2.00: break-even USD 1.80 at equal utilisation, 1.80 / 0.6 = 3.00 at full
+    assert "supported above USD 1.80 an hour and up to 3.00" in text and "not testable with public data" in text

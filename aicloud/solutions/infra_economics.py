@@ -28,8 +28,10 @@ SOL_DOMESTIC = ("At the same service level the best domestic decode figure reach
                 "utilisation. At the bottom of the documented range (USD {lo:,.2f}) the domestic cluster needs "
                 "{be_lo}; at the top (USD {hi:,.2f}) it needs {be_hi}. A dearer rental raises the utilisation needed "
                 "and a cheaper one lowers it, so utilisation (what scheduling controls) and price are the two levers. "
-                "Were a domestic price published, C28 would be supported above USD {be_price:,.2f} an hour (the "
-                "domestic cluster must then be kept busier than NVIDIA's) and contradicted at or below it; no "
+                "Were a domestic price published, C28 would be supported above USD {be_price:,.2f} an hour and up "
+                "to {be_max:,.2f} (the domestic cluster must then be kept busier than NVIDIA's, and can be), partly "
+                "supported above that (it would need more than full utilisation) and contradicted at or below "
+                "{be_price:,.2f}; no "
                 "provider publishes its domestic fleet's price or utilisation, so the chapter marks C28 not "
                 "testable with public data.")
 SOL_NONE = ("This run's data do not hold the figures this exercise needs; with the default data the answer is "
@@ -82,7 +84,8 @@ def answers(result: ChapterResult, params: Mapping[str, Any]) -> dict[str, str]:
             ratio=f"{ratio:.0%} of" if ratio < 1 else f"{ratio:,.2f} times",
             meaning=("each domestic accelerator must be kept busier, or rented cheaper, to match" if ratio < 1 else
                      "a domestic accelerator matches at the same utilisation if it costs no more an hour"),
-            be_price=v["decode_breakeven_price"], lo=asc.low, hi=asc.high, be_lo=_needs(be[asc.low]),
+            be_price=v["decode_breakeven_price"], be_max=v["decode_breakeven_price"] / util, lo=asc.low, hi=asc.high,
+            be_lo=_needs(be[asc.low]),
             be_hi=_needs(be[asc.high]))
     if "sn_dom" in v:
         share = v.get("energy_share_dom")
