@@ -686,3 +686,9 @@ def test_the_domestic_exercise_answer_states_where_c28_would_fall_at_each_price(
     text = answers.answers(res, DEFAULTS)["sol_domestic_text"]
     # 1800 vs 2000 tokens/s at USD 2.00: break-even USD 1.80 at equal utilisation, 1.80 / 0.6 = 3.00 at full
     assert "supported above USD 1.80 an hour and up to 3.00" in text and "not testable with public data" in text
+
+
+def test_c25_one_workload_gives_one_multiple_not_a_range(tmp_path):
+    one = AGENTS.split("\n")[0] + "\nsolo agent,chat,6,6,x,true,s1\n"
+    v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": one})
+    assert v.figure == "6x chat tokens" and v.label == SUPPORTED

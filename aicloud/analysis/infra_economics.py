@@ -501,7 +501,8 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     ids = sorted({w["source_id"] for w in m})
     grade = (ANECDOTE if len(ids) == 1 else
              DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
-    return Verdict(label, txt.R25["figure"].format(**fields), reason, grade, tuple(ids))
+    figure = txt.R25["figure" if len(m) > 1 else "figure_one"].format(**fields)
+    return Verdict(label, figure, reason, grade, tuple(ids))
 
 
 @rule("C26")

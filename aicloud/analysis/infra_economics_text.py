@@ -277,6 +277,7 @@ R24 = {
 R25 = {
     "none": "The data hold no published agent token multiple dated by the article.",
     "figure": "{low:,.0f}x to {high:,.0f}x chat tokens",
+    "figure_one": "{low:,.0f}x chat tokens",
     "span": "from about {low:,.0f}x ({low_name}) to {high:,.0f}x ({high_name})",
     "span_one": "about {low:,.0f}x ({low_name})",
     SUPPORTED: ("Every agent workload with a multiple published by the article ({n}) uses at least {heavy:g}x the "

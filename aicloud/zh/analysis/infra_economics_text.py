@@ -258,6 +258,7 @@ R24 = templates({
 R25 = templates({
     "none": "数据中没有在文章发表之前公布的智能体词元倍数。",
     "figure": "对话词元的 {low:,.0f} 至 {high:,.0f} 倍",
+    "figure_one": "对话词元的 {low:,.0f} 倍",
     "span": "从约 {low:,.0f} 倍（{low_name}）到 {high:,.0f} 倍（{high_name}）",
     "span_one": "约 {low:,.0f} 倍（{low_name}）",
     SUPPORTED: ("在文章发表之前公布了倍数的每一种智能体工作负载（{n}）使用的词元都至少是其对话基线的 {heavy:g} 倍，{span}，"
