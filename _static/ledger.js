@@ -13,7 +13,9 @@ document.addEventListener("DOMContentLoaded", function () {
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    count.textContent = shown + " of " + table.querySelectorAll("tbody tr").length + " claims shown";
+    var total = table.querySelectorAll("tbody tr").length;
+    count.textContent = document.documentElement.lang.indexOf("zh") === 0
+      ? "显示 " + total + " 条论断中的 " + shown + " 条" : shown + " of " + total + " claims shown";
   }
   filters.forEach(function (f) { f[0].addEventListener("change", apply); });
   apply();

@@ -176,6 +176,13 @@ def run(name: str, *, scenario: Scenario | None = None, data_files: dict[str, Pa
         progress(Executing(1, 1, False, only=f"{ch.name} ({ch.title})"))
         result = _run_one(ch, resolved, out_dir)
     progress(ChapterDone(result))
+    if lang == "zh" and result.status != "failed":   # what the Chinese page still shows in English
+        from aicloud import zh_edition
+
+        strings = zh_edition.missing_strings({ch.name: out_dir / f"{ch.name}.ipynb"}).get(ch.name, [])
+        if strings:
+            progress(ChineseEdition(f"  untranslated [zh] {ch.name}: {len(strings)} string(s) shown in English, "
+                                    f"e.g. {strings[0]!r} (python -m aicloud.i18n status lists them)"))
     return Report([result], result.output, seconds=time.perf_counter() - started)
 
 
@@ -312,6 +319,8 @@ def _build(spec: Scenario, staged: bool, edition: str, jobs: list[tuple[Chapter,
                                           prepared=prepared[0] if prepared else None) if "en" in langs else "-"
             if zh is not None:
                 report.site += f", Chinese edition {zh.finish(mount='en' in langs)}"
+                if "en" not in langs:   # no English site to mount it in: the Chinese site is the output
+                    report.output = zh.zh_html / "index.html"
         except RuntimeError as err:
             report.site_error = str(err)
             return report

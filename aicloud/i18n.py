@@ -225,6 +225,11 @@ def rmb_bn(x_bn: float, digits: int = 1) -> str:
     return f"{_trim(x_bn * 10, digits)} 亿元"
 
 
+def rmb_m(x_m: float, digits: int = 1) -> str:
+    """RMB millions written in 亿元 or 万元: 600 -> '6 亿元', 8 -> '800 万元'."""
+    return f"{yi(x_m * 1e6, digits)}元"
+
+
 def units(x: float, measure: str = "张") -> str:
     """A count of chips: '65 万张', '5,000 张'."""
     return f"{wan(x)}{measure}" if abs(x) >= 1e4 else f"{wan(x)} {measure}"
@@ -236,6 +241,7 @@ ZH_NUMBER_UNITS = {
     "万张": lambda v: units(v),
     "亿美元": lambda v: usd_bn(v),     # the value is in USD billions
     "亿元": lambda v: rmb_bn(v),       # the value is in RMB billions
+    "百万元": lambda v: rmb_m(v),      # the value is in RMB millions: 600 -> '6 亿元', 8 -> '800 万元'
 }
 
 
@@ -495,8 +501,8 @@ def display(text: Any, where: str = "") -> Any:
 @functools.lru_cache(maxsize=65536)
 def _display(text: str) -> tuple[str, bool]:
     stripped = text.strip()
-    if not stripped or not re.search("[A-Za-z]", stripped):
-        return spacing(text), True
+    if not stripped or not re.search("[A-Za-z]", stripped) or stripped == "nan":
+        return spacing(text), True     # "nan": pandas' text of a missing cell that a table's na_rep replaces
     exact, patterns = _lookup_tables()
     if CJK.search(stripped):   # made in Chinese already: fine unless it carries an English sentence
         if not english_sentences(stripped):

@@ -15,6 +15,7 @@ or, when close to an old message, a fuzzy Chinese); `status` says what is untran
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib
 import inspect
@@ -43,6 +44,10 @@ NOT_PROSE = re.compile(r"^\s*(%|\(.+\)=\s*$|\+\+\+|<!--)")
 HEADING = re.compile(r"^\s*#{1,6}\s")
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+# A line break inside Chinese text: a browser would show it as a space between two characters, so the translated
+# page joins the lines (a break next to Latin text, a role or Markdown syntax stays: it reads as the space it gives).
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+CJK_BREAK = re.compile(rf"(?<=[{_CJK_CHAR}])\n(?=[{_CJK_CHAR}])")
 LANGUAGE_CELL = ('```{code-cell} ipython3\n:tags: [remove-cell]\n# The Chinese edition: text made in Chinese '
                  '(aicloud.i18n)\nfrom aicloud import i18n\n\ni18n.use("zh")\n```\n')
 REPORT_CELL = '```{code-cell} ipython3\n:tags: [remove-cell]\ni18n.report()\n```\n'
@@ -125,7 +130,7 @@ def translate_text(text: str, table: dict[str, str]) -> tuple[str, list[str]]:
             missing.append(block.text)
             out += lines[block.start:block.end]
         else:
-            out += chinese.split("\n")
+            out += CJK_BREAK.sub("", chinese).split("\n")
         last = block.end
     out += lines[last:]
     return "\n".join(out), missing
@@ -229,16 +234,24 @@ def extract(path: Path) -> list[Block]:
     return blocks(path.read_text(encoding="utf-8"))
 
 
-def update(root: Path = ROOT, locale_dir: Path | None = None) -> dict[str, tuple[int, int, int]]:
-    """Merge every page's current messages into its catalogue; returns domain -> (messages, new, fuzzy)."""
+def update(root: Path = ROOT, locale_dir: Path | None = None,
+           only: list[str] | None = None) -> dict[str, tuple[int, int, int]]:
+    """Merge every page's current messages into its catalogue (or only the pages named in `only`, so that a
+    helper working on one chapter leaves the others' catalogues alone); returns domain -> (messages, new, fuzzy)."""
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
     locale_dir = locale_dir or i18n.LOCALE
     locale_dir.mkdir(parents=True, exist_ok=True)
     summary = {}
+    known = {domain_of(p) for p in pages(root)}
+    unknown = sorted(set(only or ()) - known)
+    if unknown:
+        raise ValueError(f"no page named {', '.join(unknown)}: choose among {', '.join(sorted(known))}")
     for path in pages(root):
         domain = domain_of(path)
+        if only and domain not in only:
+            continue
         rel = path.relative_to(root) if path.is_relative_to(root) else path
         template = Catalog(locale="zh_CN", project="aicloud", domain=domain)
         for block in extract(path):
@@ -305,9 +318,10 @@ TEXT_MODULES = (
     "aicloud.analysis.maas_price_war", "aicloud.analysis.capex_and_fibre", "aicloud.analysis.capex_and_fibre_page",
     "aicloud.analysis.capex_and_fibre_text", "aicloud.solutions.gpu_allocation", "aicloud.solutions.maas_price_war",
     "aicloud.solutions.capex_and_fibre", "aicloud.analysis.infra_economics", "aicloud.analysis.infra_economics_page",
-    "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.verdicts",
+    "aicloud.analysis.infra_economics_text", "aicloud.solutions.infra_economics", "aicloud.analysis.china_chain",
+    "aicloud.analysis.china_chain_charts", "aicloud.solutions.china_chain", "aicloud.verdicts",
     "aicloud.robustness", "aicloud.claims", "aicloud.pages", "aicloud.data", "aicloud.charts", "aicloud.findings",
-    "aicloud.classroom", "aicloud.myst_plain",
+    "aicloud.classroom", "aicloud.myst_plain", "aicloud.arguments",
 )
 _DEVELOPER = {"raise", "assert"}
 
@@ -451,32 +465,51 @@ def main(argv: list[str] | None = None) -> int:
 
     top = argparse.ArgumentParser(prog="python -m aicloud.i18n", description=__doc__.split("\n\n")[0])
     sub = top.add_subparsers(dest="command", required=True)
-    sub.add_parser("update", help="re-extract every page's messages into its catalogue")
-    sub.add_parser("status", help="untranslated, fuzzy and stale text, page by page and module by module")
+    p = sub.add_parser("update", help="re-extract the pages' messages into their catalogues")
+    p.add_argument("pages", nargs="*", help="only these pages (e.g. china_chain); default: every page")
+    p = sub.add_parser("status", help="what the Chinese edition lacks (pages, modules, data texts, strings the last "
+                                      "Chinese build or run showed in English), with where each goes")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every item, not the first few of each kind")
     p = sub.add_parser("accept", help="record that a module's Chinese counterparts match its English")
     p.add_argument("modules", nargs="+", help="English module names, e.g. aicloud.analysis.conclusion")
     args = top.parse_args(argv)
     if args.command == "update":
-        for domain, (n, new, fuzzy) in update().items():
+        for domain, (n, new, fuzzy) in update(only=args.pages or None).items():
             print(f"{domain:<20} {n:4d} messages, {new:3d} untranslated, {fuzzy:3d} fuzzy")
     elif args.command == "status":
-        return status()
+        return status(verbose=args.verbose)
     else:
         for module in args.modules:
             print(f"{module}: {len(accept(module))} entries recorded")
     return 0
 
 
-def status() -> int:
+def status(verbose: bool = False, root: Path = ROOT) -> int:
+    """Print what the Chinese edition lacks, each item with where its Chinese goes and the next step; 1 if
+    anything is missing. `verbose` lists every item instead of the first few of each kind."""
+    shown = None if verbose else 3
     bad = 0
     waiting = set(pending())
-    for path in pages():
+
+    def listing(items: list[str]) -> None:
+        for item in items[:shown]:
+            print(f"      {_one_line(item)}")
+        if shown is not None and len(items) > shown:
+            print(f"      ... and {len(items) - shown} more (`status -v` lists all)")
+
+    for path in pages(root):
         domain = domain_of(path)
         table = page_table(domain)
         missing = [b for b in extract(path) if i18n.normalise(b.text) not in table]
         fuzzy = [m for m in entries(domain) if m.fuzzy]
         note = " (pending)" if domain in waiting else ""
         print(f"{domain:<20} {len(missing):3d} untranslated, {len(fuzzy):3d} fuzzy{note}")
+        if (missing or fuzzy) and not note:
+            po = f"locale/zh_CN/LC_MESSAGES/{domain}.po"
+            print(f"    -> `python -m aicloud.i18n update {domain}`, then translate in {po} "
+                  "(delete each `#, fuzzy` line once checked):")
+            listing([f"{path.name}:{b.start + 1}: {b.text}" for b in missing]
+                    + [f"fuzzy: {m.id}" for m in fuzzy])
         bad += 0 if note else len(missing) + len(fuzzy)
     for module in TEXT_MODULES:
         try:
@@ -485,6 +518,90 @@ def status() -> int:
             stale, gaps = ["(no Chinese counterpart module)"], []
         open_ = uncovered(module)
         if stale or gaps or open_:
+            zh_path = "aicloud/zh/" + module.removeprefix("aicloud.").replace(".", "/") + ".py"
             print(f"{module}: stale {stale}; missing keys {gaps}; no counterpart {open_}")
+            print(f"    -> write or update the Chinese of these names in {zh_path} (a name that is a key, or not "
+                  "shown, goes in KEYS / NOT_SHOWN / BY_CATALOGUE with the reason), then "
+                  f"`python -m aicloud.i18n accept {module}`")
             bad += len(stale) + len(gaps) + len(open_)
+    data_gaps = data_texts_missing()
+    if data_gaps:
+        waiting_notes = "sources.note" in waiting
+        notes = [t for kind, t in data_gaps if kind == "sources.note"]
+        others = [t for kind, t in data_gaps if kind != "sources.note"]
+        if others or (notes and not waiting_notes):
+            print(f"data texts: {len(others)} descriptions of datapackage.yaml and {len(notes)} source notes have no "
+                  "Chinese -> add them to locale/zh_CN/LC_MESSAGES/data.po (msgid = the English exactly):")
+            listing(others + ([] if waiting_notes else notes))
+            bad += len(others) + (0 if waiting_notes else len(notes))
+    shown_english = runtime_missing(root)
+    if shown_english:
+        total = sum(len(v) for v in shown_english.values())
+        print(f"shown in English by the last Chinese build or run: {total} string(s) -> add each to "
+              "locale/zh_CN/LC_MESSAGES/display.po (labels, headers, phrases the code makes; a pattern with {a} "
+              "fields matches many), data.po (text from data/*.csv) or names.po (a proper name's Chinese), or "
+              "complete the module's counterpart; rerun the chapter (`python -m aicloud run CHAPTER --lang zh`) "
+              "to refresh this list:")
+        for chapter, strings in sorted(shown_english.items()):
+            print(f"    {chapter}:")
+            listing([f"[{_catalogue_for(s, root)}] {s}" for s in strings])
     return 1 if bad else 0
+
+
+def _one_line(text: str, width: int = 150) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= width else flat[:width - 3] + "..."
+
+
+def data_texts_missing() -> list[tuple[str, str]]:
+    """(kind, English) for each text of the data page without Chinese in data.po: the titles and descriptions of
+    `datapackage.yaml` and the sources' notes (`sources.note`)."""
+    import csv
+
+    from aicloud import data
+
+    table = i18n.catalogue("data")
+    found: list[tuple[str, str]] = []
+    for res in data.package()["resources"]:
+        texts = [res.get("title"), res.get("description")] + [f.get("description") for f in res["schema"]["fields"]]
+        found += [("datapackage", str(t)) for t in texts if t and i18n.normalise(str(t)) not in table]
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as f:
+        found += [("sources.note", r["note"]) for r in csv.DictReader(f)
+                  if r["note"].strip() and i18n.normalise(r["note"]) not in table]
+    return list(dict.fromkeys(found))
+
+
+def runtime_missing(root: Path = ROOT) -> dict[str, list[str]]:
+    """What the most recent Chinese chapters showed without a translation: the site build's (`_build/zh/src`) and
+    each `run CHAPTER --lang zh` (`_build/runs/CHAPTER`), whichever executed last; strings translated since are
+    left out. Pending chapters are left out (they are English on purpose)."""
+    from aicloud.zh_edition import missing_strings
+
+    latest: dict[str, Path] = {}
+    candidates = list((root / "_build" / "zh" / "src" / "book" / "chapters").glob("*.ipynb"))
+    candidates += list((root / "_build" / "runs").glob("*/*.ipynb"))
+    for path in candidates:
+        if path.stem in pending():
+            continue
+        if path.stem not in latest or path.stat().st_mtime > latest[path.stem].stat().st_mtime:
+            latest[path.stem] = path
+    found = {}
+    with i18n.language("zh"):
+        for chapter, strings in missing_strings(latest).items():
+            still = [s for s in strings if i18n._display(s)[1] is False]
+            if still:
+                found[chapter] = still
+    return found
+
+
+def _catalogue_for(text: str, root: Path = ROOT) -> str:
+    """Where the Chinese of a string shown in English belongs: a sentence partly in Chinese was made by package code
+    whose counterpart lacks a part (aicloud/zh/); text of the data files goes in data.po; the rest in display.po."""
+    if i18n.CJK.search(text):
+        return "counterpart in aicloud/zh/ (part of the sentence is made in English)"
+    return "data.po" if text.strip() in _data_text(root) else "display.po"
+
+
+@functools.lru_cache(maxsize=2)
+def _data_text(root: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted((root / "data").glob("*.csv")))

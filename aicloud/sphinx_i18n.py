@@ -73,7 +73,7 @@ def _page_body(app: Any, pagename: str, templatename: str, context: dict, doctre
     if not zh or not isinstance(context.get("body"), str):
         return
     body, info = PAGE_INFO.subn("", context["body"])
-    body = furniture(body)
+    body = close_gaps(furniture(body))
     if is_pending(pagename, app.config.aicloud_pending or ()):
         body = (f'<div class="admonition note aicloud-pending"><p class="admonition-title">尚未翻译</p>'
                 f'<p>本页尚未译成中文，下面是英文原文。'
@@ -181,6 +181,48 @@ def _headings(domain: str) -> dict[str, str]:
         if english.startswith("#") and chinese.startswith("#"):
             out[i18n.normalise(chinese.lstrip("#"))] = english.lstrip("#").strip()
     return out
+
+
+_CJK_END = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]$")
+_CJK_START = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
+_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]) +(?=[\u3400-\u9fff\uff01-\uff60\u3000-\u303f])")
+_VERBATIM = re.compile(r"<(pre|code|script|style|textarea|kbd|samp)\b", re.I)
+_INLINE = re.compile(r"</?(span|a|strong|em|b|i|abbr)\b[^>]*>", re.I)
+
+
+def close_gaps(markup: str) -> str:
+    """A space between two Chinese characters is a gap to a Chinese reader: one at the edge of a glued value or a
+    link (`<span>火山引擎</span> 的`) is removed. Only across inline tags and outside code; a space next to Latin
+    text stays (it reads as the space i18n.spacing puts between Chinese and Latin)."""
+    parts = TAG.split(markup)
+    last = ""          # the last visible character before the current text, across inline tags
+    verbatim = 0
+    for i, part in enumerate(parts):
+        if i % 2:      # a tag
+            if _VERBATIM.match(part):
+                verbatim += 1
+            elif re.match(r"</(pre|code|script|style|textarea|kbd|samp)\b", part, re.I):
+                verbatim = max(verbatim - 1, 0)
+            elif not _INLINE.match(part):
+                last = ""      # a block boundary: no gap to close across it
+            continue
+        if verbatim or not part:
+            last = part.rstrip()[-1:] if part.strip() else last
+            continue
+        part = _GAP.sub("", part)
+        stripped = part.lstrip(" ")
+        if stripped != part and _CJK_END.search(last) and _CJK_START.search(stripped):
+            part = stripped
+        if part.endswith(" ") and part.strip():
+            following = next((parts[j] for j in range(i + 1, len(parts)) if j % 2 == 0 and parts[j]), "")
+            between = parts[i + 1:i + 1 + 2 * 3]
+            inline_only = all(_INLINE.match(tag) for tag in between[0::2][:1]) if between else False
+            if inline_only and _CJK_END.search(part.rstrip(" ")) and _CJK_START.search(following.lstrip(" ")):
+                part = part.rstrip(" ")
+        parts[i] = part
+        if part.strip():
+            last = part.rstrip()[-1:]
+    return "".join(parts)
 
 
 def mark_chinese(markup: str) -> str:

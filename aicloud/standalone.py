@@ -78,6 +78,15 @@ def _role(self: Any, tokens: list, idx: int, options: dict, env: dict) -> str:
         key, _, fmt = content.partition(":")
         value = env["values"].get(key.strip())
         return html.escape(f"[missing value {key.strip()}]" if value is None else format_value(value, fmt or None))
+    if name == "zhnum":   # a glued number the Chinese way (Chinese pages; see aicloud.sphinx_i18n)
+        from aicloud.i18n import zh_number
+
+        key, _, unit = content.rpartition(":")
+        value = env["values"].get(key.strip())
+        try:
+            return html.escape(zh_number(float(str(value).strip("'\"")), unit.strip()))
+        except (TypeError, ValueError):
+            return html.escape(f"[missing value {key.strip()}]")
     label = re.match(r"^(?P<text>.*?)\s*<(?P<target>[^<>]*)>$", content, flags=re.S)
     text = label.group("text") if label else content
     if name == "term":

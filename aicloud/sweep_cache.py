@@ -69,13 +69,28 @@ def _consts(code: Any) -> str:
     return "(" + ", ".join(parts) + ")"
 
 
+class _KeyPickler(pickle.Pickler):
+    """Pickles the sweeps' inputs for their key. China's evidence inside another chapter's evidence
+    (`china_chain.ChainFigure`) is keyed by its numbers, where it points and its sources, not by its sentence,
+    which is written in the page's language: the rules' labels depend on the former only."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind.__name__ == "ChainFigure" and kind.__module__ == "aicloud.analysis.china_chain":
+            return tuple, ((obj.claim, obj.value, obj.points, obj.evidence, tuple(obj.sources)),)
+        return NotImplemented
+
+
 def key(*inputs: Any) -> str | None:
     """The hash of the sweeps' inputs, or None when they cannot be hashed (then nothing is cached)."""
+    import io
+
+    buffer = io.BytesIO()
     try:
-        blob = pickle.dumps(inputs, protocol=5)
+        _KeyPickler(buffer, protocol=5).dump(inputs)
     except Exception:   # something that does not pickle: sweep as usual
         return None
-    return hashlib.sha256(blob + _package_digest().encode()).hexdigest()
+    return hashlib.sha256(buffer.getvalue() + _package_digest().encode()).hexdigest()
 
 
 def cached(compute: Callable[[], Any], *inputs: Any) -> Any:

@@ -42,8 +42,15 @@ SEARCH_WORDS = ROOT / "locale" / "zh_CN" / "search_words.txt"
 
 
 def _title(source: Path) -> str:
-    return next((line[2:].strip() for line in source.read_text(encoding="utf-8").splitlines()
-                 if line.startswith("# ")), source.stem)
+    """The page's first level-1 heading (a comment line in a code cell is not one)."""
+    fence = ""
+    for line in source.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(`{3,}|~{3,})", line)
+        if m and (not fence or m.group(1).startswith(fence)):
+            fence = "" if fence else m.group(1)
+        elif not fence and line.startswith("# "):
+            return line[2:].strip()
+    return source.stem
 
 
 def parse_langs(text: str) -> tuple[str, ...]:
@@ -497,10 +504,11 @@ def mark_standalone(ch: Chapter, page: Path) -> None:
     Chinese."""
     if RUN_SOURCES not in ch.source.parents:
         return
-    from aicloud.sphinx_i18n import furniture
+    from aicloud.sphinx_i18n import close_gaps, furniture
     from aicloud.zh.charts import FONT
 
     text = page.read_text(encoding="utf-8")
     text = text.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     text = text.replace("</style>", f"body{{font-family:{FONT}}}</style>", 1)
-    _write(page, furniture(text))
+    head, sep, body = text.partition("<body>")
+    _write(page, head + sep + close_gaps(furniture(body)) if sep else furniture(text))

@@ -53,20 +53,15 @@ def module_of(chapter: str) -> ModuleType:
 # that the suite stays green while the chapter's owner fixes it; the lead removes the entry with the fix. Keyed by
 # (test, chapter); the test names are the `test` arguments the test files pass to `params`.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("analysis", "gpu_allocation"): "value annual_quarter_sum is None when NVIDIA's revenue table holds one quarter",
     ("analysis", "maas_price_war"): "launch_text says 'a cut of nan% (a factor of 0)' when maas_reference's "
                                     "industry_reference_rmb_per_mtok is 0",
     ("analysis", "capex_and_fibre"): "spend_subtitle shows a one-year span such as 'USD bn, 2027-2027' when the "
                                      "capex data hold one year",
     ("analysis", "china_chain"): "value nvidia_china_share_claim_before = 1.9 is named as a share but is not in 0-1 "
                                  "(a percentage or a count: rename it or keep it in 0-1)",
-    ("notebook", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: "
-                                    "rename it (e.g. ex_runs_high_training)",
     ("notebook", "maas_price_war"): "the notebook stops in cell 10 (AttributeError: Can only use .dt accessor with "
                                     "datetimelike values) on a generated dataset (run with --runxfail to see it)",
     ("notebook", "china_chain"): "the notebook stops in cell 10 (KeyError: 'price') on a generated dataset",
-    ("user", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: rename "
-                                "it (e.g. ex_runs_high_training); otherwise the page reads correctly with each file",
 }
 
 

@@ -313,6 +313,21 @@ def test_sweeps_are_shared_only_for_identical_inputs(tmp_path, monkeypatch):
     assert len(calls) == 3
 
 
+def test_chinas_evidence_is_keyed_by_its_numbers_not_its_sentence():
+    """Another chapter's evidence holds China's chain figures, whose sentence is in the page's language: the two
+    editions must share the sweep, and a different number, direction or source must not."""
+    from aicloud.analysis.china_chain import ChainFigure
+
+    english = ChainFigure("C03", 0.66, "NVIDIA's China revenue rose", "supports", "proxy", ("a",))
+    chinese = ChainFigure("C03", 0.66, "英伟达来自中国的收入上升", "supports", "proxy", ("a",))
+    key = sweep_cache.key({"china": english}, {"p": 1})
+    assert key == sweep_cache.key({"china": chinese}, {"p": 1})
+    for other in (ChainFigure("C03", 0.67, english.text, "supports", "proxy", ("a",)),
+                  ChainFigure("C03", 0.66, english.text, "mixed", "proxy", ("a",)),
+                  ChainFigure("C03", 0.66, english.text, "supports", "proxy", ("b",))):
+        assert sweep_cache.key({"china": other}, {"p": 1}) != key
+
+
 def test_a_rules_identity_is_the_same_in_both_editions_processes():
     """The two editions' kernels are separate processes: a rule's key must not hold anything process-bound (the
     repr of a nested code object holds its address, which made every Chinese chapter sweep again)."""
@@ -459,3 +474,20 @@ def test_an_unknown_run_language_is_refused(capsys):
 
     with pytest.raises(SystemExit):
         cli.parser().parse_args(["run", "introduction", "--lang", "fr"])
+
+
+def test_a_space_between_chinese_characters_is_closed_but_not_next_to_latin_or_in_code():
+    from aicloud.sphinx_i18n import close_gaps
+
+    assert close_gaps('<p>终点是 <span class="pasted-text">百度智能云</span> 份额最大</p>') == \
+        '<p>终点是<span class="pasted-text">百度智能云</span>份额最大</p>'
+    assert close_gaps("<p>火山引擎 的每词元；这一证据 <strong>支持</strong> 该论断</p>") == \
+        "<p>火山引擎的每词元；这一证据<strong>支持</strong>该论断</p>"
+    for kept in ("<p>在 <span>2025</span> 年</p>", "<pre>甲 乙</pre>", "<p>中 <code>x</code> 文</p>",
+                 "<p>中文</p> <p>中文</p>", "<p>A 和 B</p>"):
+        assert close_gaps(kept) == kept
+
+
+def test_a_chinese_page_joins_the_lines_of_a_paragraph_between_chinese_characters():
+    table = {i18n.normalise("One\nparagraph."): "第一行\n第二行，\n{glue:text}`x` 与\n- 列表"}
+    assert i18n_source.translate_text("One\nparagraph.", table)[0] == "第一行第二行，\n{glue:text}`x` 与\n- 列表"

@@ -1200,12 +1200,12 @@ def default_model_figures(mi: Mapping[str, Any]) -> dict[str, ChainFigure]:
             _MODEL_CACHE.clear()
         centre = {k: (lo + hi) / 2 for k, (lo, hi) in MODEL_RANGES.items()}   # every one is drawn: centre unused
         draws = model_draws(MODEL_RANGES, MODEL_SETTING["n_draws"], MODEL_SETTING["seed"])
-        readings = model_readings(mi, {**centre, "chain_quarters": MODEL_SETTING["chain_quarters"]}, draws)
-        _MODEL_CACHE[key] = {c: model_figure(c, readings, mi["sources"]) for c in MODEL_FIGURES}
-    return dict(_MODEL_CACHE[key])
+        _MODEL_CACHE[key] = model_readings(mi, {**centre, "chain_quarters": MODEL_SETTING["chain_quarters"]}, draws)
+    # The sentences are made on each call: the cache holds numbers only, so a run in another language gets its own.
+    return {c: model_figure(c, _MODEL_CACHE[key], mi["sources"]) for c in MODEL_FIGURES}
 
 
-_MODEL_CACHE: dict[tuple, dict[str, ChainFigure]] = {}
+_MODEL_CACHE: dict[tuple, dict[str, Any]] = {}
 
 
 @dataclass

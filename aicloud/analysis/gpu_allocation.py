@@ -24,7 +24,17 @@ import pandas as pd
 from aicloud.analysis import ChapterResult, rule, rules_of
 from aicloud.analysis import china_chain as cc
 from aicloud.models import gpu_allocation as gpu
-from aicloud.verdicts import ANECDOTE, CONTRADICTED, PARTLY, PROXY, SUPPORTED, Verdict, direction, majority
+from aicloud.verdicts import (
+    ANECDOTE,
+    CONTRADICTED,
+    NOT_TESTABLE_HERE,
+    PARTLY,
+    PROXY,
+    SUPPORTED,
+    Verdict,
+    direction,
+    majority,
+)
 
 CHINA = "China"
 CLOUD = "cloud"
@@ -61,7 +71,11 @@ def a_or_an(word: str) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{num(n)} {word}" if n == 1 else f"{num(n)} {word}s"
+
+
+def ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def years_text(years: list[int] | tuple[int, ...]) -> str:
@@ -81,10 +95,24 @@ def change_phrase(change: float, unit: str, fmt: str = "+,.0f") -> str:
     return f"a change of {shown} {unit}".rstrip()
 
 
-def top_two_text(s: YearSummary) -> str:
+def top_two_text(s: YearSummary, lead: str = "the top two") -> str:
+    """Who took the largest shares, with ties stated (equal purchases are listed alphabetically)."""
     if s.buyers == 1:
         return f"the only buyer, {s.top_names}, took all of them"
-    return f"the top two, {s.top_names}, took {pct(s.top2_share)}"
+    if s.buyers == 2:
+        return f"the only two buyers, {s.top_names}, took all of them ({pct(s.ranked[0][1] / s.units)} to the first)"
+    if s.top_tie and s.ranked[0][1] == s.ranked[1][1]:
+        equal = [b for b, u in s.ranked if u == s.ranked[0][1]]
+        return f"{names(equal)} bought the same number each, so any two of them took {pct(s.top2_share)}"
+
+    return f"{lead}, {s.top_names}, took {pct(s.top2_share)}"
+
+
+def tie_sentence(s: YearSummary) -> str:
+    """When a buyer after the top two bought as much as the second: say who, and how ties are ordered."""
+    if not s.top_tie or s.ranked[0][1] == s.ranked[1][1]:
+        return ""
+    return f" In {s.year} {names(list(s.top_tie))} bought as many as {s.ranked[1][0]}."
 
 
 def later_year_sentence(first: YearSummary, last: YearSummary) -> str:
@@ -92,26 +120,57 @@ def later_year_sentence(first: YearSummary, last: YearSummary) -> str:
     if first.year == last.year:
         return (f"The data hold {first.year} only, so they cannot show how buying changed from one year to "
                 "another.")
-    return (f"In {last.year} the list covers {last.product} and {num(last.units)} units among {last.buyers} "
-            f"buyers: {top_two_text(last)} (HHI {num(last.hhi)}, {change_phrase(last.hhi - first.hhi, '')}), "
-            f"and Chinese buyers {pct(last.china_share)} "
-            f"({change_phrase((last.china_share - first.china_share) * 100, 'percentage points')}).")
+    if not last.units or not first.units:
+        empty = last if not last.units else first
+        return (f"In {empty.year} the list names {plural(empty.buyers, 'buyer')} but no units, so no shares or "
+                "concentration can be compared for that year.")
+    return (f"In {last.year} the list covers {last.product} and {num(last.units)} units among "
+            f"{plural(last.buyers, 'buyer')}: {top_two_text(last)} (HHI {num(last.hhi)}, "
+            f"{change_phrase(last.hhi - first.hhi, '')}), and Chinese buyers {pct(last.china_share)} "
+            f"({change_phrase((last.china_share - first.china_share) * 100, 'percentage points')})."
+            + tie_sentence(last))
 
 
 def cloud_sentence(first: YearSummary, last: YearSummary) -> str:
-    if first.year == last.year:
-        return (f"Cloud operators (by the project's classification) bought {pct(first.cloud_share)} of the listed "
-                f"units in {first.year}.")
-    return (f"Cloud operators (by the project's classification) bought {pct(first.cloud_share)} of the listed "
-            f"units in {first.year} and {pct(last.cloud_share)} in {last.year}.")
+    shown = [y for y in dict.fromkeys((first, last)) if y.units]
+    if not shown:
+        return ""
+    parts = [f"{pct(y.cloud_share)} in {y.year}" for y in shown]
+    parts[0] = f"{pct(shown[0].cloud_share)} of the listed units in {shown[0].year}"
+    return ("Cloud operators (buyers classed as clouds, and companies that run a public cloud) bought "
+            + names(parts) + ".")
 
 
 def first_year_sentences(s: YearSummary) -> tuple[str, str]:
-    lead = (f"The two largest, {s.top_names}, took {pct(s.top2_share)}" if s.buyers > 1
-            else f"The only buyer listed, {s.top_names}, took all of them")
+    if not s.units:
+        return (f"The list names {plural(s.buyers, 'buyer')} but no units, so no shares can be computed", "")
+    lead = top_two_text(s, "The two largest")
+    lead = lead[:1].upper() + lead[1:]
     china = (f"Chinese buyers took {pct(s.china_share)}." if s.china_units
              else "No Chinese buyer is listed.")
-    return lead, china
+    return lead, china + tie_sentence(s)
+
+
+def buyers_title(first: YearSummary, last: YearSummary) -> str:
+    if not last.units:
+        return f"The {last.year} list names buyers but no units"
+    if first.year != last.year and last.buyers > 1 and first.buyers > 1 and first.units:
+        return (f"Two buyers took {pct(last.top2_share)} of listed GPUs in {last.year}, {pct(first.top2_share)} in "
+                f"{first.year}")
+    return f"The largest buyers in {last.year}: {last.top_names}, {pct(last.top2_share)} of listed GPUs"
+
+
+def lists_sentence(first: YearSummary, last: YearSummary, families: frozenset[str]) -> str:
+    """Whether the years' lists count the same products (a family includes its export versions)."""
+    def what(y: YearSummary) -> str:
+        return names([p + (" (a whole family of chips)" if p in families else "") for p in y.product.split(", ")])
+    tail = ("Each list names only the largest buyers, so the shares are shares of the listed units, not of all "
+            "NVIDIA shipments.")
+    if first.year == last.year:
+        return f"The {last.year} list counts {what(last)}. {tail}"
+    if first.product == last.product:
+        return f"Every year's list counts {what(last)}. {tail}"
+    return f"The lists are not like for like: {first.year} counts {what(first)}, {last.year} {what(last)}. {tail}"
 
 
 def claim_sentence(c: ClaimCheck | None) -> str:
@@ -138,6 +197,9 @@ def listed_sentence(c: ClaimCheck | None) -> str:
         return ""
     if c.listed_count == 0:
         return f"The buyers data hold no {c.year} rows to compare."
+    if c.claim_units <= 0:
+        return (f"All {c.listed_count} buyers in the estimates sum to {num(c.listed_units)}; the article's total is "
+                "zero, so no multiple of it can be given.")
     return (f"All {c.listed_count} buyers in the estimates sum to {num(c.listed_units)}, "
             f"{c.listed_units / c.claim_units:.2f} times the article's total.")
 
@@ -183,33 +245,47 @@ def export_version_sentence(notes: tuple[ExportNote, ...]) -> str:
 
 
 def compute_sentence(rows: list[dict], mix_name: str | None, mix_share: float) -> str:
-    """China's share in chips and in H100-equivalents, year by year; wording follows the numbers."""
+    """China's share in chips and in H100-equivalents, year by year; wording follows the numbers. A year with a
+    product the accelerator table cannot convert has an unknown compute share (never 0%)."""
     known = [r for r in rows if r["compute_share"] is not None]
     if all(r["unit_share"] == 0 for r in rows):
         return "No Chinese buyer is listed, so there is no Chinese share to count in compute."
+    gaps = [r for r in rows if r["compute_share"] is None]
+    gap_text = " ".join(f"In {r['year']} the compute share is unknown: the accelerator table has no compute "
+                        f"figure for {r['missing']} ({num(r['unconverted'])} units)." for r in gaps if r["missing"])
     if not known:
-        return ("The accelerator table has no dense BF16 figure for the products listed, so the shares cannot be "
-                "counted in compute.")
+        return gap_text or "No listed units, so the shares cannot be counted in compute."
     parts = [f"{pct(r['unit_share'])} of the GPUs and {pct(r['compute_share'])} of the compute in {r['year']}"
              for r in known]
     text = f"Chinese buyers took {'; '.join(parts)}."
-    gaps = [r for r in rows if r["compute_share"] is None]
-    if gaps:
-        text += f" For {years_text([r['year'] for r in gaps])} no listed product has a compute figure."
-    partial = [r for r in known if r["unconverted"]]
-    if partial:
-        text += " The compute shares leave out " + "; ".join(
-            f"{num(r['unconverted'])} units of {r['missing']} in {r['year']}" for r in partial) + \
-            ", which have no compute figure."
-    if mix_name:
-        text += (f" The difference comes from the {mix_name}: the chapter assumes {pct(mix_share)} of Chinese "
-                 f"buyers' units of a GPU family were this export version.")
+    if gap_text:
+        text += " " + gap_text
+    if mix_name and any(r["family_units"] and round(r["compute_share"] - r["unit_share"], 2) != 0 for r in known):
+        text += (f" The gap in a year with a GPU family comes mostly from the {mix_name}: the chapter assumes "
+                 f"{pct(mix_share)} of Chinese buyers' units of a family were this export version.")
     if len(known) > 1:
         a, b = known[0], known[-1]
         text += (f" Counted in chips China's share {direction(round(b['unit_share'] - a['unit_share'], 2))} from "
                  f"{a['year']} to {b['year']}; counted in compute it "
                  f"{direction(round(b['compute_share'] - a['compute_share'], 2))}.")
     return text
+
+
+def domestic_span_sentence(domestic: tuple[Milestone, ...]) -> str:
+    if not domestic:
+        return "The events data hold no domestic-chip milestone."
+    first, last = min(m.date for m in domestic), max(m.date for m in domestic)
+    span = f"from {first:%Y} to {last:%Y}" if first.year != last.year else f"all in {first:%Y}"
+    return f"The milestones are the ones the project could source, {span}."
+
+
+def compute_title(known: list[dict], any_china: bool) -> str:
+    if not any_china:
+        return "No Chinese buyer is listed, so there is no Chinese share to count"
+    if not known:
+        return "Counted in compute, Chinese buyers' share is unknown: a listed product has no compute figure"
+    return (f"Counted in compute, Chinese buyers' share was {pct(known[-1]['compute_share'])} in "
+            f"{known[-1]['year']}, against {pct(known[-1]['unit_share'])} counted in GPUs")
 
 
 def text_bandwidth(variant: str | None, bandwidth: tuple[float, float, float] | None) -> str:
@@ -230,7 +306,7 @@ def compute_table(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([{
         "year": str(r["year"]),
         "Chinese buyers' share of the GPUs": pct(r["unit_share"]),
-        "... of the compute": pct(r["compute_share"]) if r["compute_share"] is not None else "no compute figure",
+        "... of the compute": pct(r["compute_share"]) if r["compute_share"] is not None else "unknown",
         "Chinese buyers, H100-equivalents": num(r["china_h100_eq"]),
         "all listed buyers, H100-equivalents": num(r["all_h100_eq"]),
         "units without a compute figure": num(r["unconverted"])} for r in rows])
@@ -241,9 +317,10 @@ def text_price_top(market: str, item: str) -> str:
     return f"{kind} in {market}"
 
 
-def text_fleet_unit(h100_equivalents: float | None, unconverted: bool = False) -> str:
-    if unconverted:
-        return "GPU (the accelerator table has no figure for every listed product, so each counts as an H100)"
+def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out:
+        return (f"H100-equivalent (the fleet counts as {num(h100_equivalents or 0)} of them; {num(left_out)} units of "
+                f"{products} have no compute figure and are left out, as in the compute table)")
     if h100_equivalents is None:
         return "GPU"
     return f"H100-equivalent (the fleet counts as {num(h100_equivalents)} of them)"
@@ -255,14 +332,32 @@ def revenue_title(multiple: float) -> str:
             else f"NVIDIA's data-center revenue {word} while export rules tightened")
 
 
+def change_text(first: float, last: float) -> str:
+    """'4.9 times as much', '40% less', 'up from nothing', 'nothing in either': by the numbers."""
+    if first <= 0:
+        return "up from nothing" if last > 0 else "nothing in either quarter"
+    if last >= first:
+        return f"{last / first:.1f} times as much"
+    return f"{1 - last / first:.0%} less"
+
+
 def revenue_sentence(v: dict) -> str:
     if v["rev_quarters"] < 2:
         return "The revenue data hold one quarter only, so no growth can be computed."
+    if v["rev_first"] <= 0 and v["rev_last"] <= 0:
+        return (f"NVIDIA's data-center revenue was zero in both {v['rev_first_label']} and {v['rev_last_label']}, so "
+                "no growth can be computed.")
     text = (f"NVIDIA's data-center revenue went from USD {v['rev_first']:,.2f} bn in {v['rev_first_label']} to "
-            f"{v['rev_last']:,.1f} bn in {v['rev_last_label']}, {v['rev_multiple']:.1f} times as much")
+            f"{v['rev_last']:,.1f} bn in {v['rev_last_label']}, {change_text(v['rev_first'], v['rev_last'])}")
     if v.get("peak_yoy_label"):
-        text += (f"; the fastest year-on-year growth was {v['peak_yoy']:.0%} in {v['peak_yoy_label']}"
-                 f"{' (as NVIDIA reports it)' if v['peak_yoy_reported'] else ''}")
+        reported = " (as NVIDIA reports it)" if v["peak_yoy_reported"] else ""
+        if v["peak_yoy"] > 0:
+            text += f"; the fastest year-on-year growth was {v['peak_yoy']:.0%} in {v['peak_yoy_label']}{reported}"
+        elif v["peak_yoy"] < 0:
+            text += (f"; revenue fell from a year earlier in every quarter that has one, by {-v['peak_yoy']:.0%} "
+                     f"at the least ({v['peak_yoy_label']}{reported.replace(' (', ', ').rstrip(')')})")
+        else:
+            text += f"; no quarter grew from a year earlier (at best level, in {v['peak_yoy_label']})"
     return text + "."
 
 
@@ -270,8 +365,10 @@ def annual_sentence(v: dict) -> str:
     if not v.get("annual_label"):
         return ""
     text = f" For the whole of {v['annual_label']} NVIDIA reports USD {v['annual_usd_bn']:,.1f} bn"
-    if v.get("annual_growth") is not None:
-        text += f", {v['annual_growth']:.0%} {'more' if v['annual_growth'] >= 0 else 'less'} than a year earlier"
+    growth = v.get("annual_growth")
+    if growth is not None:
+        text += (f", {growth:.0%} more than a year earlier" if growth > 0 else
+                 f", {-growth:.0%} less than a year earlier" if growth < 0 else ", the same as a year earlier")
     if v.get("annual_quarter_sum") is not None and abs(v["annual_quarter_sum"] - v["annual_usd_bn"]) >= 0.05:
         text += (f" (the rounded quarters sum to {v['annual_quarter_sum']:,.1f}; the chapter uses the annual "
                  "figure)")
@@ -322,6 +419,14 @@ def text_c03_reason(premium_text: str, lead_weeks: float | None, premium_min: fl
             f"Gatekeeping: of the GPUs the estimates list for Chinese buyers, cloud operators bought {per_year}.")
 
 
+def text_c03_classification(by_company: tuple[str, ...], typed: tuple[tuple[int, float], ...]) -> str:
+    """The classification the gatekeeping share depends on, and the shares without it."""
+    per_year = names([f"{pct(share)} in {year}" for year, share in typed])
+    return (f"{names(list(by_company))} {'counts' if len(by_company) == 1 else 'count'} as a cloud operator here "
+            "because the market-share data list a public cloud it runs, as the price-war chapter counts it; "
+            f"counting only the buyers the buyers data class as clouds, the shares would be {per_year}.")
+
+
 def text_c04_no_year(year: int) -> str:
     return f"The article's total is for {year}, and the buyers data hold no {year} rows."
 
@@ -346,42 +451,66 @@ def text_c04_within(c: ClaimCheck) -> str:
 
 
 def text_rank_item(r: tuple) -> str:
-    year, kind, units, ties, rank, of = r
+    year, kind, reserve, ties, rank, of = r
     if kind == "absent":
-        return f"not listed in {year}"
+        return f"not listed by {year}"
+    if kind == "unknown":
+        return f"not countable in compute by {year} (a listed product has no compute figure)"
     if kind == "first":
-        return f"first in {year} with {num(units)} GPUs"
+        return f"first in {year} with {num(reserve)} H100-equivalents"
     if kind == "tied":
-        return f"tied first with {names(list(ties))} in {year} at {num(units)} GPUs"
-    return f"{rank} of {of} in {year} with {num(units)} GPUs"
+        return f"tied first with {names(list(ties))} in {year} at {num(reserve)} H100-equivalents"
+    return f"{ordinal(rank)} of {of} in {year} with {num(reserve)} H100-equivalents"
 
 
 def text_rank_figure(listed: list[tuple], prefix: str = "") -> str:
     return "; ".join(prefix + text_rank_item(r) for r in listed)
 
 
-def text_rank_missing(buyer: str, any_ranks: bool, any_china: bool) -> str:
+def text_rank_missing(buyer: str, ranks: list[tuple], any_china: bool) -> str:
     if not any_china:
         return "The buyers data list no Chinese buyer, so no rank among Chinese buyers can be read."
-    if not any_ranks:
+    if not ranks:
         return "The buyers data list fewer than two Chinese buyers in every year, so no rank can be read."
+    if all(r[1] == "unknown" for r in ranks):
+        return ("A product the Chinese buyers bought has no compute figure in the accelerator table, so their "
+                "reserves cannot be counted in compute and ranked.")
     return f"The buyers data do not list {buyer} among the Chinese buyers, so its rank cannot be read."
 
 
+RESERVE_NOTE = ("each buyer's listed purchases up to the year in H100-equivalents; the lists name only the largest "
+                "buyers, so a reserve counts only the years a buyer is listed")
+
+
+def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
+    """How the rank reads across the years: the wording follows the ranks, never fixed."""
+    if len(listed) == 1:
+        return (f"The data rank the reserves in one year only ({listed[0][0]}), and it "
+                f"{'fits' if firsts else 'does not fit'} the article there")
+    if len(firsts) == len(listed):
+        tied = [str(r[0]) for r in listed if r[1] == "tied"]
+        return "Tencent was first in every year" + (f" (tied in {names(tied)})" if tied else "")
+    if firsts:
+        return (f"The rank depends on the year: first in {names([str(r[0]) for r in firsts])}, not in "
+                f"{names([str(r[0]) for r in listed if r not in firsts])}")
+    return "The data never put Tencent first"
+
+
 def text_c05_reason(ranks: list[tuple], listed: list[tuple], firsts: list[tuple], speedup: float | None) -> str:
-    alone = len(firsts) == len(listed) and all(r[1] == "first" for r in listed)
-    verdict = ("fits the article in every year listed" if alone else "depends on the year" if firsts
-               else "never puts Tencent first")
     claim = (f"the claimed {speedup:g}x cluster speed-up is the vendor's own figure against an unnamed previous "
-             "generation, so it cannot be tested" if speedup else "the claimed cluster speed-up is not in the data")
+             "generation, so it cannot be tested and does not count against the claim" if speedup
+             else "the claimed cluster speed-up is not in the data")
     per_year = "; ".join(text_rank_item(r) for r in ranks)
-    return f"Among Chinese buyers Tencent was {per_year}. The rank {verdict}; {claim}."
+    return (f"Counting reserves ({RESERVE_NOTE}), among Chinese buyers Tencent was {per_year}. "
+            f"{text_c05_verdict(listed, firsts)}; {claim}.")
 
 
 def text_c09_reason(ranks: list[tuple], first: bool) -> str:
-    return (f"Among Chinese buyers of the listed GPUs Alibaba was {'; '.join(text_rank_item(r) for r in ranks)}, so "
-            f"the data {'show' if first else 'do not show'} it holding the largest reserve; its later price cuts "
-            "are real (see the price-war chapter), and A800/H800 holdings are not public.")
+    jointly = " (jointly, where tied)" if first and any(r[1] == "tied" for r in ranks) else ""
+    return (f"Counting reserves ({RESERVE_NOTE}), among Chinese buyers Alibaba was "
+            f"{'; '.join(text_rank_item(r) for r in ranks)}, so the data {'show' if first else 'do not show'} it "
+            f"holding the largest reserve{jointly}; its later price cuts are real (see the price-war chapter), and "
+            "A800/H800 holdings are not public.")
 
 
 def text_c06_no_china(year: int) -> str:
@@ -403,21 +532,38 @@ def text_c06_no_part_a(year: int) -> str:
     return f"the events data show no licence rule before {year} with an export version on sale by its end"
 
 
-def text_c06_figure(held: int, year: int) -> str:
-    return f"{held} of 3 parts hold in {year}"
+def text_c06_no_export_versions(year: int) -> str:
+    return (f"the events data hold no export version at all, so whether only export versions could be bought in "
+            f"{year} cannot be decided")
 
 
-def text_c06_reason(year: int, a_text: str, china_units: int, per_unit: float | None, part_b: bool,
-                    largest: Milestone | None, scale: float, bar: float, part_c: bool) -> str:
-    b_text = (f"Chinese buyers listed {num(china_units)} GPUs worth {per_unit:.2f} H100 each in dense compute, "
+def text_c06_figure(held: int, undecided: int, year: int) -> str:
+    return f"{held} of 3 parts hold in {year}" + (f", {undecided} undecided by this data" if undecided else "")
+
+
+def text_c06_reason(year: int, a_text: str, china_units: int, per_unit: float | None, part_b: bool | None,
+                    deployed: tuple[Milestone, ...], largest: Milestone | None, scale: float | None, bar: float,
+                    part_c: bool | None) -> str:
+    b_text = (f"Chinese buyers listed {plural(china_units, 'GPU')} worth {per_unit:.2f} H100 each in dense compute, "
               f"{'so they got' if part_b else 'not'} high-end compute" if per_unit is not None else
-              f"Chinese buyers listed {num(china_units)} GPUs whose compute the accelerator table cannot give, so "
-              "high-end compute is not shown")
-    c_text = (f"the largest domestic deployment dated by the end of {year} was {num(largest.chips)} "
-              f"{largest.products} chips ({largest.date:%b %Y}), {pct(scale)} of that" if largest else
-              f"no domestic deployment with a chip count is dated by the end of {year}")
-    return (f"In {year} {a_text}; {b_text}; {c_text}, {'below' if part_c else 'at or above'} the {pct(bar)} the "
-            f"chapter counts as at scale, so own chips {'were not yet' if part_c else 'were already'} at scale.")
+              f"Chinese buyers listed {plural(china_units, 'GPU')} whose compute the accelerator table cannot give, so "
+              "whether they got high-end compute cannot be decided")
+    if not deployed:
+        c_text = (f"no domestic deployment with a chip count is dated by the end of {year}, so whether own chips "
+                  "were at scale cannot be decided")
+    elif largest is None or scale is None:
+        unknown = [m for m in deployed if m.h100_eq is None]
+        c_text = ("the domestic deployments dated by the end of " + str(year) + " include "
+                  + names([f"{num(m.chips)} {m.products} ({m.date:%b %Y})" for m in unknown])
+                  + ", with no dense compute figure in the accelerator table, so whether own chips were at scale "
+                    "cannot be counted in compute (chip counts are not compute)")
+    else:
+        c_text = (f"the largest domestic deployment dated by the end of {year} was {num(largest.chips)} "
+                  f"{largest.products} chips ({largest.date:%b %Y}), {num(largest.h100_eq)} H100-equivalents, "
+                  f"{pct(scale)} of the Chinese buyers' NVIDIA compute, {'below' if part_c else 'at or above'} the "
+                  f"{pct(bar)} the chapter counts as at scale, so own chips "
+                  f"{'were not yet' if part_c else 'were already'} at scale")
+    return f"In {year} {a_text}; {b_text}; {c_text}."
 
 
 def text_c07_reason() -> str:
@@ -434,24 +580,33 @@ def text_c08_no_year(year: int | None) -> str:
             + (f" ({year})." if year is not None else "."))
 
 
-def text_c08_figure(bill_bn: float, year: int) -> str:
-    return f"smallest listed bill USD {bill_bn:,.2f} bn in {year}"
+def text_c08_figure(bill_bn: float | None, year: int) -> str:
+    if bill_bn is None:
+        return f"no purchase listed in {year}"
+    return f"no test of cause; smallest listed bill USD {bill_bn:,.2f} bn in {year}"
 
 
-def text_c08_reason(s: YearSummary, buyer: str, units: int, bill_bn: float, price: float, bar: float,
-                    holds: bool) -> str:
-    concentration = (f"the top two took {pct(s.top2_share)}, {share_word(s.top2_share)} of the listed units (HHI "
-                     f"{num(s.hhi)}, {'above' if s.hhi > 2500 else 'below'} the 2,500 that usually counts as highly "
-                     "concentrated)" if s.buyers > 1 else "only one buyer is listed")
-    return (f"In {s.year} even the smallest listed purchase, {buyer}'s {num(units)} GPUs, cost about USD "
-            f"{bill_bn:,.2f} bn at the low price of USD {num(price)}, {'at or above' if holds else 'below'} the USD "
-            f"{bar:,.2f} bn the chapter counts as a bill only a large firm could pay; {concentration}. That capital "
-            "decided the winners is an interpretation the data cannot prove.")
+def hhi_relation(hhi: float) -> str:
+    """Against the 2,500 that counts as highly concentrated, at the shown precision ('at' when it shows 2,500)."""
+    shown = round(hhi)
+    return "above" if shown > 2500 else "at" if shown == 2500 else "below"
+
+
+def text_c08_reason(s: YearSummary, buyer: str | None, units: int, bill_bn: float, price: float) -> str:
+    concentration = (f"the two largest took {pct(s.top2_share)}, {share_word(s.top2_share)} of the listed units "
+                     f"(HHI {num(s.hhi)}, {hhi_relation(s.hhi)} the 2,500 that usually counts as highly "
+                     "concentrated)" if s.buyers > 1 and s.units else
+                     "only one buyer is listed" if s.units else "the list holds no units")
+    bill = (f"the smallest listed purchase, {buyer}'s {plural(units, 'GPU')}, cost about USD {bill_bn:,.2f} bn at "
+            f"the low price of USD {num(price)}" if buyer else "no listed buyer bought any GPU")
+    return (f"That capital decided who won is a causal claim no public data can test: a list of the largest buyers "
+            f"shows what each bought, not what decided the outcome, which would need the buyers' capital set "
+            f"against who won. For context, in {s.year} {bill}; {concentration}.")
 
 
 def text_c10_missing() -> str:
-    return ("The events data need an export rule and domestic-chip milestones on both sides of it, each side "
-            "spanning at least a quarter of a year, to compare before with after.")
+    return ("The events data need an export rule and domestic-chip milestones on both sides of it, in equal "
+            "windows of at least a quarter of a year, to compare before with after.")
 
 
 def text_c10_figure(c: Cadence) -> str:
@@ -460,18 +615,24 @@ def text_c10_figure(c: Cadence) -> str:
 
 def text_c10_body(c: Cadence) -> str:
     """The part of the C10 reason that no parameter changes (made once)."""
-    text = (f"Before the first export rule ({c.rule_date:%d %b %Y}) the data hold "
-            f"{plural(len(c.before), 'domestic-chip milestone')} in {c.years_before:.1f} years "
-            f"({c.rate_before:.1f} a year), after it {len(c.after)} in "
-            f"{c.years_after:.1f} years ({c.rate_after:.1f} a year): the cadence "
-            f"{direction(round(c.ratio - 1, 2), 'rose', 'fell', 'did not change')} to {c.ratio:.2f} times the "
-            "earlier rate; ")
+    text = (f"In equal windows of {c.years_before:.1f} years before and after the first export rule "
+            f"({c.rule_date:%d %b %Y}), {c.start:%b %Y} to {c.end:%b %Y} in all (each as long as the shorter side "
+            "of the record; a milestone on a window's edge counts), the data hold "
+            f"{plural(len(c.before), 'domestic-chip milestone')} before it and {len(c.after)} after it: the cadence "
+            + (f"{direction(round(c.ratio - 1, 2))} to {c.ratio:.2f} times the earlier rate; "
+               if round(c.ratio - 1, 2) else f"did not change ({c.ratio:.2f} times the earlier rate); "))
     big_before, big_after = c.largest(c.before), c.largest(c.after)
     if c.scale is None:
+        unknown = [m for m in c.counted(c.before) + c.counted(c.after) if m.h100_eq is None]
+        if unknown:
+            return text + ("scale cannot be compared in compute, since the accelerator table has no dense compute "
+                           f"figure for {names(sorted({m.products for m in unknown}))} (chip counts are not "
+                           "compute).")
         return text + "no chip counts on both sides, so scale cannot be compared."
     return text + (f"the largest deployment {direction(round(c.scale - 1, 1), 'grew', 'shrank', 'stayed the same')} "
-                   f"from {num(big_before.chips)} {big_before.products} chips ({big_before.date:%b %Y}) to "
-                   f"{num(big_after.chips)} {big_after.products} ({big_after.date:%b %Y}), {c.scale:.1f} times.")
+                   f"from {num(big_before.h100_eq)} H100-equivalents ({num(big_before.chips)} {big_before.products}, "
+                   f"{big_before.date:%b %Y}) to {num(big_after.h100_eq)} ({num(big_after.chips)} "
+                   f"{big_after.products}, {big_after.date:%b %Y}), {c.scale:.1f} times.")
 
 
 def text_c10_reason(c: Cadence, bar: float) -> str:
@@ -491,7 +652,7 @@ class YearSummary:
     buyers: int
     units: int
     product: str
-    ranked: tuple[tuple[str, int], ...]          # (buyer, units), largest first, ties in file order
+    ranked: tuple[tuple[str, int], ...]          # (buyer, units), largest first, ties in alphabetical order
     top_names: str
     top2_share: float
     hhi: float
@@ -502,14 +663,23 @@ class YearSummary:
     china_ranked: tuple[tuple[str, int], ...]
     sources: tuple[str, ...]
     china_sources: tuple[str, ...]
+    top_tie: tuple[str, ...] = ()               # buyers after the top two that bought as much as the second
+    china_typed_cloud_units: int = 0            # Chinese units of buyers the buyers data class as clouds
+    clouds_by_company: tuple[str, ...] = ()     # Chinese buyers counted as clouds because they run one
 
     @property
     def china_cloud_share(self) -> float | None:
         return self.china_cloud_units / self.china_units if self.china_units else None
 
     @property
-    def smallest(self) -> tuple[str, int]:
-        return self.ranked[-1]
+    def china_typed_cloud_share(self) -> float | None:
+        return self.china_typed_cloud_units / self.china_units if self.china_units else None
+
+    @property
+    def smallest(self) -> tuple[str, int] | None:
+        """The smallest purchase: a buyer listed with no units made none, so it is not one."""
+        bought = [r for r in self.ranked if r[1] > 0]
+        return bought[-1] if bought else None
 
 
 @dataclass(frozen=True)
@@ -560,6 +730,7 @@ class Milestone:
     products: str
     chips: int | None
     source_id: str
+    h100_eq: float | None = None     # the chips in H100-equivalents, where the accelerator table has a figure
 
 
 @dataclass(frozen=True)
@@ -613,9 +784,27 @@ class ComputeYear:
                 + export_share * self.china_family_export)
 
     def compute_share(self, export_share: float) -> float | None:
+        """None when any listed unit has no compute figure (the share is then unknown, not the converted part's)."""
+        if self.china_unconverted or self.other_unconverted:
+            return None
         china = self.china_eq(export_share)
         total = china + self.other_eq
         return china / total if total > 0 else None
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A Chinese buyer's listed purchases up to a year, summed (its reserve as far as the lists show it)."""
+
+    buyer: str
+    units: int
+    fixed: float
+    full: float
+    export: float
+    unconverted: int             # units with no compute figure: the reserve cannot be counted in compute
+
+    def h100_eq(self, export_share: float) -> float:
+        return self.fixed + (1 - export_share) * self.full + export_share * self.export
 
 
 @dataclass(frozen=True)
@@ -635,6 +824,8 @@ class Evidence:
     c06: C06Facts
     cadence: Cadence | None
     china: cc.China | None = None             # China's evidence on C03, C06, C08-C10 (None: not prepared)
+    holdings: tuple[tuple[int, tuple[Holding, ...]], ...] = ()   # per year: Chinese buyers' cumulative reserves
+    families: frozenset[str] = frozenset()   # products in the buyers data that name a GPU family, not one chip
 
     @property
     def any_china(self) -> bool:
@@ -648,25 +839,42 @@ def _sorted_ids(values: Any) -> tuple[str, ...]:
     return tuple(sorted({str(v) for v in values if isinstance(v, str) and v}))
 
 
-def _year_summary(frame: pd.DataFrame) -> YearSummary:
-    ranked = frame.sort_values("units", ascending=False, kind="mergesort")   # ties keep file order
+def cloud_companies(shares: pd.DataFrame | None) -> frozenset[str]:
+    """Companies that run a public cloud by the market-share data (ByteDance: Volcano Engine), as the price-war
+    chapter counts them: such a buyer is a cloud operator whatever its main business (C03)."""
+    if shares is None or not {"entity", "company"} <= set(shares.columns):
+        return frozenset()
+    rows = shares[shares["entity"] == CLOUD]["company"]
+    return frozenset(str(c) for c in rows if isinstance(c, str) and c.strip())
+
+
+def _year_summary(frame: pd.DataFrame, clouds: frozenset[str] = frozenset()) -> YearSummary:
+    # Largest first; equal purchases in alphabetical order of the buyer (stated on the page), never file order.
+    ranked = frame.sort_values(["units", "buyer"], ascending=[False, True], kind="mergesort")
     units = ranked["units"].to_numpy(dtype=float)
     total = int(units.sum())
     china = ranked[ranked["region"] == CHINA]
     china_units = int(china["units"].sum())
     hhi = gpu.hhi(units) if total > 0 else 0.0
     top2 = gpu.top_share(units, 2) if total > 0 else 0.0
+    is_cloud = (ranked["buyer_type"] == CLOUD) | ranked["buyer"].isin(clouds)
+    china_cloud = is_cloud[ranked["region"] == CHINA]
+    listed = list(zip(ranked["buyer"], ranked["units"].astype(int)))
+    tie = tuple(b for b, u in listed[2:] if len(listed) > 2 and u == listed[1][1])
     return YearSummary(
         year=int(ranked["year"].iloc[0]), buyers=len(ranked), units=total,
         product=", ".join(sorted(ranked["product"].unique())),
-        ranked=tuple(zip(ranked["buyer"], ranked["units"].astype(int))),
+        ranked=tuple(listed),
         top_names=names(list(ranked["buyer"].head(2))), top2_share=top2, hhi=hhi,
         china_units=china_units,
-        china_cloud_units=int(china.loc[china["buyer_type"] == CLOUD, "units"].sum()),
-        cloud_share=float(ranked.loc[ranked["buyer_type"] == CLOUD, "units"].sum() / total) if total else 0.0,
+        china_cloud_units=int(china.loc[china_cloud, "units"].sum()),
+        cloud_share=float(ranked.loc[is_cloud, "units"].sum() / total) if total else 0.0,
         china_share=china_units / total if total else 0.0,
         china_ranked=tuple(zip(china["buyer"], china["units"].astype(int))),
-        sources=_sorted_ids(ranked["source_id"]), china_sources=_sorted_ids(china["source_id"]))
+        sources=_sorted_ids(ranked["source_id"]), china_sources=_sorted_ids(china["source_id"]),
+        top_tie=tie,
+        china_typed_cloud_units=int(china.loc[china["buyer_type"] == CLOUD, "units"].sum()),
+        clouds_by_company=tuple(sorted(set(china.loc[china_cloud & (china["buyer_type"] != CLOUD), "buyer"]))))
 
 
 def _claim_check(buyers: pd.DataFrame, estimates: pd.DataFrame, sources: pd.DataFrame) -> ClaimCheck | None:
@@ -753,9 +961,10 @@ def _supply(events: pd.DataFrame) -> Supply:
 class ChipTable:
     """Dense BF16 TFLOPS per product name from the accelerator table (median where sources disagree)."""
 
-    def __init__(self, accelerators: pd.DataFrame):
-        rows = accelerators[~accelerators["domestic"].astype(bool)]
-        self.by_name = rows.groupby("hardware")["bf16_dense_tflops"].median().to_dict()
+    def __init__(self, accelerators: pd.DataFrame, domestic: bool = False):
+        rows = accelerators[accelerators["domestic"].astype(bool) == domestic]
+        tflops = rows.groupby("hardware")["bf16_dense_tflops"].median()
+        self.by_name = tflops.dropna().to_dict() if domestic else tflops.to_dict()
         self.bandwidth = rows.groupby("hardware")["hbm_tb_s"].median().dropna().to_dict()
         self.class_of = rows.groupby("hardware")["hardware_class"].first().to_dict()
         self.sources = rows.groupby("hardware")["source_id"].apply(lambda s: tuple(sorted(set(s)))).to_dict()
@@ -803,42 +1012,88 @@ def _export_notes(buyers: pd.DataFrame, supply: Supply, chips: ChipTable) -> tup
     return tuple(notes)
 
 
-def _compute(buyers: pd.DataFrame, chips: ChipTable, reference_tflops: float | None,
-             notes: tuple[ExportNote, ...]) -> tuple[tuple[ComputeYear, ...], str | None]:
+def _row_equivalents(buyers: pd.DataFrame, chips: ChipTable, reference_tflops: float | None,
+                     notes: tuple[ExportNote, ...]) -> tuple[list[dict], str | None]:
+    """Each buyers row in H100-equivalents, split so that the export-version share can be applied by arithmetic:
+    `fixed` (a single chip), `full` and `export` (a family, if all were its full chip or all its export version);
+    `unconverted` counts units whose product has no compute figure."""
     variant_of = {(n.year, n.product): n.variant_tflops for n in notes}
-    out, export_names = [], []
-    for year, frame in buyers.groupby("year", sort=True):
-        fixed = full = export = other = 0.0
-        unconverted = {CHINA: 0, "other": 0}
-        missing = set()
-        for product, region, units in zip(frame["product"], frame["region"], frame["units"]):
-            hardware = chips.exact(product)
-            fam = None if hardware else chips.family(product)
-            if reference_tflops is None or (hardware is None and fam is None):
-                unconverted[CHINA if region == CHINA else "other"] += int(units)
-                missing.add(str(product))
-                continue
-            if hardware:
-                tflops = variant_of.get((int(year), product), chips.by_name[hardware]) if region == CHINA \
-                    else chips.by_name[hardware]
-                eq = units * tflops / reference_tflops
-                if region == CHINA:
-                    fixed += eq
-                else:
-                    other += eq
+    rows, export_names = [], []
+    for year, buyer, product, region, units in zip(buyers["year"], buyers["buyer"], buyers["product"],
+                                                   buyers["region"], buyers["units"]):
+        row = {"year": int(year), "buyer": str(buyer), "china": region == CHINA, "units": int(units),
+               "product": str(product), "fixed": 0.0, "full": 0.0, "export": 0.0, "unconverted": 0}
+        hardware = chips.exact(product)
+        fam = None if hardware else chips.family(product)
+        if reference_tflops is None or (hardware is None and fam is None):
+            row["unconverted"] = int(units)
+        elif hardware:
+            tflops = (variant_of.get((int(year), product), chips.by_name[hardware]) if row["china"]
+                      else chips.by_name[hardware])
+            row["fixed"] = units * tflops / reference_tflops
+        else:
+            top, low = fam
+            if row["china"]:
+                row["full"] = units * chips.by_name[top] / reference_tflops
+                row["export"] = units * chips.by_name[low] / reference_tflops
+                if low != top:
+                    export_names.append(low)
             else:
-                top, low = fam
-                if region == CHINA:
-                    full += units * chips.by_name[top] / reference_tflops
-                    export += units * chips.by_name[low] / reference_tflops
-                    if low != top:
-                        export_names.append(low)
-                else:
-                    other += units * chips.by_name[top] / reference_tflops
-        china_units = int(frame.loc[frame["region"] == CHINA, "units"].sum())
-        out.append(ComputeYear(int(year), china_units, int(frame["units"].sum()) - china_units, fixed, full, export,
-                               other, unconverted[CHINA], unconverted["other"], tuple(sorted(missing))))
-    return tuple(out), (sorted(set(export_names))[0] if export_names else None)
+                row["fixed"] = units * chips.by_name[top] / reference_tflops
+        rows.append(row)
+    return rows, (sorted(set(export_names))[0] if export_names else None)
+
+
+def _compute(rows: list[dict]) -> tuple[ComputeYear, ...]:
+    out = []
+    for year in sorted({r["year"] for r in rows}):
+        mine = [r for r in rows if r["year"] == year]
+        cn = [r for r in mine if r["china"]]
+        other = [r for r in mine if not r["china"]]
+        out.append(ComputeYear(
+            year, sum(r["units"] for r in cn), sum(r["units"] for r in other), sum(r["fixed"] for r in cn),
+            sum(r["full"] for r in cn), sum(r["export"] for r in cn), sum(r["fixed"] for r in other),
+            sum(r["unconverted"] for r in cn), sum(r["unconverted"] for r in other),
+            tuple(sorted({r["product"] for r in mine if r["unconverted"]}))))
+    return tuple(out)
+
+
+def _holdings(rows: list[dict]) -> tuple[tuple[int, tuple[Holding, ...]], ...]:
+    """Each Chinese buyer's cumulative listed purchases up to each year of the buyers data (its reserve, as far
+    as the lists show it), in the parts `Holding.h100_eq` combines with the export-version share."""
+    years = sorted({r["year"] for r in rows})
+    out = []
+    for year in years:
+        held: dict[str, list[float]] = {}
+        for r in rows:
+            if r["china"] and r["year"] <= year:
+                h = held.setdefault(r["buyer"], [0, 0.0, 0.0, 0.0, 0])
+                h[0] += r["units"]
+                h[1] += r["fixed"]
+                h[2] += r["full"]
+                h[3] += r["export"]
+                h[4] += r["unconverted"]
+        out.append((year, tuple(Holding(b, int(h[0]), h[1], h[2], h[3], int(h[4]))
+                                for b, h in sorted(held.items()) if h[0] > 0)))
+    return tuple(out)
+
+
+def _domestic_compute(supply: Supply, chips: ChipTable, reference_tflops: float | None) -> Supply:
+    """Each domestic milestone's chips in H100-equivalents, where the accelerator table gives the chip's dense BF16
+    compute (C06 and C10 compare compute, not chip counts)."""
+    def eq(m: Milestone) -> float | None:
+        hardware = chips.exact(m.products)
+        if m.chips is None or hardware is None or reference_tflops is None:
+            return None
+        return m.chips * chips.by_name[hardware] / reference_tflops
+    return replace(supply, domestic=tuple(replace(m, h100_eq=eq(m)) for m in supply.domestic))
+
+
+def _optional(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame | None:
+    try:
+        return tables[name]
+    except KeyError:
+        return None
 
 
 def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
@@ -854,16 +1109,21 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
         chips.by_name[h100] if h100 else None)
     if reference_tflops is not None and not reference_tflops > 0:
         reference_tflops = None
+    supply = _domestic_compute(supply, ChipTable(tables["infra_accelerators"], domestic=True), reference_tflops)
     notes = _export_notes(buyers, supply, chips)
-    compute, variant = _compute(buyers, chips, reference_tflops, notes)
+    eq_rows, variant = _row_equivalents(buyers, chips, reference_tflops, notes)
+    compute = _compute(eq_rows)
     claim = _claim_check(buyers, tables["gpu_shipment_estimates"], sources)
     clusters = tables["gpu_supply_events"]
-    years = tuple(_year_summary(f) for _, f in buyers.groupby("year", sort=True))
+    clouds = cloud_companies(_optional(tables, "china_market_shares"))
+    years = tuple(_year_summary(f, clouds) for _, f in buyers.groupby("year", sort=True))
     scarcity = _scarcity(tables["gpu_price_estimates"], reference, sources)
     article_year = claim.year if claim else None
     return Evidence(
         years=years, article_year=article_year, claim=claim, scarcity=scarcity, supply=supply,
-        compute=compute, export_variant=variant, export_notes=notes,
+        compute=compute, export_variant=variant, export_notes=notes, holdings=_holdings(eq_rows),
+        families=frozenset(p for p in buyers["product"].astype(str).unique()
+                           if chips.exact(p) is None and chips.family(p) is not None),
         bandwidth=((chips.bandwidth[variant], chips.bandwidth[h100], chips.by_name[variant] / reference_tflops)
                    if variant and h100 and reference_tflops and variant in chips.bandwidth
                    and h100 in chips.bandwidth else None),
@@ -894,18 +1154,27 @@ class C03Facts:
     lead_weeks: float | None
     gate: tuple[tuple[int, float], ...]       # (year, cloud operators' share of Chinese-listed units)
     sources: tuple[str, ...]
+    by_company: tuple[str, ...] = ()          # buyers counted as clouds because they run one (market-share data)
+    typed_gate: tuple[tuple[int, float], ...] = ()   # the shares if only buyers classed as clouds counted
 
 
 @dataclass(frozen=True)
 class C06Facts:
     year: int | None
     blocker: str | None
-    part_a: bool
+    part_a: bool | None                       # None: the data cannot decide part (a)
     a_text: str
     china_units: int
     compute: ComputeYear | None               # the year's units in H100-equivalents
-    largest: Milestone | None                 # the largest domestic deployment dated by the year's end
+    deployed: tuple[Milestone, ...]           # domestic deployments with a chip count dated by the year's end
     sources: tuple[str, ...]
+
+    @property
+    def largest(self) -> Milestone | None:
+        """The largest deployment in compute, or None when any deployment's compute is unknown (or none)."""
+        if not self.deployed or any(m.h100_eq is None for m in self.deployed):
+            return None
+        return max(self.deployed, key=lambda m: m.h100_eq)
 
 
 @dataclass(frozen=True)
@@ -918,6 +1187,8 @@ class Cadence:
     years_before: float
     years_after: float
     body: str = ""                            # the reason's parameter-free part, made once
+    start: pd.Timestamp | None = None         # the windows: start to the rule, the rule to end (equal lengths)
+    end: pd.Timestamp | None = None
 
     @property
     def rate_before(self) -> float:
@@ -932,14 +1203,21 @@ class Cadence:
         return self.rate_after / self.rate_before
 
     @staticmethod
-    def largest(side: tuple[Milestone, ...]) -> Milestone | None:
-        counted = [m for m in side if m.chips]
-        return max(counted, key=lambda m: m.chips) if counted else None
+    def counted(side: tuple[Milestone, ...]) -> list[Milestone]:
+        return [m for m in side if m.chips]
+
+    @classmethod
+    def largest(cls, side: tuple[Milestone, ...]) -> Milestone | None:
+        """The largest deployment in compute (H100-equivalents); None when a counted one has no compute figure."""
+        counted = cls.counted(side)
+        if not counted or any(m.h100_eq is None for m in counted):
+            return None
+        return max(counted, key=lambda m: m.h100_eq)
 
     @property
     def scale(self) -> float | None:
         big_before, big_after = self.largest(self.before), self.largest(self.after)
-        return big_after.chips / big_before.chips if big_before and big_after else None
+        return big_after.h100_eq / big_before.h100_eq if big_before and big_after and big_before.h100_eq else None
 
 
 def _c03_facts(years: tuple[YearSummary, ...], s: Scarcity) -> C03Facts:
@@ -956,53 +1234,62 @@ def _c03_facts(years: tuple[YearSummary, ...], s: Scarcity) -> C03Facts:
                     if s.premium is not None else "")
     return C03Facts(blocker, s.premium, premium_text, s.lead_weeks,
                     tuple((y.year, y.china_cloud_share) for y in china_years),
-                    s.sources + tuple(x for y in china_years for x in y.china_sources))
+                    s.sources + tuple(x for y in china_years for x in y.china_sources),
+                    tuple(sorted({b for y in china_years for b in y.clouds_by_company})),
+                    tuple((y.year, y.china_typed_cloud_share) for y in china_years))
 
 
 def _c06_facts(year: int | None, summary: YearSummary | None, supply: Supply,
                compute: tuple[ComputeYear, ...]) -> C06Facts:
     sources = supply.sources
     if year is None:
-        return C06Facts(None, text_no_article_year(), False, "", 0, None, None, sources)
+        return C06Facts(None, text_no_article_year(), None, "", 0, None, (), sources)
     if summary is None or summary.china_units == 0:
-        return C06Facts(year, text_c06_no_china(year), False, "", 0, None, None, sources)
+        return C06Facts(year, text_c06_no_china(year), None, "", 0, None, (), sources)
     if not supply.restrictions and not supply.compliant:
-        return C06Facts(year, text_c06_no_rules(), False, "", 0, None, None, sources)
+        return C06Facts(year, text_c06_no_rules(), None, "", 0, None, (), sources)
     start, end = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
     licensed = [d for d, _, _ in supply.restrictions if d < start]
     variants = [(d, p) for d, p, _ in supply.compliant if d <= end]
-    part_a = bool(licensed) and bool(variants)
-    if part_a:
+    part_a: bool | None
+    if not supply.compliant:
+        part_a, a_text = None, text_c06_no_export_versions(year)   # no export version recorded at all: unknown
+    elif licensed and variants:
+        part_a = True
         variant_names = sorted({p for _, p in variants})
         relicensed = [d for d, prods, _ in supply.restrictions if set(variant_names) & set(prods) and d <= end]
         a_text = text_c06_part_a(min(licensed), variant_names, min(d for d, _ in variants),
                                  max(relicensed) if relicensed else None)
     else:
-        a_text = text_c06_no_part_a(year)
-    deployed = [m for m in supply.domestic if m.date <= end and m.chips]
-    largest = max(deployed, key=lambda m: m.chips) if deployed else None
+        part_a, a_text = False, text_c06_no_part_a(year)
+    deployed = tuple(sorted((m for m in supply.domestic if m.date <= end and m.chips), key=lambda m: m.date))
     unit_year = next((c for c in compute if c.year == year), None)
     if unit_year is not None and unit_year.china_unconverted:
         unit_year = None
-    return C06Facts(year, None, part_a, a_text, summary.china_units, unit_year, largest,
+    return C06Facts(year, None, part_a, a_text, summary.china_units, unit_year, deployed,
                     sources + summary.china_sources)
 
 
 def _cadence(supply: Supply) -> Cadence | None:
-    """Both sides of the first export rule need a milestone and at least a quarter of a year of record (from the
-    first milestone to the rule; from the rule to the latest event in the data)."""
+    """Equal windows on both sides of the first export rule: as long as the shorter side of the record (from the
+    first milestone to the rule; from the rule to the latest event in the data), at least a quarter of a year. A
+    milestone on a window's edge counts; the window before the rule needs a milestone."""
     rule_date = supply.first_restriction
     if rule_date is None or not supply.domestic:
         return None
-    before = tuple(m for m in supply.domestic if m.date < rule_date)
-    after = tuple(m for m in supply.domestic if m.date >= rule_date)
-    if not before or not after:
+    before_all = [m for m in supply.domestic if m.date < rule_date]
+    after_all = [m for m in supply.domestic if m.date >= rule_date]
+    if not before_all or not after_all:
         return None
-    span_before = (rule_date - before[0].date).days / DAYS_PER_YEAR
-    span_after = (supply.data_end - rule_date).days / DAYS_PER_YEAR
-    if span_before < 0.25 or span_after < 0.25:
+    span = min((rule_date - min(m.date for m in before_all)).days, (supply.data_end - rule_date).days)
+    if span / DAYS_PER_YEAR < 0.25:
         return None
-    made = Cadence(rule_date, before, after, span_before, span_after)
+    start, end = rule_date - pd.Timedelta(days=span), rule_date + pd.Timedelta(days=span)
+    before = tuple(m for m in before_all if m.date >= start)
+    after = tuple(m for m in after_all if m.date <= end)
+    if not before:
+        return None
+    made = Cadence(rule_date, before, after, span / DAYS_PER_YEAR, span / DAYS_PER_YEAR, start=start, end=end)
     return replace(made, body=text_c10_body(made))
 
 
@@ -1016,7 +1303,10 @@ def compute_scarce_and_clouds_gatekeepers(ev: Evidence, params: Mapping[str, Any
     Scarcity: the China street-price premium over the US price of the same item is at least
     `scarcity_premium_min`, or a reported lead time is at least `scarcity_lead_weeks_min` weeks. Gatekeeping:
     cloud operators bought most (over half, as shown) of the units listed for Chinese buyers, judged in every year
-    of the buyers data. The scarcity evidence must be dated in a year the buyers data hold. Supported when scarcity
+    of the buyers data. A cloud operator is a buyer the buyers data class as a cloud or a company that runs a public
+    cloud in the market-share data (ByteDance, through Volcano Engine), as the price-war chapter counts it; the
+    reason gives the shares without the second group. The scarcity evidence must be dated in a year the buyers data
+    hold. Supported when scarcity
     holds and clouds bought most in every year; contradicted when neither holds anywhere; partly otherwise.
 
     China's evidence (NVIDIA's revenue billed to China against the export rules) is weighed with
@@ -1034,8 +1324,10 @@ def _base_c03(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
               or (f.lead_weeks is not None and f.lead_weeks >= lead_min))
     most = [share_word(share) == "most" for _, share in f.gate]
     label = SUPPORTED if scarce and all(most) else CONTRADICTED if not scarce and not any(most) else PARTLY
-    return Verdict(label, text_c03_figure(f.gate), text_c03_reason(f.premium_text, f.lead_weeks, premium_min,
-                                                                    lead_min, scarce, f.gate), PROXY, f.sources)
+    reason = text_c03_reason(f.premium_text, f.lead_weeks, premium_min, lead_min, scarce, f.gate)
+    if f.by_company:
+        reason += " " + text_c03_classification(f.by_company, f.typed_gate)
+    return Verdict(label, text_c03_figure(f.gate), reason, PROXY, f.sources)
 
 
 @rule("C04")
@@ -1058,40 +1350,50 @@ def article_total_vs_named_buyers(ev: Evidence, params: Mapping[str, Any]) -> Ve
     return Verdict(SUPPORTED, text_c04_figure(c), text_c04_within(c), PROXY, c.sources)
 
 
-def _ranks(ev: Evidence, buyer: str) -> list[tuple[int, str, int, tuple[str, ...], int, int]]:
-    """Per year with at least two Chinese buyers: (year, 'first'/'tied'/'lower'/'absent', units, tied with,
-    rank, Chinese buyers)."""
+def _ranks(ev: Evidence, buyer: str, export_share: float) -> list[tuple[int, str, int, tuple[str, ...], int, int]]:
+    """Per year with at least two Chinese buyers listed so far: (year, 'first'/'tied'/'lower'/'absent'/'unknown',
+    reserve in H100-equivalents, tied with, rank, Chinese buyers). A reserve is the buyer's listed purchases up to
+    that year, in H100-equivalents (`export_share` for families); 'unknown' when a listed product has no compute
+    figure. Reserves are compared at whole H100-equivalents, so equal purchases tie."""
     out = []
-    for y in ev.years:
-        if len(y.china_ranked) < 2:
+    for year, held in ev.holdings:
+        if len(held) < 2:
             continue
-        units = dict(y.china_ranked)
-        if buyer not in units:
-            out.append((y.year, "absent", 0, (), 0, len(units)))
+        if any(h.unconverted for h in held):
+            out.append((year, "unknown", 0, (), 0, len(held)))
             continue
-        mine = units[buyer]
-        above = sum(1 for u in units.values() if u > mine)
-        ties = tuple(b for b, u in y.china_ranked if u == mine and b != buyer)
+        reserve = {h.buyer: round(h.h100_eq(export_share)) for h in held}
+        if buyer not in reserve:
+            out.append((year, "absent", 0, (), 0, len(reserve)))
+            continue
+        mine = reserve[buyer]
+        above = sum(1 for u in reserve.values() if u > mine)
+        ties = tuple(sorted(b for b, u in reserve.items() if u == mine and b != buyer))
         kind = "lower" if above else "tied" if ties else "first"
-        out.append((y.year, kind, mine, ties, above + 1, len(units)))
+        out.append((year, kind, mine, ties, above + 1, len(reserve)))
     return out
 
 
-@rule("C05")
+RANKED = ("first", "tied", "lower")
+
+
+@rule("C05", reads=("h20_share_china",))
 def tencent_boldest_chinese_buyer(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C05: Tencent was the largest Chinese buyer, and its HCC cluster was three times faster.
 
-    Tencent's rank among Chinese buyers is read in every year with at least two Chinese buyers. The speed-up is
-    the vendor's own figure against an unnamed baseline and cannot be tested, so the best verdict is partly
-    supported (first or tied first in some year); contradicted when Tencent is never first where listed."""
-    ranks = _ranks(ev, "Tencent")
-    listed = [r for r in ranks if r[1] != "absent"]
+    Tencent's reserve (its listed purchases up to each year, in H100-equivalents) is ranked among Chinese buyers
+    in every year with at least two of them. The speed-up is the vendor's own figure against an unnamed baseline:
+    not testable with public data, so it is not a failing part (CRITERIA). Supported when Tencent is first (or tied
+    first) in every year ranked; partly supported when in some years only; contradicted when never first."""
+    ranks = _ranks(ev, "Tencent", params["h20_share_china"])
+    listed = [r for r in ranks if r[1] in RANKED]
     sources = tuple(x for y in ev.years for x in y.china_sources) + ev.cluster_sources
     if not listed:
-        return Verdict.not_testable_here(text_rank_missing("Tencent", bool(ranks), ev.any_china), sources=sources)
+        return Verdict.not_testable_here(text_rank_missing("Tencent", ranks, ev.any_china), sources=sources)
     firsts = [r for r in listed if r[1] in ("first", "tied")]
-    return Verdict(PARTLY if firsts else CONTRADICTED, text_rank_figure(listed),
-                   text_c05_reason(ranks, listed, firsts, ev.tencent_speedup), PROXY, sources)
+    label = SUPPORTED if len(firsts) == len(listed) else PARTLY if firsts else CONTRADICTED
+    return Verdict(label, text_rank_figure(listed), text_c05_reason(ranks, listed, firsts, ev.tencent_speedup),
+                   PROXY, sources)
 
 
 @rule("C06", reads=("h20_share_china", "domestic_scale_share"))
@@ -1102,8 +1404,9 @@ def compliant_chips_and_no_domestic_scale(ev: Evidence, params: Mapping[str, Any
     Three parts, each computed: (a) the full products were licensed before the year and export versions went on
     sale by its end; (b) Chinese buyers' listed units average at least half an H100 of dense BF16 compute
     (`HIGH_END_H100_EQUIV`, with `h20_share_china` for families); (c) the largest domestic-chip deployment dated
-    by the year's end is below `domestic_scale_share` of the units Chinese buyers listed that year. Supported
-    when all three hold; contradicted when (a) fails; partly supported otherwise.
+    by the year's end, in H100-equivalents, is below `domestic_scale_share` of the Chinese buyers' NVIDIA compute
+    that year. A part the data cannot decide (no export version recorded, no compute figure for a chip, no dated
+    deployment) is undecided, never failed: see `c06_label`.
 
     China's evidence (what NVIDIA still billed to China after the first rules) speaks to part (b) only and is
     weighed with `china_chain.add_china`."""
@@ -1114,16 +1417,30 @@ def _base_c06(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     f = ev.c06
     if f.blocker:
         return Verdict.not_testable_here(f.blocker, sources=f.sources)
-    per_unit = f.compute.china_eq(params["h20_share_china"]) / f.china_units if f.compute else None
-    part_b = per_unit is not None and per_unit >= HIGH_END_H100_EQUIV
-    scale = f.largest.chips / f.china_units if f.largest else 0.0
-    bar = params["domestic_scale_share"]
-    part_c = scale < bar
-    held = (f.part_a, part_b, part_c)
-    label = SUPPORTED if all(held) else CONTRADICTED if not f.part_a else PARTLY
-    return Verdict(label, text_c06_figure(sum(held), f.year),
-                   text_c06_reason(f.year, f.a_text, f.china_units, per_unit, part_b, f.largest, scale, bar, part_c),
-                   PROXY, f.sources)
+    mix, bar = params["h20_share_china"], params["domestic_scale_share"]
+    china_eq = f.compute.china_eq(mix) if f.compute else None
+    per_unit = china_eq / f.china_units if china_eq is not None else None
+    part_b = None if per_unit is None else per_unit >= HIGH_END_H100_EQUIV
+    largest = f.largest
+    scale = largest.h100_eq / china_eq if largest is not None and china_eq else None
+    part_c = None if scale is None else scale < bar
+    parts = (f.part_a, part_b, part_c)
+    label = c06_label(parts)
+    reason = text_c06_reason(f.year, f.a_text, f.china_units, per_unit, part_b, f.deployed, largest, scale, bar,
+                             part_c)
+    return Verdict(label, text_c06_figure(sum(p is True for p in parts), sum(p is None for p in parts), f.year),
+                   reason, PROXY, f.sources)
+
+
+def c06_label(parts: tuple[bool | None, bool | None, bool | None]) -> str:
+    """(a) is the central part: it failing contradicts the claim. All three holding supports it; some holding
+    (others failing or undecided by this data) is partly supported; none holding and (a) undecided leaves the
+    claim undecided by this data."""
+    if parts[0] is False:
+        return CONTRADICTED
+    if all(p is True for p in parts):
+        return SUPPORTED
+    return PARTLY if any(p is True for p in parts) else NOT_TESTABLE_HERE
 
 
 @rule("C07")
@@ -1132,18 +1449,17 @@ def baidu_priority_supply(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     return Verdict.not_testable(text_c07_reason(), figure=text_c07_figure())
 
 
-@rule("C08", reads=("unit_price_low_usd", "capital_bar_usd_bn"))
+@rule("C08", reads=("unit_price_low_usd",))
 def capital_decided_winners(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C08: capital (and control of supply) decided who won the first phase.
 
-    The testable part: getting onto the list took capital. It holds when even the smallest listed purchase of
-    the article's year cost at least `capital_bar_usd_bn` at the low price `unit_price_low_usd`. That capital
-    *decided* the winners, and the role of supply-chain control, are interpretation: so partly supported when
-    the part holds, contradicted when a listed buyer paid less than the bar.
+    Not testable with public data: a list of the largest buyers shows that large purchases took capital (every
+    listed buyer is there because it bought much), never that capital decided who won; that needs the buyers'
+    capital set against an outcome, which no public data give. The reason shows the article year's smallest listed
+    purchase at the low price `unit_price_low_usd` and the concentration, as context.
 
     The chain model's reading (does the vendor with the most GPUs at the start end largest, over the model's
-    documented ranges?) is weighed with `china_chain.add_model`: it can lower a supported verdict, never decide the
-    claim."""
+    documented ranges?) is weighed with `china_chain.add_model`: it is stated and never decides the claim."""
     return cc.add_model(_base_c08(ev, params), china_model(ev, "C08"))
 
 
@@ -1151,20 +1467,24 @@ def _base_c08(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     s = ev.year(ev.article_year)
     if s is None:
         return Verdict.not_testable_here(text_c08_no_year(ev.article_year))
-    buyer, units = s.smallest
-    price, bar = params["unit_price_low_usd"], params["capital_bar_usd_bn"]
+    smallest = s.smallest
+    price = params["unit_price_low_usd"]
+    if smallest is None:
+        return Verdict.not_testable(text_c08_reason(s, None, 0, 0.0, price), text_c08_figure(None, s.year),
+                                    sources=s.sources)
+    buyer, units = smallest
     bill_bn = units * price / 1e9
-    holds = bill_bn >= bar
-    return Verdict(PARTLY if holds else CONTRADICTED, text_c08_figure(bill_bn, s.year),
-                   text_c08_reason(s, buyer, units, bill_bn, price, bar, holds), PROXY, s.sources)
+    return Verdict.not_testable(text_c08_reason(s, buyer, units, bill_bn, price),
+                                text_c08_figure(bill_bn, s.year), sources=s.sources)
 
 
-@rule("C09")
+@rule("C09", reads=("h20_share_china",))
 def alibaba_reserves(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C09: vendors with large GPU reserves (Alibaba) could later cut prices.
 
-    Alibaba's rank among Chinese buyers in every year with at least two Chinese buyers: supported when first in
-    every year it is listed, partly supported when listed but not first (its price cuts are tested in the
+    Alibaba's reserve (listed purchases up to each year, in H100-equivalents) ranked among Chinese buyers in every
+    year with at least two of them: supported when first (or tied first) in every year it is ranked, partly
+    supported when listed but not first (its price cuts are tested in the
     price-war chapter), not testable when it is never listed.
 
     China's evidence (do GPUs bought rank the clouds as their later AI-cloud revenue does?) bears on the path the
@@ -1173,12 +1493,12 @@ def alibaba_reserves(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def _base_c09(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
-    ranks = _ranks(ev, "Alibaba")
-    listed = [r for r in ranks if r[1] != "absent"]
+    ranks = _ranks(ev, "Alibaba", params["h20_share_china"])
+    listed = [r for r in ranks if r[1] in RANKED]
     sources = tuple(x for y in ev.years for x in y.china_sources)
     if not listed:
-        return Verdict.not_testable_here(text_rank_missing("Alibaba", bool(ranks), ev.any_china), sources=sources)
-    first = all(r[1] == "first" for r in listed)
+        return Verdict.not_testable_here(text_rank_missing("Alibaba", ranks, ev.any_china), sources=sources)
+    first = all(r[1] in ("first", "tied") for r in listed)
     return Verdict(SUPPORTED if first else PARTLY, text_rank_figure(listed, "Alibaba "),
                    text_c09_reason(ranks, first), PROXY, sources)
 
@@ -1187,8 +1507,10 @@ def _base_c09(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def own_chips_accelerated(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C10: unreliable NVIDIA supply pushed vendors into their own chips (an acceleration).
 
-    Two measures, before and after the first export rule: the launch cadence (domestic milestones per year) and
-    the scale (the largest number of domestic chips one milestone puts in service). Each counts as accelerated
+    Two measures, in equal windows before and after the first export rule (as long as the shorter side of the
+    record; a milestone on a window's edge counts): the launch cadence (domestic milestones per year) and the
+    scale (the largest deployment in H100-equivalents; not compared when a counted chip has no compute figure). Each
+    counts as accelerated
     when after/before is at least `acceleration_min_ratio`. Supported when both accelerated, contradicted when
     neither did, partly supported otherwise (also when scale cannot be compared). Dates cannot show cause; the
     reason says so.
@@ -1241,9 +1563,11 @@ def _revenue_values(revenue: pd.DataFrame, annual: pd.DataFrame) -> tuple[dict[s
     if len(annual):
         a = annual.sort_values("fiscal_year").iloc[-1]
         quarters = rev[rev["fiscal_year"] == a["fiscal_year"]]
-        v.update(annual_label=f"FY{int(a['fiscal_year'])}", annual_usd_bn=float(a["revenue_usd_bn"]),
-                 annual_growth=None if pd.isna(a["reported_growth_pct"]) else float(a["reported_growth_pct"]) / 100,
-                 annual_quarter_sum=float(quarters["revenue_usd_bn"].sum()) if len(quarters) == 4 else None)
+        v.update(annual_label=f"FY{int(a['fiscal_year'])}", annual_usd_bn=float(a["revenue_usd_bn"]))
+        if pd.notna(a["reported_growth_pct"]):
+            v["annual_growth"] = float(a["reported_growth_pct"]) / 100
+        if len(quarters) == 4:   # a figure only where four quarters can be summed (no None among the values)
+            v["annual_quarter_sum"] = float(quarters["revenue_usd_bn"].sum())
     v["revenue_sentence"] = revenue_sentence(v) + annual_sentence(v)
     return v, rev
 
@@ -1270,12 +1594,10 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     v["first_top2_sentence"], v["first_china_sentence"] = lead, china
     v["later_year_sentence"] = later_year_sentence(first, last)
     v["cloud_sentence"] = cloud_sentence(first, last)
+    v["lists_sentence"] = lists_sentence(first, last, ev.families)
     result.frames["buyers"] = buyers.assign(
         share=buyers.groupby("year")["units"].transform(lambda u: u / u.sum() if u.sum() else 0.0))
-    result.titles["buyers"] = (
-        f"Two buyers took {pct(last.top2_share)} of listed GPUs in {last.year}, {pct(first.top2_share)} in "
-        f"{first.year}" if first.year != last.year and last.buyers > 1 and first.buyers > 1 else
-        f"The largest buyers in {last.year}: {last.top_names}, {pct(last.top2_share)} of listed GPUs")
+    result.titles["buyers"] = buyers_title(first, last)
     v["largest_last"] = last.top_names
 
     # Do the article's figures add up?
@@ -1314,8 +1636,9 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     mix = params["h20_share_china"]
     rows = []
     for cy, ys in zip(ev.compute, ev.years):
-        share = cy.compute_share(mix) if cy.converted else None
+        share = cy.compute_share(mix)
         rows.append({"year": cy.year, "unit_share": ys.china_share, "compute_share": share,
+                     "family_units": cy.china_family_full > 0,
                      "china_h100_eq": cy.china_eq(mix), "all_h100_eq": cy.china_eq(mix) + cy.other_eq,
                      "unconverted": cy.china_unconverted + cy.other_unconverted,
                      "missing": ", ".join(cy.unconverted_products)})
@@ -1332,10 +1655,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     v["export_variant"] = ev.export_variant or "export version"
     v["h20_share_china"] = mix
     known = [r for r in rows if r["compute_share"] is not None]
-    result.titles["compute"] = (
-        f"Counted in compute, Chinese buyers' share was {pct(known[-1]['compute_share'])} in {known[-1]['year']}, "
-        f"against {pct(known[-1]['unit_share'])} counted in GPUs" if known else
-        "The listed products have no compute figure in the accelerator table")
+    result.titles["compute"] = compute_title(known, ev.any_china)
 
     # What those GPUs cost and could compute
     prices = tables["gpu_price_estimates"]
@@ -1379,6 +1699,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
                       "after it") if ev.supply.first_restriction is not None else "no export rule in the data")
     restrictions = events[events["category"] == "restriction"]
     result.frames["first_rule"] = restrictions.head(1)[["date", "event"]]
+    v["domestic_sentence"] = domestic_span_sentence(ev.supply.domestic)
     cad = ev.cadence
     result.titles["domestic"] = (
         f"Domestic chip milestones: {cad.rate_before:.1f} a year before the first export rule, "
@@ -1394,10 +1715,12 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
 
 
 def fleet_basis(c: ComputeYear, units: int, export_share: float) -> tuple[float, str]:
-    """The first year's fleet in H100-equivalents and how the page names its unit."""
-    if c.china_unconverted or c.other_unconverted:
-        return float(units), text_fleet_unit(None, unconverted=True)
+    """The first year's fleet in H100-equivalents, the same count as the compute table's, and how the page names
+    its unit (units with no compute figure are left out and said to be)."""
     fleet = c.china_eq(export_share) + c.other_eq
+    left_out = c.china_unconverted + c.other_unconverted
+    if left_out:
+        return fleet, text_fleet_unit(fleet, left_out, ", ".join(c.unconverted_products))
     return fleet, text_fleet_unit(None if abs(fleet - units) < 0.5 else fleet)
 
 

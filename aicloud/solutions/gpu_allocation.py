@@ -16,15 +16,25 @@ from aicloud.params import Parameter
 
 
 def hhi_answer(check: Any, hhi: float) -> str:
-    """Exercise 'Compute by hand': the top two buyers' part of the HHI."""
+    """Exercise 'Compute by hand': the top two buyers' part of the HHI (none when the year lists no units)."""
+    if not hhi or float(check["units"].sum()) == 0:
+        return ("(a) The year's list holds no units, so there are no shares to square and no HHI to split. The "
+                "check in code:")
     if len(check) == 1:
         return (f"(a) {check['buyer'].iloc[0]} took all the listed units, so its square, 10,000, is the whole HHI. "
                 "The check in code:")
     top = check.head(2)
     part = float(top["squared"].sum())
-    return (f"(a) {top['buyer'].iloc[0]} took {top['share_pct'].iloc[0]:.1f}% and {top['buyer'].iloc[1]} "
-            f"{top['share_pct'].iloc[1]:.1f}% of the listed units; their squares add up to {part:,.0f}, which is "
-            f"{part / hhi:.0%} of the HHI. Every other buyer together adds only {hhi - part:,.0f}. The check in code:")
+    text = (f"(a) {top['buyer'].iloc[0]} took {top['share_pct'].iloc[0]:.1f}% and {top['buyer'].iloc[1]} "
+            f"{top['share_pct'].iloc[1]:.1f}% of the listed units; their squares add up to {part:,.0f}, ")
+    if len(check) == 2:
+        return text + "the whole HHI, since they are the only two buyers. The check in code:"
+    rest = hhi - part
+    tied = check["units"].iloc[2] == check["units"].iloc[1]
+    return (text + f"which is {part / hhi:.0%} of the HHI. Every other buyer together adds "
+            f"{'only ' if rest < part else ''}{rest:,.0f}."
+            + (" Other buyers bought as many as the second, so the top two are picked by name (alphabetically)."
+               if tied else "") + " The check in code:")
 
 
 def claim_answer(v: Mapping[str, Any]) -> str:
@@ -66,7 +76,7 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
         "ex_hhi_answer": hhi_answer(check, v["last_hhi"]),
         "ex_equal_hhi": 10_000 / len(check),
         "ex_training_share_high": share_high,
-        "ex_runs_at_high_share": (float(gpu.training_runs_per_year(fleet, run_hours, share_high))
+        "ex_runs_high_training": (float(gpu.training_runs_per_year(fleet, run_hours, share_high))
                                   if run_hours > 0 else 0.0),
         "ex_util_low": util_low,
         "ex_util_high": util_high,

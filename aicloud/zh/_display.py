@@ -23,7 +23,9 @@ TIME_FORMATS = {"%d %b %Y": "%Y年%-m月%-d日", "%b %d, %Y": "%Y年%-m月%-d日
 VEGA_WORDS = {"ascending", "descending", "independent", "shared", "linear", "log", "pow", "sqrt", "symlog", "time",
               "utc", "point", "band", "ordinal", "nominal", "quantitative", "temporal", "top", "bottom", "left",
               "right", "middle", "start", "end", "none", "null", "unaggregated", "container"}
-QUOTED = re.compile(r"""(?P<q>['"])(?P<text>(?:(?!(?P=q)).)*?[A-Za-z](?:(?!(?P=q)).)*)(?P=q)""")
+# A string literal, read left to right so that a literal without letters (' (') is consumed as one too: otherwise
+# the text between two literals (' + datum.tier + ') would be taken for one.
+QUOTED = re.compile(r"""(?P<q>['"])(?P<text>(?:(?!(?P=q)).)*)(?P=q)""")
 
 
 def spec(node: Any, where: str = "chart") -> Any:
@@ -90,7 +92,11 @@ def _is_date(text: str) -> bool:
 
 def _expression(expr: str, where: str) -> str:
     """Quoted category names inside a Vega expression, translated like the data they are compared with."""
-    return QUOTED.sub(lambda m: m["q"] + str(display(m["text"], where)) + m["q"], expr)
+    def one(m: re.Match) -> str:
+        if not re.search("[A-Za-z]", m["text"]):
+            return m.group()
+        return m["q"] + str(display(m["text"], where)) + m["q"]
+    return QUOTED.sub(one, expr)
 
 
 # --- HTML of tables ------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Chinese counterpart of `aicloud.claims`: a verdict is glued with its Chinese label (what the prose shows) and
-its English key (`<id>_verdict_key`, what the ledger counts and the conclusion compares)."""
+its English key (`<id>_verdict_key`, what the ledger counts and the conclusion compares); the evidence grade
+likewise (`<id>_evidence_key`, what the ledger's evidence filter compares)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def record_verdict(claim_id: str, verdict: Verdict, robustness: Robustness | Non
     english.record(claim_id, verdict.label, verdict.figure, verdict.reason, list(verdict.sources))
     english._recorded[claim_id]["evidence"] = GRADE[verdict.evidence]
     english._glue(f"{claim_id}_evidence", GRADE[verdict.evidence])
+    english._glue(f"{claim_id}_evidence_key", verdict.evidence)   # the ledger's evidence filter compares the key
     if robustness is not None:
         english._recorded[claim_id]["robustness"] = robustness.summary()
         english._glue(f"{claim_id}_robustness", robustness.summary())

@@ -14,7 +14,8 @@ from aicloud.escape import html_text, markdown_text
 from aicloud.glued import glued
 from aicloud.i18n import display, translate
 from aicloud.pages import _table
-from aicloud.zh.verdicts import LABEL
+from aicloud.verdicts import EVIDENCE_GRADES
+from aicloud.zh.verdicts import CRITERIA, EVIDENCE_CRITERIA, GRADE, LABEL
 
 KIND = {"primary": "一手来源", "press": "新闻媒体", "third-party": "第三方", "derived": "本项目推算",
         "article": "被检验的文章"}
@@ -110,35 +111,86 @@ def _note(note: object) -> str:
 
 
 def claims_ledger(executed: dict[str, Path], claims_path: Path | None = None) -> tuple[str, pd.DataFrame]:
-    """The claims ledger page in Chinese and its table (verdict column: the English keys)."""
+    """The claims ledger page in Chinese and its table (verdict and evidence columns: the English keys), with the
+    same columns, filters and grading section as the English page."""
+    from aicloud.pages import LEDGER_TABLE_ID, NOT_GRADED
+
     table = ledger_table(executed, claims_path)
     counts = table["verdict"].value_counts()
     intro = ["# 论断账本", "",
              "文章的每一条论断（用本报告自己的话转述），以及证据怎么说。结论由检验该论断的章节计算，构建网站时从章节中读取；"
-             "决定性的数字就是该章自己的数字。可以按结论或阶段筛选。", "",
+             "决定性的数字就是该章自己的数字。可以按结论、证据或阶段筛选。", "",
              "结论：" + "；".join(f"{LABEL[v]} {int(counts.get(v, 0))} 条" for v in claims_mod.VERDICTS)
-             + (f"；尚无结论 {int(counts.get('no verdict yet', 0))} 条" if counts.get("no verdict yet") else "")
-             + "。", ""]
-    shown_label = {**LABEL, "no verdict yet": "尚无结论"}
+             + (f"；尚无结论 {int(counts.get(PENDING, 0))} 条" if counts.get(PENDING) else "")
+             + "。" + _scale_sentence(table), ""]
+    shown_label = {**LABEL, PENDING: "尚无结论"}
+    shown_grade = {**GRADE, NOT_GRADED: "未分级"}
     options = "".join(f'<option value="{html_text(v)}">{html_text(shown_label[v])}</option>'
-                      for v in [*claims_mod.VERDICTS, "no verdict yet"] if counts.get(v))
+                      for v in [*claims_mod.VERDICTS, PENDING] if counts.get(v))
+    grades = table["evidence"].value_counts()
+    evidence_options = "".join(f'<option value="{html_text(g)}">{html_text(shown_grade[g])}</option>'
+                               for g in [*EVIDENCE_GRADES, NOT_GRADED] if grades.get(g))
     phases = "".join(f'<option value="{html_text(p)}">{html_text(PHASE.get(p, p))}</option>'
                      for p in dict.fromkeys(table["phase"]))
     controls = ('<div class="ledger-filters"><label>结论 <select id="ledger-verdict"><option value="">全部'
-                f'</option>{options}</select></label> <label>阶段 <select id="ledger-phase"><option value="">'
-                f'全部</option>{phases}</select></label> <span id="ledger-count" aria-live="polite"></span></div>')
+                f'</option>{options}</select></label> <label>证据 <select id="ledger-evidence"><option value="">'
+                f'全部</option>{evidence_options}</select></label> <label>阶段 <select id="ledger-phase">'
+                f'<option value="">全部</option>{phases}</select></label> '
+                '<span id="ledger-count" aria-live="polite"></span></div>')
     titles = _chapter_titles(executed)
     shown = table.assign(
         chapter_html=[f'<a href="../chapters/{html_text(c)}.html">{html_text(titles.get(c, c))}</a>'
                       if c in executed else html_text(titles.get(c, c.replace("_", " "))) for c in table["chapter"]],
         sources_html=[_sources_cell(s) for s in table["sources"]],
         verdict_zh=[shown_label.get(v, v) for v in table["verdict"]],
+        evidence_zh=[shown_grade.get(e, e) for e in table["evidence"]],
+        robustness_zh=[ROBUSTNESS_WORDS.get(r, r) for r in table["robustness"]],
         phase_zh=[PHASE.get(p, p) for p in table["phase"]],
         paraphrase_zh=[_zh(p, "claims") for p in table["paraphrase"]])
-    rows = [{"verdict": v, "phase": p} for v, p in zip(table["verdict"], table["phase"])]
-    body = shown[["id", "phase_zh", "paraphrase_zh", "chapter_html", "verdict_zh", "figure", "reason", "sources_html"]]
-    body.columns = ["编号", "阶段", "论断（转述）", "章节_html", "结论", "决定性数字", "理由", "来源_html"]
-    return "\n".join(intro + [controls, "", _table(body, table_id="claims-ledger", row_attrs=rows), ""]), table
+    rows = [{"verdict": v, "phase": p, "evidence": e}
+            for v, p, e in zip(table["verdict"], table["phase"], table["evidence"])]
+    body = shown[["id", "phase_zh", "paraphrase_zh", "chapter_html", "verdict_zh", "figure", "reason", "evidence_zh",
+                  "robustness_zh", "sources_html"]]
+    body.columns = ["编号", "阶段", "论断（转述）", "章节_html", "结论", "决定性数字", "理由", "证据", "稳健性", "来源_html"]
+    return "\n".join(intro + [controls, "", _table(body, table_id=LEDGER_TABLE_ID, row_attrs=rows), ""]
+                     + _scale_section(table)), table
+
+
+# --- the verdict scale: the ledger page's grading section in Chinese ------------------------------------------
+PENDING = "no verdict yet"   # the English key of a claim without a verdict (the ledger's verdict column)
+ROBUSTNESS_WORDS = {"not swept": "未做扫描"}
+NOT_GRADED_CRITERION = "该章记录结论时没有给出证据等级（当时它的结论规则尚不存在）。"
+SCALE_TITLE = "## 结论如何分级"
+SCALE_INTRO = ("每个结论都按下面写明的标准给出，并另外带有一个独立的等级，表示它所依据的证据有多强：一条论断可以在直接证据上"
+               "被否定，也可以只凭一则个案得到支持。稳健性一栏说明，结论在其规则读取的每个假设的文档区间内是否成立"
+               "（每个假设逐一扫描，再全部联合抽样）。")
+SCALE_BALANCED = "没有哪一种结论占到论断总数的一半以上。"
+SCALE_DOMINANT = "“{label}”占 {total} 条论断中的 {count} 条，超过一半。"
+
+
+def _scale_sentence(table: pd.DataFrame) -> str:
+    from aicloud.pages import dominant_labels
+
+    dominant = dominant_labels(table)
+    if not dominant:
+        return SCALE_BALANCED
+    return "".join(SCALE_DOMINANT.format(label=html_text(LABEL.get(k, k)), count=len(ids), total=len(table))
+                   for k, ids in dominant.items())
+
+
+def _scale_section(table: pd.DataFrame) -> list[str]:
+    from aicloud.pages import NOT_GRADED, scale_distribution
+
+    verdicts = scale_distribution(table)
+    grades = table["evidence"].value_counts()
+    labels = pd.DataFrame([{"结论": LABEL[k], "标准": CRITERIA[k], "论断数": verdicts[k]}
+                           for k in claims_mod.VERDICTS])
+    evidence = pd.DataFrame([{"证据": GRADE[g], "标准": EVIDENCE_CRITERIA[g], "论断数": int(grades.get(g, 0))}
+                             for g in EVIDENCE_GRADES]
+                            + ([{"证据": "未分级", "标准": NOT_GRADED_CRITERION, "论断数": int(grades[NOT_GRADED])}]
+                               if grades.get(NOT_GRADED) else []))
+    return [SCALE_TITLE, "", SCALE_INTRO, "", _table(labels, table_id="verdict-criteria"), "",
+            _table(evidence, table_id="evidence-criteria"), ""]
 
 
 def _chapter_titles(executed: dict[str, Path]) -> dict[str, str]:
@@ -173,17 +225,22 @@ def ledger_table(executed: dict[str, Path], claims_path: Path | None = None) -> 
         if Path(path).exists():
             values.update(glued(path))
     from aicloud.i18n_source import pending
+    from aicloud.pages import NOT_GRADED, NOT_SWEPT
 
     waiting = set(pending())
     rows = []
     for _, c in claims.iterrows():
         cid = c["id"]
         english_only = c["chapter"] in waiting and f"{cid}_figure" in values
+        recorded = f"{cid}_verdict" in values
         rows.append({**c.to_dict(),
-                     "verdict": values.get(f"{cid}_verdict_key", values.get(f"{cid}_verdict", "no verdict yet")),
+                     "verdict": values.get(f"{cid}_verdict_key", values.get(f"{cid}_verdict", PENDING)),
                      "figure": PENDING_FIGURE if english_only else values.get(f"{cid}_figure", ""),
                      "reason": PENDING_REASON if english_only else values.get(f"{cid}_reason", ""),
-                     "sources": values.get(f"{cid}_sources", "")})
+                     "sources": values.get(f"{cid}_sources", ""),
+                     "evidence": values.get(f"{cid}_evidence_key", values.get(f"{cid}_evidence", NOT_GRADED
+                                                                              if recorded else "")),
+                     "robustness": values.get(f"{cid}_robustness", NOT_SWEPT if recorded else "")})
     return pd.DataFrame(rows)
 
 

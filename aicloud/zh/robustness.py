@@ -5,6 +5,12 @@ from __future__ import annotations
 from aicloud.robustness import Robustness
 from aicloud.zh.verdicts import label
 
+# The report of `python -m aicloud robustness` is a developer's command-line output, printed in English and shown on
+# no page of either edition.
+NOT_SHOWN = {n: "the robustness command's terminal report (English, on no page)" for n in (
+    "sweep_claims", "LINE_CLAIM", "LINE_NONE", "LINE_READS", "LINE_HELD", "LINE_NO_READS", "LINE_FLIP",
+    "LINE_NO_FLIP", "LINE_JOINT", "LINE_TALLY")}
+
 
 def summary(self: Robustness) -> str:
     """One sentence for the page and the ledger."""

@@ -47,7 +47,7 @@ def a_or_an(word: str) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} 个{word}"
+    return f"{num(n)} 个{word}"
 
 
 def years_text(years: list[int] | tuple[int, ...]) -> str:
@@ -75,10 +75,16 @@ def change_phrase(change: float, unit: str, fmt: str = "+,.0f") -> str:
     return f"变化 {shown}{' ' + unit if unit else ''}"
 
 
-def top_two_text(s: YearSummary) -> str:
+def top_two_text(s: YearSummary, lead: str = "the top two") -> str:
     if s.buyers == 1:
         return f"唯一的买家{names(_top(s))}买下了全部"
-    return f"前两名{names(_top(s))}占 {pct(s.top2_share)}"
+    if s.buyers == 2:
+        return f"仅有的两个买家{names(_top(s))}买下了全部（第一名占 {pct(s.ranked[0][1] / s.units)}）"
+    if s.top_tie and s.ranked[0][1] == s.ranked[1][1]:
+        equal = [b for b, u in s.ranked if u == s.ranked[0][1]]
+        return f"{names(equal)}各买了同样多，因此其中任意两家占 {pct(s.top2_share)}"
+    head = "最大的两个买家" if lead == "The two largest" else "前两名"
+    return f"{head}{names(_top(s))}占 {pct(s.top2_share)}"
 
 
 def _top(s: YearSummary) -> list[str]:
@@ -88,23 +94,28 @@ def _top(s: YearSummary) -> list[str]:
 def later_year_sentence(first: YearSummary, last: YearSummary) -> str:
     if first.year == last.year:
         return f"数据只有 {first.year} 年，无法显示采购格局在不同年份之间的变化。"
+    if not last.units or not first.units:
+        empty = last if not last.units else first
+        return f"{empty.year} 年的名单列出 {empty.buyers} 个买家，却没有任何数量，因此这一年无法比较份额和集中度。"
     return (f"{last.year} 年，名单涵盖 {_products(last.product)}，{last.buyers} 个买家共 {_units(last.units)}：{top_two_text(last)}"
             f"（HHI 为 {num(last.hhi)}，{change_phrase(last.hhi - first.hhi, '')}），中国买家占 {pct(last.china_share)}"
-            f"（{change_phrase((last.china_share - first.china_share) * 100, '个百分点')}）。")
+            f"（{change_phrase((last.china_share - first.china_share) * 100, '个百分点')}）。" + tie_sentence(last))
 
 
 def cloud_sentence(first: YearSummary, last: YearSummary) -> str:
-    if first.year == last.year:
-        return f"按本项目的分类，云厂商在 {first.year} 年买下了名单所列数量的 {pct(first.cloud_share)}。"
-    return (f"按本项目的分类，云厂商买下了名单所列数量的 {pct(first.cloud_share)}（{first.year} 年）"
-            f"和 {pct(last.cloud_share)}（{last.year} 年）。")
+    shown = [y for y in dict.fromkeys((first, last)) if y.units]
+    if not shown:
+        return ""
+    parts = "，".join(f"{y.year} 年为 {pct(y.cloud_share)}" for y in shown)
+    return f"云厂商（被归为云厂商的买家，以及经营公有云的公司）买下的份额占名单所列数量的比例：{parts}。"
 
 
 def first_year_sentences(s: YearSummary) -> tuple[str, str]:
-    lead = (f"最大的两个买家{names(_top(s))}占 {pct(s.top2_share)}" if s.buyers > 1
-            else f"名单上唯一的买家{names(_top(s))}买下了全部")
+    if not s.units:
+        return f"名单列出 {s.buyers} 个买家，却没有任何数量，因此无法计算份额", ""
+    lead = top_two_text(s, "The two largest")
     china = f"中国买家占 {pct(s.china_share)}。" if s.china_units else "名单上没有中国买家。"
-    return lead, china
+    return lead, china + tie_sentence(s)
 
 
 def claim_sentence(c: ClaimCheck | None) -> str:
@@ -128,6 +139,8 @@ def listed_sentence(c: ClaimCheck | None) -> str:
         return ""
     if c.listed_count == 0:
         return f"买家数据中没有可供比较的 {c.year} 年记录。"
+    if c.claim_units <= 0:
+        return f"估计中全部 {c.listed_count} 个买家合计 {_units(c.listed_units)}；文章的总数为零，因此无法给出倍数。"
     return (f"估计中全部 {c.listed_count} 个买家合计 {_units(c.listed_units)}，"
             f"是文章总数的 {c.listed_units / c.claim_units:.2f} 倍。")
 
@@ -174,19 +187,16 @@ def compute_sentence(rows: list[dict], mix_name: str | None, mix_share: float) -
     known = [r for r in rows if r["compute_share"] is not None]
     if all(r["unit_share"] == 0 for r in rows):
         return "名单上没有中国买家，因此没有可以折算成算力的中国份额。"
-    if not known:
-        return "加速器表中没有所列产品的 BF16 稠密算力数字，因此无法按算力计算份额。"
-    parts = [f"{r['year']} 年占 GPU 数量的 {pct(r['unit_share'])}、算力的 {pct(r['compute_share'])}" for r in known]
-    text = f"中国买家{'；'.join(parts)}。"
     gaps = [r for r in rows if r["compute_share"] is None]
-    if gaps:
-        text += f"{years_text([r['year'] for r in gaps])}没有任何所列产品有算力数字。"
-    partial = [r for r in known if r["unconverted"]]
-    if partial:
-        text += "算力份额未计入" + "；".join(
-            f"{r['year']} 年的 {_units(r['unconverted'])} {r['missing']}" for r in partial) + "，它们没有算力数字。"
-    if mix_name:
-        text += f"差别来自 {mix_name}：本章假设中国买家所购某一 GPU 系列中有 {pct(mix_share)} 是这种出口版。"
+    gap_text = "".join(f"{r['year']} 年的算力份额未知：加速器表中没有 {r['missing']} 的算力数字"
+                       f"（{_units(r['unconverted'])}）。" for r in gaps if r["missing"])
+    if not known:
+        return gap_text or "名单上没有任何数量，因此无法按算力计算份额。"
+    parts = [f"{r['year']} 年占 GPU 数量的 {pct(r['unit_share'])}、算力的 {pct(r['compute_share'])}" for r in known]
+    text = f"中国买家{'；'.join(parts)}。" + gap_text
+    if mix_name and any(r["family_units"] and round(r["compute_share"] - r["unit_share"], 2) != 0 for r in known):
+        text += (f"有 GPU 系列的年份里，这一差距主要来自 {mix_name}：本章假设中国买家所购某一 GPU 系列中有 "
+                 f"{pct(mix_share)} 是这种出口版。")
     if len(known) > 1:
         a, b = known[0], known[-1]
         text += (f"按芯片数量计，中国的份额从 {a['year']} 年到 {b['year']} 年"
@@ -210,7 +220,7 @@ def compute_table(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([{
         "年份": str(r["year"]),
         "中国买家占 GPU 数量的份额": pct(r["unit_share"]),
-        "……占算力的份额": pct(r["compute_share"]) if r["compute_share"] is not None else "无算力数字",
+        "……占算力的份额": pct(r["compute_share"]) if r["compute_share"] is not None else "未知",
         "中国买家（H100 当量）": num(r["china_h100_eq"]),
         "全部所列买家（H100 当量）": num(r["all_h100_eq"]),
         "无算力数字的数量": num(r["unconverted"])} for r in rows])
@@ -221,9 +231,10 @@ def text_price_top(market: str, item: str) -> str:
     return f"{display(market)}的{kind}"
 
 
-def text_fleet_unit(h100_equivalents: float | None, unconverted: bool = False) -> str:
-    if unconverted:
-        return "GPU（加速器表并非每种所列产品都有数字，因此每块都按一块 H100 计）"
+def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out:
+        return (f"H100 当量（整个机群折合 {num(h100_equivalents or 0)} 块；{_units(left_out)} {products} 没有算力数字，"
+                "与算力表一样不计入）")
     if h100_equivalents is None:
         return "GPU"
     return f"H100 当量（整个机群折合 {num(h100_equivalents)} 块）"
@@ -238,11 +249,18 @@ def revenue_title(multiple: float) -> str:
 def revenue_sentence(v: dict) -> str:
     if v["rev_quarters"] < 2:
         return "收入数据只有一个季度，无法计算增长。"
-    text = (f"英伟达数据中心收入从 {v['rev_first_label']} 的 {usd_bn(v['rev_first'])}增至 {v['rev_last_label']} 的 "
-            f"{usd_bn(v['rev_last'])}，是原来的 {v['rev_multiple']:.1f} 倍")
+    if v["rev_first"] <= 0 and v["rev_last"] <= 0:
+        return f"英伟达数据中心收入在 {v['rev_first_label']} 和 {v['rev_last_label']} 都为零，无法计算增长。"
+    text = (f"英伟达数据中心收入从 {v['rev_first_label']} 的 {usd_bn(v['rev_first'])}变为 {v['rev_last_label']} 的 "
+            f"{usd_bn(v['rev_last'])}，{change_text(v['rev_first'], v['rev_last'])}")
     if v.get("peak_yoy_label"):
-        text += (f"；同比增长最快的是 {v['peak_yoy_label']}，达 {v['peak_yoy']:.0%}"
-                 f"{'（英伟达公布的数字）' if v['peak_yoy_reported'] else ''}")
+        reported = "（英伟达公布的数字）" if v["peak_yoy_reported"] else ""
+        if v["peak_yoy"] > 0:
+            text += f"；同比增长最快的是 {v['peak_yoy_label']}，达 {v['peak_yoy']:.0%}{reported}"
+        elif v["peak_yoy"] < 0:
+            text += f"；凡有上年同期可比的季度，收入都同比下降，降幅最小的是 {v['peak_yoy_label']}，为 {-v['peak_yoy']:.0%}{reported}"
+        else:
+            text += f"；没有哪个季度同比增长（最好的 {v['peak_yoy_label']} 持平）"
     return text + "。"
 
 
@@ -250,8 +268,10 @@ def annual_sentence(v: dict) -> str:
     if not v.get("annual_label"):
         return ""
     text = f"英伟达公布的 {v['annual_label']} 全年数字为 {usd_bn(v['annual_usd_bn'])}"
-    if v.get("annual_growth") is not None:
-        text += f"，比上一年{'增长' if v['annual_growth'] >= 0 else '减少'} {abs(v['annual_growth']):.0%}"
+    growth = v.get("annual_growth")
+    if growth is not None:
+        text += (f"，比上一年增长 {growth:.0%}" if growth > 0 else f"，比上一年减少 {-growth:.0%}" if growth < 0
+                 else "，与上一年持平")
     if v.get("annual_quarter_sum") is not None and abs(v["annual_quarter_sum"] - v["annual_usd_bn"]) >= 0.05:
         text += f"（四舍五入后的四个季度相加为 {usd_bn(v['annual_quarter_sum'])}；本章采用全年数字）"
     return text + "。"
@@ -320,14 +340,16 @@ def text_c04_within(c: ClaimCheck) -> str:
 
 
 def text_rank_item(r: tuple) -> str:
-    year, kind, count, ties, rank, of = r  # noqa: F841 (as in English)
+    year, kind, reserve, ties, rank, of = r  # noqa: F841 (as in English)
     if kind == "absent":
-        return f"{year} 年未上榜"
+        return f"到 {year} 年未上榜"
+    if kind == "unknown":
+        return f"到 {year} 年无法按算力计算（有所列产品没有算力数字）"
     if kind == "first":
-        return f"{year} 年以 {_units(count)} 居首"
+        return f"{year} 年以 {num(reserve)} 个 H100 当量居首"
     if kind == "tied":
-        return f"{year} 年与{names(list(ties))}并列第一，各 {_units(count)}"
-    return f"{year} 年以 {_units(count)} 在 {of} 家中排第 {rank}"
+        return f"{year} 年与{names(list(ties))}并列第一，各 {num(reserve)} 个 H100 当量"
+    return f"{year} 年以 {num(reserve)} 个 H100 当量在 {of} 家中排第 {rank}"
 
 
 def text_rank_figure(listed: list[tuple], prefix: str = "") -> str:
@@ -335,26 +357,27 @@ def text_rank_figure(listed: list[tuple], prefix: str = "") -> str:
     return "；".join(lead + text_rank_item(r) for r in listed)
 
 
-def text_rank_missing(buyer: str, any_ranks: bool, any_china: bool) -> str:
+def text_rank_missing(buyer: str, ranks: list[tuple], any_china: bool) -> str:
     if not any_china:
         return "买家数据中没有中国买家，因此无法读出在中国买家中的排名。"
-    if not any_ranks:
+    if not ranks:
         return "买家数据中每一年的中国买家都少于两个，因此无法读出排名。"
+    if all(r[1] == "unknown" for r in ranks):
+        return "中国买家所购的某种产品在加速器表中没有算力数字，因此无法按算力计算并比较它们的储备。"
     return f"买家数据中的中国买家里没有{name(buyer)}，因此无法读出它的排名。"
 
 
 def text_c05_reason(ranks: list[tuple], listed: list[tuple], firsts: list[tuple], speedup: float | None) -> str:
-    alone = len(firsts) == len(listed) and all(r[1] == "first" for r in listed)
-    verdict = ("在所列的每一年都与文章相符" if alone else "取决于年份" if firsts else "从未让腾讯排第一")
-    claim = (f"所称集群提速 {speedup:g} 倍是厂商自己对比一个未具名的上一代得出的数字，无法检验" if speedup
-             else "数据中没有所称的集群提速")
+    claim = (f"所称集群提速 {speedup:g} 倍是厂商自己对比一个未具名的上一代得出的数字，无法检验，也不算作反对论断的证据"
+             if speedup else "数据中没有所称的集群提速")
     per_year = "；".join(text_rank_item(r) for r in ranks)
-    return f"在中国买家中，腾讯{per_year}。这一排名{verdict}；{claim}。"
+    return f"按储备计（{RESERVE_NOTE}），在中国买家中，腾讯{per_year}。{text_c05_verdict(listed, firsts)}；{claim}。"
 
 
 def text_c09_reason(ranks: list[tuple], first: bool) -> str:
-    return (f"在所列 GPU 的中国买家中，阿里巴巴{'；'.join(text_rank_item(r) for r in ranks)}，因此数据"
-            f"{'显示' if first else '并不显示'}它拥有最大的储备；它后来的降价确有其事（见价格战一章），"
+    jointly = "（有并列时为并列）" if first and any(r[1] == "tied" for r in ranks) else ""
+    return (f"按储备计（{RESERVE_NOTE}），在中国买家中，阿里巴巴{'；'.join(text_rank_item(r) for r in ranks)}，因此数据"
+            f"{'显示' if first else '并不显示'}它拥有最大的储备{jointly}；它后来的降价确有其事（见价格战一章），"
             "而 A800/H800 的持有量并未公开。")
 
 
@@ -376,20 +399,29 @@ def text_c06_no_part_a(year: int) -> str:
     return f"事件数据显示，{year} 年之前没有许可证规则，或到该年年底没有出口版在售"
 
 
-def text_c06_figure(held: int, year: int) -> str:
-    return f"{year} 年三部分中有 {held} 部分成立"
+def text_c06_figure(held: int, undecided: int, year: int) -> str:
+    return f"{year} 年三部分中有 {held} 部分成立" + (f"，{undecided} 部分这些数据无法判定" if undecided else "")
 
 
-def text_c06_reason(year: int, a_text: str, china_units: int, per_unit: float | None, part_b: bool,
-                    largest: Milestone | None, scale: float, bar: float, part_c: bool) -> str:
+def text_c06_reason(year: int, a_text: str, china_units: int, per_unit: float | None, part_b: bool | None,
+                    deployed: tuple[Milestone, ...], largest: Milestone | None, scale: float | None, bar: float,
+                    part_c: bool | None) -> str:
     b_text = (f"中国买家名下有 {_units(china_units)} GPU，按稠密算力每块相当于 {per_unit:.2f} 块 H100，"
               f"{'因此确实拿到了高端算力' if part_b else '算不上高端算力'}" if per_unit is not None else
-              f"中国买家名下有 {_units(china_units)} GPU，但加速器表给不出它们的算力，因此无法说明拿到了高端算力")
-    c_text = (f"到 {year} 年底有日期可查的最大一次国产芯片部署是 {_units(largest.chips, '颗')} {largest.products}"
-              f"（{month(largest.date)}），相当于前者的 {pct(scale)}" if largest else
-              f"到 {year} 年底没有任何有芯片数量的国产部署")
-    return (f"{year} 年，{a_text}；{b_text}；{c_text}，{'低于' if part_c else '达到或超过'}本章视为形成规模的 {pct(bar)}，"
-            f"因此自研芯片{'尚未' if part_c else '已经'}形成规模。")
+              f"中国买家名下有 {_units(china_units)} GPU，但加速器表给不出它们的算力，因此无法判断是否拿到了高端算力")
+    if not deployed:
+        c_text = f"到 {year} 年底没有任何有芯片数量的国产部署，因此无法判断自研芯片是否已形成规模"
+    elif largest is None or scale is None:
+        unknown = [m for m in deployed if m.h100_eq is None]
+        listed = _join([f"{_units(m.chips, '颗')} {m.products}（{month(m.date)}）" for m in unknown])
+        c_text = (f"到 {year} 年底有日期可查的国产部署包括{listed}，加速器表中没有它们的稠密算力数字，"
+                  "因此无法按算力判断自研芯片是否已形成规模（芯片数量不等于算力）")
+    else:
+        c_text = (f"到 {year} 年底有日期可查的最大一次国产芯片部署是 {_units(largest.chips, '颗')} {largest.products}"
+                  f"（{month(largest.date)}），折合 {num(largest.h100_eq)} 个 H100 当量，相当于中国买家英伟达算力的 "
+                  f"{pct(scale)}，{'低于' if part_c else '达到或超过'}本章视为形成规模的 {pct(bar)}，"
+                  f"因此自研芯片{'尚未' if part_c else '已经'}形成规模")
+    return f"{year} 年，{a_text}；{b_text}；{c_text}。"
 
 
 def text_c07_reason() -> str:
@@ -404,22 +436,26 @@ def text_c08_no_year(year: int | None) -> str:
     return "买家数据中没有文章第一阶段的记录" + (f"（{year} 年）。" if year is not None else "。")
 
 
-def text_c08_figure(bill_bn: float, year: int) -> str:
-    return f"{year} 年最小一笔所列采购约 {usd_bn(bill_bn, 2)}"
+def text_c08_figure(bill_bn: float | None, year: int) -> str:
+    if bill_bn is None:
+        return f"{year} 年名单上没有任何采购"
+    return f"无法检验因果；{year} 年最小一笔所列采购约 {usd_bn(bill_bn, 2)}"
 
 
-def text_c08_reason(s: YearSummary, buyer: str, units: int, bill_bn: float, price: float, bar: float,
-                    holds: bool) -> str:
-    concentration = (f"前两名占 {pct(s.top2_share)}，是名单所列数量的{_share_word(s.top2_share)}（HHI 为 {num(s.hhi)}，"
-                     f"{'高于' if s.hhi > 2500 else '低于'}通常视为高度集中的 2,500）" if s.buyers > 1
-                     else "名单上只有一个买家")
-    return (f"{s.year} 年，即使是名单上最小的一笔采购，即{name(buyer)}的 {_units(units)} GPU，按每块 {num(price)} 美元的"
-            f"低价计算也要约 {usd_bn(bill_bn, 2)}，{'达到或超过' if holds else '低于'}本章视为只有大企业才付得起的 "
-            f"{usd_bn(bar, 2)}；{concentration}。至于资本决定了胜负，这是一种解读，数据无法证明。")
+def text_c08_reason(s: YearSummary, buyer: str | None, units: int, bill_bn: float, price: float) -> str:
+    shown = round(s.hhi)
+    relation = "高于" if shown > 2500 else "等于" if shown == 2500 else "低于"
+    concentration = (f"最大的两个买家占 {pct(s.top2_share)}，是名单所列数量的{_share_word(s.top2_share)}（HHI 为 "
+                     f"{num(s.hhi)}，{relation}通常视为高度集中的 2,500）" if s.buyers > 1 and s.units else
+                     "名单上只有一个买家" if s.units else "名单上没有任何数量")
+    bill = (f"名单上最小的一笔采购，即{name(buyer)}的 {_units(units)} GPU，按每块 {num(price)} 美元的低价计算约 "
+            f"{usd_bn(bill_bn, 2)}" if buyer else "名单上没有任何买家买过 GPU")
+    return ("资本决定了胜负，这是一个因果论断，没有公开数据能够检验：最大买家的名单只显示各家买了多少，不显示是什么决定了结局，"
+            f"要检验它需要把各买家的资本与胜负对照。作为背景，{s.year} 年{bill}；{concentration}。")
 
 
 def text_c10_missing() -> str:
-    return "要比较前后，事件数据需要一条出口管制规则，并在规则前后各有国产芯片里程碑，且每一侧至少跨越一个季度。"
+    return "要比较前后，事件数据需要一条出口管制规则，并在规则前后等长、至少一个季度的窗口中各有国产芯片里程碑。"
 
 
 def text_c10_figure(c: Cadence) -> str:
@@ -427,16 +463,24 @@ def text_c10_figure(c: Cadence) -> str:
 
 
 def text_c10_body(c: Cadence) -> str:
-    text = (f"第一条出口管制规则（{day(c.rule_date)}）之前，数据中有 {len(c.before)} 个国产芯片里程碑，跨 "
-            f"{c.years_before:.1f} 年（每年 {c.rate_before:.1f} 个）；之后有 {len(c.after)} 个，跨 {c.years_after:.1f} 年"
-            f"（每年 {c.rate_after:.1f} 个）：节奏{_direction(round(c.ratio - 1, 2), '加快', '放慢', '没有变化')}，"
-            f"为此前的 {c.ratio:.2f} 倍；")
+    change = round(c.ratio - 1, 2)
+    text = (f"在第一条出口管制规则（{day(c.rule_date)}）前后各 {c.years_before:.1f} 年的等长窗口中（共从 {month(c.start)}"
+            f"到 {month(c.end)}；窗口长度取记录较短的一侧，落在窗口边界上的里程碑计入），数据中规则之前有 {len(c.before)} 个"
+            f"国产芯片里程碑，之后有 {len(c.after)} 个：节奏"
+            + (f"{_direction(change, '加快', '放慢')}，为此前的 {c.ratio:.2f} 倍；" if change
+               else f"没有变化（为此前的 {c.ratio:.2f} 倍）；"))
     big_before, big_after = c.largest(c.before), c.largest(c.after)
     if c.scale is None:
+        unknown = [m for m in c.counted(c.before) + c.counted(c.after) if m.h100_eq is None]
+        if unknown:
+            return text + (f"加速器表中没有{_join(sorted({m.products for m in unknown}))}的稠密算力数字，因此无法按算力"
+                           "比较规模（芯片数量不等于算力）。")
         return text + "规则前后没有都带芯片数量的里程碑，因此无法比较规模。"
-    return text + (f"最大一次部署从 {_units(big_before.chips, '颗')} {big_before.products}（{month(big_before.date)}）"
-                   f"{_direction(round(c.scale - 1, 1), '增至', '减至', '保持为')} {_units(big_after.chips, '颗')} "
-                   f"{big_after.products}（{month(big_after.date)}），为此前的 {c.scale:.1f} 倍。")
+    return text + (f"最大一次部署从 {num(big_before.h100_eq)} 个 H100 当量（{_units(big_before.chips, '颗')} "
+                   f"{big_before.products}，{month(big_before.date)}）"
+                   f"{_direction(round(c.scale - 1, 1), '增至', '减至', '保持为')} {num(big_after.h100_eq)} 个"
+                   f"（{_units(big_after.chips, '颗')} {big_after.products}，{month(big_after.date)}），"
+                   f"为此前的 {c.scale:.1f} 倍。")
 
 
 def text_c10_reason(c: Cadence, bar: float) -> str:
@@ -444,9 +488,85 @@ def text_c10_reason(c: Cadence, bar: float) -> str:
             "（部署、订购、单个集群），而且仅凭日期无法证明是供应担忧促成了投资。")
 
 
+def tie_sentence(s: YearSummary) -> str:
+    if not s.top_tie or s.ranked[0][1] == s.ranked[1][1]:
+        return ""
+    return f"{s.year} 年{names(list(s.top_tie))}买的与{name(s.ranked[1][0])}一样多。"
+
+
+def buyers_title(first: YearSummary, last: YearSummary) -> str:
+    if not last.units:
+        return f"{last.year} 年的名单列出了买家，却没有数量"
+    if first.year != last.year and last.buyers > 1 and first.buyers > 1 and first.units:
+        return (f"两个买家拿下 {last.year} 年所列 GPU 的 {pct(last.top2_share)}，{first.year} 年为 "
+                f"{pct(first.top2_share)}")
+    return f"{last.year} 年最大的买家：{names(_top(last))}，占所列 GPU 的 {pct(last.top2_share)}"
+
+
+def lists_sentence(first: YearSummary, last: YearSummary, families: frozenset[str]) -> str:
+    def what(y: YearSummary) -> str:
+        return _join([p + ("（整个芯片系列）" if p in families else "") for p in y.product.split(", ")])
+    tail = "每份名单只列出最大的买家，因此这些份额是名单所列数量中的份额，而非英伟达全部出货量中的份额。"
+    if first.year == last.year:
+        return f"{last.year} 年的名单统计的是 {what(last)}。{tail}"
+    if first.product == last.product:
+        return f"每一年的名单统计的都是 {what(last)}。{tail}"
+    return f"两年的名单并不同口径：{first.year} 年统计的是 {what(first)}，{last.year} 年是 {what(last)}。{tail}"
+
+
+def compute_title(known: list[dict], any_china: bool) -> str:
+    if not any_china:
+        return "名单上没有中国买家，因此没有中国份额可算"
+    if not known:
+        return "按算力计，中国买家的份额未知：有所列产品没有算力数字"
+    return (f"按算力计，中国买家 {known[-1]['year']} 年的份额为 {pct(known[-1]['compute_share'])}，"
+            f"按 GPU 数量计则为 {pct(known[-1]['unit_share'])}")
+
+
+def domestic_span_sentence(domestic: tuple[Milestone, ...]) -> str:
+    if not domestic:
+        return "事件数据中没有国产芯片里程碑。"
+    first, last = min(m.date for m in domestic), max(m.date for m in domestic)
+    span = f"从 {first.year} 年到 {last.year} 年" if first.year != last.year else f"都在 {first.year} 年"
+    return f"这些里程碑是本项目能找到出处的那些，{span}。"
+
+
+def change_text(first: float, last: float) -> str:
+    if first <= 0:
+        return "从零起步" if last > 0 else "两个季度都为零"
+    if last >= first:
+        return f"是原来的 {last / first:.1f} 倍"
+    return f"减少了 {1 - last / first:.0%}"
+
+
+def text_c03_classification(by_company: tuple[str, ...], typed: tuple[tuple[int, float], ...]) -> str:
+    per_year = "，".join(f"{year} 年为 {pct(share)}" for year, share in typed)
+    return (f"这里把{names(list(by_company))}算作云厂商，因为市场份额数据列出了它经营的公有云，与价格战一章的算法一致；"
+            f"如果只算买家数据中被归为云厂商的买家，份额将是：{per_year}。")
+
+
+RESERVE_NOTE = "储备即每个买家到当年为止所列采购的累计数，按 H100 当量计；名单只列出最大的买家，因此储备只计入买家上榜的年份"
+
+
+def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
+    if len(listed) == 1:
+        return f"数据只能在一年（{listed[0][0]} 年）比较储备，这一年{'与文章相符' if firsts else '与文章不符'}"
+    if len(firsts) == len(listed):
+        tied = [f"{r[0]} 年" for r in listed if r[1] == "tied"]
+        return "腾讯每一年都排第一" + (f"（{_join(tied)}为并列）" if tied else "")
+    if firsts:
+        return (f"排名取决于年份：{_join([f'{r[0]} 年' for r in firsts])}第一，"
+                f"{_join([f'{r[0]} 年' for r in listed if r not in firsts])}不是")
+    return "数据从未让腾讯排第一"
+
+
+def text_c06_no_export_versions(year: int) -> str:
+    return f"事件数据中根本没有出口版产品，因此无法判断 {year} 年是否只能买到出口版"
+
+
 # --- Evidence in Chinese, keyed as the English --------------------------------------------------------------
 # The English `prepare` writes a few sentences into the evidence (why a rule cannot decide, the price premium, the
-# export rules, the domestic cadence). The Chinese evidence is the English one with those sentences made again
+# export rules, the domestic cadence, China's evidence from the China-chain chapter). The Chinese evidence is the English one with those sentences made again
 # in Chinese; it keeps the English evidence as its neutral form, so the robustness sweeps (which depend only on
 # the numbers) are shared with the English run of the chapter (aicloud.sweep_cache).
 
@@ -462,6 +582,7 @@ def prepare(tables: Any) -> Any:
     article = next((s for s in years if s.year == english.article_year), None)
     chinese = replace(english, years=years, c03=_english._c03_facts(years, english.scarcity),
                       c06=_english._c06_facts(english.article_year, article, english.supply, english.compute),
-                      cadence=_english._cadence(english.supply))
+                      cadence=_english._cadence(english.supply),
+                      china=_english.cc.owner_evidence(tables, _english.CHINA_CLAIMS, _english.CHINA_MODEL_CLAIMS))
     object.__setattr__(chinese, i18n.NEUTRAL, english)
     return chinese

@@ -12,13 +12,20 @@ BY_CATALOGUE = {"answers": "ex_fleet_word ('GPUs', 'H100-equivalents'): display.
 
 
 def hhi_answer(check: Any, hhi: float) -> str:
+    if not hhi or float(check["units"].sum()) == 0:
+        return "(a) 这一年的名单没有任何数量，因此没有份额可平方，也没有 HHI 可拆分。代码中的核对："
     if len(check) == 1:
         return f"(a) {name(check['buyer'].iloc[0])}买下了名单所列的全部数量，因此它的平方 10,000 就是整个 HHI。代码中的核对："
     top = check.head(2)
     part = float(top["squared"].sum())
-    return (f"(a) {name(top['buyer'].iloc[0])}占所列数量的 {top['share_pct'].iloc[0]:.1f}%，{name(top['buyer'].iloc[1])}占 "
-            f"{top['share_pct'].iloc[1]:.1f}%；两者的平方相加为 {part:,.0f}，占 HHI 的 {part / hhi:.0%}。其他所有买家加起来"
-            f"只有 {hhi - part:,.0f}。代码中的核对：")
+    text = (f"(a) {name(top['buyer'].iloc[0])}占所列数量的 {top['share_pct'].iloc[0]:.1f}%，{name(top['buyer'].iloc[1])}占 "
+            f"{top['share_pct'].iloc[1]:.1f}%；两者的平方相加为 {part:,.0f}，")
+    if len(check) == 2:
+        return text + "就是整个 HHI，因为名单上只有这两个买家。代码中的核对："
+    rest = hhi - part
+    tied = check["units"].iloc[2] == check["units"].iloc[1]
+    return (text + f"占 HHI 的 {part / hhi:.0%}。其他所有买家加起来{'只有' if rest < part else '为'} {rest:,.0f}。"
+            + ("另有买家买的与第二名一样多，因此前两名按名称（字母顺序）选出。" if tied else "") + "代码中的核对：")
 
 
 def claim_answer(v: Mapping[str, Any]) -> str:
