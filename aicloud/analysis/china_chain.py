@@ -744,7 +744,8 @@ def _score_gaps(scores: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _stacks(runs: pd.DataFrame) -> pd.DataFrame:
     """Published stacks with both a prefill and a decode figure in a batch setting (like for like)."""
-    batch = runs[runs["setting"].isin(["production", "profile", "throughput"])].copy()
+    # a zero throughput is no figure to cost a token with (valid in the schema, it would divide by zero)
+    batch = runs[runs["setting"].isin(["production", "profile", "throughput"]) & (runs["tokens_per_s"] > 0)].copy()
     batch["per_acc"] = batch["tokens_per_s"] / batch["per_accelerators"]
     wide = batch.pivot_table(index=["operator", "stack", "hardware", "hardware_class", "model"], columns="phase",
                              values="per_acc", aggfunc="max").reset_index()

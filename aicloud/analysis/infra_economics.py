@@ -35,7 +35,17 @@ from aicloud.analysis import china_chain as cc
 from aicloud.analysis import infra_economics_text as txt
 from aicloud.models import attrition as att
 from aicloud.models import unit_cost as uc
-from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict
+from aicloud.verdicts import (
+    ANECDOTE,
+    CONTRADICTED,
+    DIRECT,
+    NO_EVIDENCE,
+    NOT_TESTABLE,
+    PARTLY,
+    PROXY,
+    SUPPORTED,
+    Verdict,
+)
 
 CHAPTER = "infra_economics"
 CLAIMS = ("C24", "C25", "C26", "C28", "C29", "C30", "C32", "C33", "C34", "C35")  # C27, C31, C37: china_chain
@@ -47,6 +57,9 @@ RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput",
              *(r for r in cc.resources_for(CHINA_CLAIMS, CHINA_MODEL_CLAIMS) if r != "infra_serving_throughput"))
 BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
 CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
+# C26: the organisations whose moves the article names, and the kind of move it names where that matters (Tencent's
+# new department is a reorganisation; the others' pushes, bases and architectures may be any dated move).
+CLAIMED_MOVES: dict[str, str | None] = {"Alibaba": None, "Huawei": None, "Baidu": None, "Tencent": "organisation"}
 NODES_TOLERANCE = 0.05     # implied and reported fleet sizes within 5% of each other are called consistent
 BY, AFTER, UNDATED = "by the article", "after the article", "undated"
 
@@ -99,6 +112,9 @@ class Evidence:
     prefill_decode: dict[tuple[str, int], float]         # (class, bits) -> median decode / median cold prefill tps
     domestic: list[dict]                                 # C28/C32: domestic decode rows and their candidates
     domestic_prefill: dict | None                        # best domestic vs best Hopper cold prefill, same bits
+    optimisation: list[dict]                             # C28: domestic figures of one setup under other settings
+    domestic_rent: tuple[float, float] | None            # C28: published domestic rental prices (low, high), if any
+    domestic_vendor: str | None                          # C28: the chip vendor, when it published every domestic figure
     spec: pd.DataFrame                                   # per chip: BF16 and FP16 medians
     clusters: pd.DataFrame                               # dated cluster sizes (chip and platform moves)
     supernodes: pd.DataFrame                             # pivoted, one row per supernode
@@ -107,6 +123,7 @@ class Evidence:
     events: pd.DataFrame
     disclosure: dict[str, Any] = field(default_factory=dict)
     sources: pd.DataFrame | None = None
+    source_kinds: dict[str, str] = field(default_factory=dict)   # source id -> kind (primary, press, ...)
     # Plain-Python copies for the rules, which the robustness sweep calls thousands of times (no pandas there).
     rows: list[dict] = field(default_factory=list)          # `runs` as records, same order
     workloads: list[dict] = field(default_factory=list)     # `multiples` as records, by multiple
@@ -189,8 +206,46 @@ def _domestic(r: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[list[dict], 
         if len(refs):
             j = refs["tps_acc"].idxmax()
             prefill = {"row": i, "ref": j, "ratio": float(row["tps_acc"] / r.at[j, "tps_acc"])}
+            same = dom_pre[(dom_pre["hardware"] == row["hardware"]) & (dom_pre["stack"] == row["stack"])
+                           & (dom_pre["bits"] == row["bits"])]
+            low = same["tps_acc"].idxmin()
+            if same.at[low, "tps_acc"] < row["tps_acc"]:   # the same setup under another setting, e.g. a default
+                prefill |= {"low_row": low, "low_ratio": float(same.at[low, "tps_acc"] / r.at[j, "tps_acc"])}
             break
     return out, prefill
+
+
+def _optimisation(r: pd.DataFrame, accelerators: pd.DataFrame) -> list[dict]:
+    """C28's evidence on optimisation: domestic figures of one setup (hardware, stack, phase, number format and
+    service level alike) published under different settings, best against worst, with each one's conditions."""
+    domestic_hw = set(accelerators.loc[accelerators["domestic"], "hardware"])
+    d = r[(r["hardware_class"].eq("ascend") | r["hardware"].isin(domestic_hw)) & r["priced"]
+          & (r["kind"] != "vendor claim") & r["bits"].notna()]
+    d = d.assign(level=d["tpot_ms"].fillna(-1.0))
+    out = []
+    for _, g in d.groupby(["hardware", "stack", "phase", "bits", "level", "cold"], sort=True):
+        if len(g) < 2 or g["tps_acc"].min() <= 0:
+            continue
+        hi, lo = g["tps_acc"].idxmax(), g["tps_acc"].idxmin()
+        out.append({"best": int(hi), "worst": int(lo), "ratio": float(g.at[hi, "tps_acc"] / g.at[lo, "tps_acc"])})
+    return sorted(out, key=lambda x: -x["ratio"])
+
+
+def _own_vendor(r: pd.DataFrame, accelerators: pd.DataFrame) -> str | None:
+    """The chip vendor when it published every domestic serving figure itself (None: others did too, or none)."""
+    vendor = accelerators[accelerators["domestic"]].groupby("hardware")["vendor"].first()
+    d = r[r["hardware"].isin(vendor.index) & r["priced"]]
+    if d.empty or not (d["operator"] == d["hardware"].map(vendor)).all():
+        return None
+    return str(d["operator"].iloc[0]) if d["operator"].nunique() == 1 else None
+
+
+def _domestic_rent(rentals: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[float, float] | None:
+    domestic_hw = set(accelerators.loc[accelerators["domestic"], "hardware"])
+    rows = rentals[rentals["hardware_class"].eq("ascend") | rentals["hardware"].isin(domestic_hw)]
+    if rows.empty:
+        return None
+    return float(rows["usd_per_gpu_hour_low"].min()), float(rows["usd_per_gpu_hour_high"].max())
 
 
 def _spec(accelerators: pd.DataFrame) -> pd.DataFrame:
@@ -270,12 +325,18 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
                                                 values="value", aggfunc="first").reset_index()
     m = tables["infra_agent_multiples"]
     m = m.assign(multiple=np.sqrt(m["multiple_low"] * m["multiple_high"])).sort_values(["multiple", "workload"])
+    when = sources.set_index("id")["date"]
+    m["evidence"] = [dated(when.get(x), year) for x in m["source_id"]]    # C25 weighs evidence by the article
     ev = Evidence(year=year, runs=runs, pairs=_like_pairs(runs), prefill_decode=_prefill_decode(runs),
                     domestic=domestic, domestic_prefill=domestic_prefill, spec=_spec(accelerators),
+                    optimisation=_optimisation(runs, accelerators),
+                    domestic_rent=_domestic_rent(tables["infra_rental_prices"], accelerators),
+                    domestic_vendor=_own_vendor(runs, accelerators),
                     clusters=clusters.sort_values(["accelerators", "date"], ascending=[False, True]),
                     supernodes=sn, supernode_sources=tuple(sorted(set(tables["infra_supernodes"]["source_id"]))),
                     multiples=m.reset_index(drop=True), events=events,
                     disclosure=_disclosure(tables["infra_deepseek_disclosure"], sources), sources=sources)
+    ev.source_kinds = dict(zip(sources["id"].astype(str), sources["kind"].astype(str)))
     ev.rows = runs.to_dict("records")
     ev.pair_list = list(zip(ev.pairs.gap.tolist(), ev.pairs.ratio.tolist()))
     ev.workloads = ev.multiples.to_dict("records")
@@ -379,14 +440,17 @@ def _war(ev: Evidence, p: Mapping[str, Any], gap: dict) -> tuple[np.ndarray, np.
                     "ascend_usd_per_npu_hour", "utilisation"))
 def same_model_different_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C24: serving the same open model, costs differ enormously with the infrastructure. Supported when two
-    teams' published setups, compared like with like, differ by at least `large_spread`; partly when only the
-    levers the benchmarks leave out (utilisation, cache hits, as assumed) make the gap that large;
-    contradicted when even they do not. The shift of attention to inference is not tested.
+    teams' published setups, compared like with like (same hardware generation, format width, kind of measurement
+    and service level, published by the article), differ by at least `large_spread`. Below that the claim is not
+    testable with public data: like-for-like figures come only from teams that publish tuned stacks, and the
+    vendors whose costs would make the spread large publish none, so a narrow published gap cannot contradict it.
+    The levers the benchmarks leave out (utilisation, cache hits, as assumed) are shown as an illustration and
+    decide nothing. The shift of attention to inference is not tested.
 
-    China's evidence (the modelled cost per million output tokens across the published stacks, hardware generations
-    included, at the assumed rental prices and utilisation, against `large_spread`) reads 'depending on the
-    infrastructure' across hardware and is weighed with `china_chain.add_china` as bearing on the central part."""
-    return cc.add_china(_base_c24(ev, p), china_figure(ev, "C24", p), central=True)
+    China's evidence (the modelled cost per million output tokens across the published stacks at the assumed
+    rental prices and utilisation) mixes hardware generations, so it is weighed with `china_chain.add_china` as
+    bearing on a side part only: it cannot decide a claim about like-for-like serving."""
+    return cc.add_china(_base_c24(ev, p), china_figure(ev, "C24", p), central=False)
 
 
 def _base_c24(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
@@ -397,80 +461,132 @@ def _base_c24(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     fast, slow = ev.rows[ev.pairs.fast[gap["k"]]], ev.rows[ev.pairs.slow[gap["k"]]]
     levers = txt.R24["levers"].format(uh=p["utilisation_high"], ul=p["utilisation_low"]) + (
         txt.R24["cache"].format(hh=p["cache_hit_high"], hl=p["cache_hit_low"]) if gap["weight"] is not None else "")
-    label = SUPPORTED if gap["measured"] >= big else PARTLY if gap["total"] >= big else CONTRADICTED
+    within = [k for k, (g, _) in enumerate(ev.pair_list) if g <= p["tpot_tolerance"]]
+    teams = sorted({ev.rows[int(x[k])]["operator"] for k in within for x in (ev.pairs.fast, ev.pairs.slow)})
     fields = {"measured": txt.times(gap["measured"]), "total": txt.times(gap["total"]), "big": big, "levers": levers,
-              "pair": txt.R24["pair"].format(fast=fast["label"], slow=slow["label"], tpot=fast["tpot_ms"])}
-    reason = txt.R24[label].format(**fields) + txt.R24["untested"]
-    return Verdict(label, txt.R24["figure"].format(**fields), reason, PROXY,
-                   _pair_sources(ev, gap))
+              "pair": txt.R24["pair"].format(fast=fast["label"], slow=slow["label"], tpot=fast["tpot_ms"]),
+              "teams": txt.listing(teams), "n_teams": txt.count(len(teams), "team")}
+    label = SUPPORTED if gap["measured"] >= big else NOT_TESTABLE
+    reason = txt.R24[label].format(**fields) + txt.R24["illustration"].format(**fields) + txt.R24["untested"]
+    return Verdict(label, txt.R24["figure"].format(**fields), reason, PROXY, _pair_sources(ev, gap))
 
 
 @rule("C25", reads=("heavy_token_multiple",))
 def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C25: agents consume many tokens. Supported when every published agent workload uses at least
+    """C25: agents consume many tokens. Over the agent workloads (column `agent`; a reasoning model's single
+    prompt is not one) whose source is dated by the article: supported when every one uses at least
     `heavy_token_multiple` times the tokens of its chat baseline, partly when some do, contradicted when none
-    does. That infrastructure limits agents and that the gap between providers widens are not measured."""
-    m = ev.workloads
+    does; later or undated figures are named and decide nothing. The bar is an assumption, and the reason says
+    where it turns the verdict (the lightest workload's multiple). Evidence anecdote when one source gives every
+    deciding figure, direct when several primary sources do, proxy otherwise. That infrastructure limits agents
+    and that the gap between providers widens are not measured."""
+    agents_ = [w for w in ev.workloads if w["agent"]]
+    m = [w for w in agents_ if w["evidence"] == BY]
+    later = [w for w in agents_ if w["evidence"] != BY]
+    late = txt.R25["later"].format(names=txt.listing([txt.R25["later_item"].format(name=w["workload"], m=w["multiple"])
+                                                      for w in later])) if later else ""
+    others = [w["workload"] for w in ev.workloads if not w["agent"]]
+    other = txt.R25["other"].format(names=txt.listing(others)) if others else ""
     if not m:
-        return Verdict.not_testable_here(txt.R25["none"])
+        return Verdict.not_testable_here(txt.R25["none"] + late + other)
     heavy = [w for w in m if w["multiple"] >= p["heavy_token_multiple"]]
     lo, hi = m[0], m[-1]
     fields = {"low": lo["multiple"], "low_name": lo["workload"], "high": hi["multiple"], "high_name": hi["workload"],
               "heavy": p["heavy_token_multiple"], "n": txt.count(len(m), "workload"), "n_all": len(m), "k": len(heavy)}
     fields["span"] = txt.R25["span" if len(m) > 1 else "span_one"].format(**fields)
     label = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED
-    reason = txt.R25[label].format(**fields) + txt.R25["untested"]
-    return Verdict(label, txt.R25["figure"].format(**fields), reason, DIRECT,
-                   tuple(sorted({w["source_id"] for w in m})))
+    bar = txt.R25["bar_below" if label == SUPPORTED else "bar_above"].format(
+        **fields, above=txt.LABEL[PARTLY if len(m) > 1 else CONTRADICTED])
+    reason = txt.R25[label].format(**fields) + bar + late + other + txt.R25["untested"]
+    ids = sorted({w["source_id"] for w in m})
+    grade = (ANECDOTE if len(ids) == 1 else
+             DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
+    figure = txt.R25["figure" if len(m) > 1 else "figure_one"].format(**fields)
+    return Verdict(label, figure, reason, grade, tuple(ids))
 
 
 @rule("C26")
 def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C26: vendors reorganised around infrastructure. Supported when every organisation with dated moves in the
-    data reorganised departments, partly when some did; not testable here when none did (a reorganisation
-    missing from a curated record is not evidence that none happened)."""
+    """C26: the article's four dated organisational moves (`CLAIMED_MOVES`: Alibaba's infrastructure push,
+    Huawei's Ascend and ModelArts base, Baidu's AI-native architecture, Tencent's new AI Infra department). Tested
+    as the article states it: each named organisation has a dated infrastructure move in the data, and where the
+    article names a reorganisation of departments (Tencent) the move is one. Supported when every named move is
+    found, partly when some are; not testable here when none is (a move missing from a curated record is not
+    evidence that none happened). Evidence direct when every move rests on a primary source, proxy otherwise."""
     e = ev.events
-    orgs = sorted(e["organisation"].unique())
-    moves = e[e["category"] == "organisation"]
-    names = sorted(moves["organisation"].unique())
-    fields = {"k": len(names), "orgs": txt.count(len(orgs), "organisation"), "moves": txt.count(len(e), "dated move"),
-              "names": txt.listing(names)}
-    figure, sources = txt.R26["figure"].format(**fields), tuple(sorted(set(e["source_id"])))
-    if not names:
-        return Verdict.not_testable_here(txt.R26["none"].format(**fields), figure, sources)
-    label = SUPPORTED if len(names) == len(orgs) else PARTLY
-    fields["first"] = f"{moves['date'].min():%d %b %Y}"
-    return Verdict(label, figure, txt.R26[label].format(**fields), ANECDOTE if len(names) == 1 else PROXY, sources)
+    found, missing, sources, kinds = [], [], set(), []
+    for org, category in CLAIMED_MOVES.items():
+        rows = e[e["organisation"].str.casefold() == org.casefold()]
+        if category is not None:
+            rows = rows[rows["category"] == category]
+        if rows.empty:
+            missing.append(org)
+            continue
+        first = rows.iloc[0]
+        found.append(txt.R26["move"].format(org=org, event=first["event"], date=f"{first['date']:%b %Y}"))
+        sources |= set(rows["source_id"])
+        kinds += [ev.source_kinds.get(x, "") for x in rows["source_id"]]
+    fields = {"k": len(found), "n": len(CLAIMED_MOVES), "found": "; ".join(found), "missing": txt.listing(missing),
+              "moves": txt.count(len(e), "dated move"), "orgs": txt.count(e["organisation"].nunique(), "organisation")}
+    figure = txt.R26["figure"].format(**fields)
+    if not found:
+        return Verdict.not_testable_here(txt.R26["none"].format(**fields), figure, tuple(sorted(set(e["source_id"]))))
+    label = SUPPORTED if not missing else PARTLY
+    grade = DIRECT if kinds and all(k == "primary" for k in kinds) else PROXY
+    return Verdict(label, figure, txt.R26[label].format(**fields), grade, tuple(sorted(sources)))
 
 
-@rule("C28", reads=("tpot_tolerance", "ascend_usd_per_npu_hour", "hopper_usd_per_gpu_hour", "utilisation"))
+@rule("C28", reads=("tpot_tolerance", "hopper_usd_per_gpu_hour", "utilisation"))
 def scheduling_decides_domestic_cost(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C28: domestic clusters need deeper optimisation (higher utilisation) to bring cost per token down.
-    For each domestic decode figure with a Hopper figure at the same service level and format width (evidence
-    by the article): supported when, at the assumed prices, the domestic cluster must run busier than the NVIDIA
-    one and can (break-even utilisation above NVIDIA's and at most 100%); partly when it would need more than
-    100% (scheduling alone cannot close the gap) or the figures disagree; contradicted when it already matches
-    at NVIDIA's utilisation or below. That own chips push cost to the industry's low end is not testable: no
-    domestic rental price is published."""
+    Decided only with a published domestic rental price: for each domestic decode figure with a Hopper figure at
+    the same service level and format width (evidence by the article), the utilisation the domestic cluster needs
+    to match NVIDIA's cost per token at the lowest and the highest published domestic price. Supported when it must
+    run busier than the NVIDIA cluster and can (break-even above NVIDIA's utilisation and at most 100%) at every
+    price and figure; contradicted when it matches at NVIDIA's utilisation or below at every one; partly otherwise.
+
+    Without a published domestic price (the public record holds none) the claim is not testable with public data:
+    an assumed price would decide it. The reason then gives what the data do show: the hourly price up to which a
+    domestic cluster matches NVIDIA at equal utilisation, and how much the same domestic setup gains from
+    optimisation (figures published under different settings, e.g. default against tuned load balancing)."""
     pairs = matched_domestic(ev, p["tpot_tolerance"])
+    opt = ev.optimisation[0] if ev.optimisation else None
+    sources = {ev.rows[x[k]]["source_id"] for x in pairs for k in ("row", "ref")}
+    optimised = ""
+    if opt is not None:
+        best, worst = ev.rows[opt["best"]], ev.rows[opt["worst"]]
+        optimised = txt.R28["optimised"].format(setup=best["label"], phase=best["phase"], ratio=txt.times(opt["ratio"]),
+                                                best=best["conditions"], worst=worst["conditions"],
+                                                hi=best["tps_acc"], lo=worst["tps_acc"])
+        sources |= {best["source_id"], worst["source_id"]}
+    if ev.domestic_vendor is not None:
+        optimised += txt.R28["own"].format(vendor=ev.domestic_vendor)
     if not pairs:
-        return Verdict.not_testable_here(txt.R28["none"].format(tol=p["tpot_tolerance"]))
-    util, dom_price, ref_price = p["utilisation"], p["ascend_usd_per_npu_hour"], p["hopper_usd_per_gpu_hour"]
+        if opt is None:
+            return Verdict.not_testable_here(txt.R28["none"].format(tol=p["tpot_tolerance"]))
+        return Verdict.not_testable(txt.R28["no_pair"].format(tol=p["tpot_tolerance"]) + optimised,
+                                    txt.R28["opt_figure"].format(ratio=txt.times(opt["ratio"])), tuple(sources))
+    ref_price, util = p["hopper_usd_per_gpu_hour"], p["utilisation"]
+    first = pairs[0]
+    dom, ref = ev.rows[first["row"]], ev.rows[first["ref"]]
+    fields = {"dom": dom["label"], "dom_tpot": dom["tpot_ms"], "ratio": first["ratio"], "ref": ref["label"],
+              "ref_tpot": ref["tpot_ms"], "ref_price": ref_price, "be_price": ref_price * first["ratio"], "util": util}
+    head = txt.R28["reason"].format(**fields)
+    if ev.domestic_rent is None:
+        return Verdict(NOT_TESTABLE, txt.R28["price_figure"].format(**fields),
+                       head + txt.R28["untestable"] + optimised, PROXY if opt is not None else NO_EVIDENCE,
+                       tuple(sorted(sources)))
     outcomes = []
     for pr in pairs:
-        be = util * dom_price / ref_price / pr["ratio"]
-        outcomes.append(SUPPORTED if util < be <= 1 else PARTLY if be > 1 else CONTRADICTED)
-    first = pairs[0]
-    be = util * dom_price / ref_price / first["ratio"]
-    dom, ref = ev.rows[first["row"]], ev.rows[first["ref"]]
+        for price in ev.domestic_rent:
+            be = util * price / ref_price / pr["ratio"]
+            outcomes.append(SUPPORTED if util < be <= 1 else PARTLY if be > 1 else CONTRADICTED)
     label = outcomes[0] if len(set(outcomes)) == 1 else PARTLY
-    reason = txt.R28["reason"].format(dom=dom["label"], dom_tpot=dom["tpot_ms"], ratio=first["ratio"], ref=ref["label"],
-                                  ref_tpot=ref["tpot_ms"], dom_price=dom_price, ref_price=ref_price, be=be, util=util,
-                                  words=txt.R28[outcomes[0]])
-    if len(set(outcomes)) > 1:
-        reason += txt.R28["disagree"].format(n=len(pairs))
-    sources = tuple(sorted({ev.rows[x[k]]["source_id"] for x in pairs for k in ("row", "ref")}))
-    return Verdict(label, txt.R28["figure"].format(be=be), reason + txt.R28["untested"], PROXY, sources)
+    lo, hi = ev.domestic_rent
+    fields |= {"low": lo, "high": hi, "be_low": util * lo / ref_price / first["ratio"],
+               "be_high": util * hi / ref_price / first["ratio"]}
+    reason = head + txt.R28["priced"].format(**fields) + txt.R28[label] + txt.R28["end"] + optimised
+    return Verdict(label, txt.R28["figure"].format(**fields), reason, PROXY, tuple(sorted(sources)))
 
 
 def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
@@ -485,12 +601,11 @@ def _pair_sources(ev: Evidence, gap: dict) -> tuple[str, ...]:
                     "price_decline", "cost_decline", "horizon_months", "hopper_usd_per_gpu_hour",
                     "blackwell_usd_per_gpu_hour", "ascend_usd_per_npu_hour", "utilisation", "usd_per_rmb"))
 def cost_decides_survival(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C29: cost decides survival. In the attrition model at the central assumptions, with the providers' cost
-    gap from the like-for-like evidence widened by the levers, and their war chests as assumed: supported when
-    the highest-cost provider runs out of cash and the three run out in order of their costs; partly when the
-    lowest-cost one outlasts the highest-cost one but the middle one breaks the order; contradicted when the
-    highest-cost provider lasts the whole horizon on its cash, or a lower-cost one runs out no later than it.
-    Not testable here when no like-for-like pair sets the cost gap.
+    """C29: cost decides survival. Not testable with public data: the cloud vendors' unit costs and the cash they
+    hold for a price war are not published. The reason reports, as an illustration, the attrition model's central
+    run (every assumption at its central value, no throughput noise) of three invented providers whose cost gap
+    comes from the like-for-like evidence widened by the levers: in which order they run out of cash. Not
+    testable here when no like-for-like pair sets the cost gap.
 
     China's evidence (how many published stacks would serve at a loss at the median Chinese list price of the latest
     year: cost decides survival only where prices reach costs) is weighed with `china_chain.add_china`, and the
@@ -508,17 +623,15 @@ def _base_c29(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     h = int(p["horizon_months"])
     lo, mid, hi = months
     if hi >= h:
-        label, tail = CONTRADICTED, txt.R_WAR["through"]
+        tail = txt.R_WAR["through"]
     elif lo > hi:
-        label = SUPPORTED if lo >= mid >= hi else PARTLY
-        tail = txt.R_WAR[label]
+        tail = txt.R_WAR[("order_alike" if p["war_chest_ratio"] == 1 else "order") if lo >= mid >= hi else "middle"]
     else:
-        label, tail = CONTRADICTED, txt.R_WAR[CONTRADICTED]
+        tail = txt.R_WAR["chest"]
     fields = {"low": txt.months(lo, h), "mid": txt.months(mid, h), "high": txt.months(hi, h),
-              "gap": txt.times(gap["total"]),
-              "chest": p["war_chest_ratio"]}
-    reason = txt.R_WAR["c29_head"].format(**fields) + tail + txt.R_WAR["c29_tail"]
-    return Verdict(label, txt.R_WAR["c29_figure"].format(**fields), reason, PROXY, _pair_sources(ev, gap))
+              "gap": txt.times(gap["total"]), "chest": p["war_chest_ratio"]}
+    reason = txt.R_WAR["c29_untestable"] + txt.R_WAR["c29_head"].format(**fields) + tail + txt.R_WAR["end"]
+    return Verdict.not_testable(reason, txt.R_WAR["c29_figure"].format(**fields), _pair_sources(ev, gap))
 
 
 @rule("C30")
@@ -625,11 +738,10 @@ def platforms_make_compute_usable(ev: Evidence, p: Mapping[str, Any]) -> Verdict
                     "input_per_output", "price_to_best_cost", "cash_months", "war_chest_ratio", "fixed_cost_share",
                     "price_decline", "cost_decline", "horizon_months"))
 def thicker_health_bar(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C35: efficient infrastructure is a thicker health bar. In the attrition model at the central assumptions:
-    supported when the lowest-cost provider both needs less cash to last the horizon than the highest-cost one
-    and, with the war chests as assumed, lasts at least as long; partly when it needs less cash but a larger war
-    chest lets the other last longer; not testable here when no provider loses money over the horizon or no
-    like-for-like pair sets the cost gap.
+    """C35: efficient infrastructure is a thicker health bar. Not testable with public data (no vendor's cost or
+    war chest is published). The reason reports, as an illustration, the attrition model's central run: the cash
+    the lowest- and highest-cost invented providers need to last the horizon, and who lasts longer with the war
+    chests as assumed. Not testable here when no like-for-like pair sets the cost gap.
 
     The chain model's reading (does the lowest-cost vendor last at least as long as the highest-cost one, over the
     model's documented ranges?) is weighed with `china_chain.add_model`."""
@@ -645,15 +757,17 @@ def _base_c35(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     need_lo, need_hi = need[0] / p["price_to_best_cost"], need[2] / p["price_to_best_cost"]
     sources = _pair_sources(ev, gap)
     if need_hi <= 0:
-        return Verdict.not_testable_here(txt.R_WAR["c35_none"].format(h=h), txt.R_WAR["c35_none_figure"], sources)
+        return Verdict.not_testable(txt.R_WAR["c35_untestable"] + txt.R_WAR["c35_none"].format(h=h),
+                                    txt.R_WAR["c35_none_figure"], sources)
     figure = (txt.R_WAR["c35_figure"].format(ratio=need_hi / need_lo, h=h) if need_lo > 0 else
               txt.R_WAR["c35_figure_zero"].format(need=need_hi, h=h))
     lasts = months[0] >= months[2]
     fields = {"gap": txt.times(gap["total"]), "need_hi": need_hi, "need_lo": need_lo, "h": h,
               "chest": p["war_chest_ratio"], "high": txt.months(months[2], h), "low": txt.months(months[0], h)}
     middle = "c35_first" if lasts and months[2] < h else "c35_both" if lasts else "c35_longer"
-    reason = txt.R_WAR["c35_head"].format(**fields) + txt.R_WAR[middle].format(**fields) + txt.R_WAR["c35_tail"]
-    return Verdict(SUPPORTED if lasts else PARTLY, figure, reason, PROXY, sources)
+    reason = (txt.R_WAR["c35_untestable"] + txt.R_WAR["c35_head"].format(**fields)
+              + txt.R_WAR[middle].format(**fields))
+    return Verdict.not_testable(reason, figure, sources)
 
 
 RULES = rules_of(sys.modules[__name__])

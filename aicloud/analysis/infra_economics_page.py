@@ -30,7 +30,7 @@ def disclosure(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Da
         v["ds_intro"] = (txt.TXT_DS_NONE if not ds else
                          txt.TXT_DS_INTRO_SHORT.format(when=ds["disclosed"], provider=ds["provider"]))
         v["ds_text"] = txt.TXT_NO_DISCLOSURE.format(missing=txt.listing(ds.get("missing", ["every figure"])))
-        v["ds_caveat_text"] = v["margin_text"] = txt.TXT_NO_MARGIN
+        v["ds_caveat_text"] = v["margin_text"] = res.titles["margin"] = txt.TXT_NO_MARGIN
         v["ex_reproduce_text"] = txt.TXT_EX_REPRODUCE_NONE
         res.frames["repro"] = pd.DataFrame(columns=["figure", "published", "recomputed", "how"])
         return
@@ -71,7 +71,8 @@ def disclosure(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Da
     paid = p["paid_token_share"]
     if ds["cost"] > 0:
         billed_markup = revenue * paid / ds["cost"] - 1
-        caveat += txt.TXT_DS_PAID.format(paid=paid, billed=revenue * paid, words=txt.markup_words(billed_markup))
+        caveat += txt.TXT_DS_PAID.format(paid=paid, billed=revenue * paid, words=txt.markup_words(billed_markup),
+                                         provider=ds["provider"])
         v["ds_billed_markup"] = billed_markup
     v["ds_caveat_text"] = caveat
     v["ex_reproduce_text"] = txt.TXT_EX_REPRODUCE.format(
@@ -103,16 +104,16 @@ def disclosure(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Da
         be_own = ds["cost"] / (revenue * paid)
         v.update(ds_breakeven_util_at_max_price=be_full, ds_breakeven_paid_at_max_price=be_part,
                  ds_breakeven_paid_own=be_own)
-        v["margin_text"] = txt.TXT_MARGIN.format(low=lo, high=hi, full=txt.breakeven_words(be_full), paid=paid,
-                                             part=txt.breakeven_words(be_part),
-                                             provider=ds["provider"], own=own, own_part=txt.breakeven_words(be_own))
-        res.titles["margin"] = txt.TXT_MARGIN_TITLE.format(high=hi, full=txt.breakeven_words(be_full),
-                                                       part=txt.breakeven_words(be_part), paid=paid)
+        v["margin_text"] = txt.TXT_MARGIN.format(low=lo, high=hi, full=txt.covers(be_full), paid=paid,
+                                                 part=txt.covers_it(be_part), provider=ds["provider"], own=own,
+                                                 own_part=txt.covers_it(be_own))
+        res.titles["margin"] = txt.TXT_MARGIN_TITLE.format(high=hi, full=txt.covers(be_full),
+                                                           part=txt.covers_it(be_part), paid=paid)
         grid = pd.DataFrame({"utilisation": np.round(np.arange(0.2, 1.0001, 0.02), 2)})
         res.frames["margin"] = grid.assign(revenue=float(revenue), cost_ref=ds["cost"], source_id=ds["source_id"])
         v.update(margin_price_ref=float(own), ds_occupancy_line=float(ds.get("occupancy", 1.0)))
     else:
-        v["margin_text"] = txt.TXT_ZERO_MARGIN
+        v["margin_text"] = res.titles["margin"] = txt.TXT_ZERO_MARGIN
 
 
 def serving(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None:
@@ -223,7 +224,11 @@ def domestic(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Data
         be_price = rprice * best["ratio"]
         pre = ev.domestic_prefill
         prefill = (txt.TXT_DOMESTIC_PREFILL.format(ratio=pre["ratio"], dom=r.at[pre["row"], "label"],
-                                               ref=r.at[pre["ref"], "label"]) if pre else "")
+                                                   ref=r.at[pre["ref"], "label"],
+                                                   conditions=r.at[pre["row"], "conditions"]) if pre else "")
+        if pre and "low_row" in pre:    # e.g. perfect against default expert load balancing
+            prefill += txt.TXT_DOMESTIC_PREFILL_LOW.format(conditions=r.at[pre["low_row"], "conditions"],
+                                                           ratio=pre["low_ratio"])
         formats = ("" if dom["precision"] == ref["precision"] else
                    f"; both {int(dom['bits'])}-bit formats, {dom['precision']} against {ref['precision']}")
         compare = (txt.TXT_COMPARE["busier" if be > util else "no busier"]
@@ -258,7 +263,8 @@ def domestic(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Data
             f"{r.at[x['row'], 'label']} at {r.at[x['row'], 'tpot_ms']:g} ms reaches {txt.of(x['ratio'])} "
             f"{r.at[x['ref'], 'label']} at {r.at[x['ref'], 'tpot_ms']:g} ms ({r.at[x['ref'], 'evidence']})"
             for x in later))
-    grid = np.round(np.arange(0.5, max(v["rental_high"], dprice, 1.0) + 0.001, 0.05), 2)
+    # At most 81 prices, whatever the data's highest price (a valid row may hold any large number).
+    grid = np.unique(np.round(np.linspace(0.5, max(v["rental_high"], dprice, 1.0), 81), 2))
     res.frames["breakeven"] = pd.DataFrame([{**c, "price": pr} for c in curves for pr in grid])
     dom_prices = tables["infra_rental_prices"]
     dom_prices = dom_prices[dom_prices["hardware_class"] == "ascend"]
@@ -325,7 +331,7 @@ def supernodes(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> Non
 
 
 def agents_section(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None:
-    v, m = res.values, ev.multiples
+    v, m = res.values, ev.multiples[ev.multiples["agent"]]      # a reasoning model's prompt is no agent session
     v.update(agent_share=p["agent_share"], multi_agent_share=p["multi_agent_share"])
     if m.empty:
         v["agents_text"] = "The data hold no published agent token multiple."
@@ -349,11 +355,12 @@ def agents_section(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) ->
                           for x in (fast, slow))
         gap_text = txt.TXT_AGENTS_GAP.format(gap=c_slow - c_fast, gap_agents=(c_slow - c_fast) * demand)
         v.update(cost_gap=c_slow - c_fast, cost_gap_agents=(c_slow - c_fast) * demand)
+    when = "" if top["evidence"] == ie.BY else txt.TXT_AGENTS_WHEN[top["evidence"]]
     v["agents_text"] = txt.TXT_AGENTS.format(
         single_a=txt.a_or_an(single["workload"]), single=single["workload"], m_single=single["multiple"],
         multi_part=(f" and {txt.a_or_an(multi['workload'])} at about {multi['multiple']:,.0f} times"
                     if multi is not None else ""),
-        top_part=(f"; for {top['workload']} the published figure reaches {top['multiple_high']:,.0f} times"
+        top_part=(txt.TXT_AGENTS_TOP.format(top=top["workload"], m=top["multiple_high"], when=when)
                   if len(m) > 2 else ""), share=p["agent_share"],
         multi_share=(f" and {p['multi_agent_share']:.0%} {multi['workload']} sessions" if multi is not None else ""),
         demand=demand, gap=gap_text)
@@ -361,7 +368,8 @@ def agents_section(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) ->
     grid = np.round(np.arange(0, 1.0001, 0.05), 2)
     res.frames["agents"] = pd.DataFrame([{"share": s, "workload": w["workload"], "multiple": w["multiple"],
                                           "tokens": float(agents.demand_multiplier(s, w["multiple"])),
-                                          "source_id": w["source_id"]} for _, w in m.iterrows() for s in grid])
+                                          "source_id": w["source_id"]} for _, w in ev.multiples.iterrows()
+                                         for s in grid])
     res.titles["agents"] = txt.TXT_AGENT_TITLE.format(top=top["workload"], m=top["multiple_high"])
 
 
@@ -373,6 +381,7 @@ def price_war(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
     gap = ie.cost_gap(ev, p)
     if gap is None:
         v["war_setup_text"], v["war_text"] = txt.TXT_WAR_NONE, ""
+        res.titles["survival"] = txt.TXT_WAR_NONE       # the key-findings box names this line
         res.frames["war"] = pd.DataFrame()
         return
     g, chest = gap["total"], p["war_chest_ratio"]
@@ -394,11 +403,15 @@ def price_war(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
             tri["cost_decline"][:, None])
     survival, needed = att.war_outcome(cash, *args, h)
     needed = needed / price0[:, None]
+    central_months, central_need = ie._war(ev, p, gap)     # the central run the verdicts quote
     rows = []
     for i, name in enumerate(names):
         q10, q50, q90 = att.quantiles(survival[:, i])
         n10, n50, n90 = att.quantiles(needed[:, i])
-        rows.append({"provider": name, "unit cost (lowest = 1)": float(base[i]), "survival, 10th pct (months)": q10,
+        rows.append({"provider": name, "unit cost (lowest = 1)": float(base[i]),
+                     "central run: survival (months)": float(min(central_months[i], h)),
+                     "central run: cash to last (months of revenue)": float(central_need[i] / p["price_to_best_cost"]),
+                     "survival, 10th pct (months)": q10,
                      "survival, median (months)": q50, "survival, 90th pct (months)": q90,
                      "solvent at horizon": att.share_surviving(survival[:, i], h),
                      "cash to last the horizon, median (months of revenue)": n50,
@@ -416,9 +429,13 @@ def price_war(ev: ie.Evidence, p: Mapping[str, Any], res: ChapterResult) -> None
     bar = [(txt.TXT_BAR["none"] if need_med[i] <= 0 else
             txt.TXT_BAR["times"].format(x=need_med[i] / need_med[0]) if need_med[0] > 0 else txt.TXT_BAR["lowest none"])
            for i in (1, 2)]
+    p10 = summary["survival, 10th pct (months)"].to_numpy()
+    worst = (txt.TXT_WAR_WORST_ALL.format(horizon=h) if p10[2] >= h and p10[0] >= h else
+             txt.TXT_WAR_WORST_HIGH.format(high_p10=p10[2], horizon=h) if p10[0] >= h else
+             txt.TXT_WAR_WORST_LOW.format(low_p10=p10[0], horizon=h) if p10[2] >= h else
+             txt.TXT_WAR_WORST.format(high_p10=p10[2], low_p10=p10[0]))
     v["war_text"] = txt.TXT_WAR.format(
-        horizon=h, low=solv[0], mid=solv[1], high=solv[2], high_p10=summary.iloc[2]["survival, 10th pct (months)"],
-        low_p10=summary.iloc[0]["survival, 10th pct (months)"], extra=extra, need_low=need_med[0],
+        horizon=h, low=solv[0], mid=solv[1], high=solv[2], worst=worst, extra=extra, need_low=need_med[0],
         need_mid=need_med[1], need_high=need_med[2], bar_mid=bar[0], bar_high=bar[1],
         order=txt.TXT_WAR_ORDER_ALL if never_shorter == 1 else txt.TXT_WAR_ORDER.format(share=never_shorter))
     v.update(low_solvent=float(solv[0]), mid_solvent=float(solv[1]), high_solvent=float(solv[2]),

@@ -6,7 +6,7 @@ figures, so wording follows the numbers. A Chinese edition needs a counterpart f
 
 from __future__ import annotations
 
-from aicloud.verdicts import CONTRADICTED, PARTLY, SUPPORTED
+from aicloud.verdicts import CONTRADICTED, NOT_TESTABLE, PARTLY, SUPPORTED
 
 
 def count(count: int, one: str, many: str | None = None) -> str:
@@ -87,16 +87,28 @@ TXT_DS_OCCUPANCY = " The average of {nodes:,.2f} nodes is {occupancy:.0%} of the
 TXT_DS_PER_OUTPUT = " Put on output tokens alone, the day cost USD {per_m:,.3f} per million."
 TXT_DS_PAID = (" The revenue is theoretical: it bills every token at list price. If only {paid:.0%} of the tokens "
                "were billed (the paid-share assumption, shared with the price-war chapter), the day would bring in "
-               "USD {billed:,.0f}, {words}.")
+               "USD {billed:,.0f}, {words}. That share is derived in the price-war chapter from one cloud's external "
+               "calls against its all-channel volume; applying it to {provider}, whose mix of paid "
+               "API, free app and free web use differs and is not published, is a further assumption.")
 TXT_MARGIN = ("The slider spans the published rental prices, from USD {low:,.2f} to {high:,.2f} per GPU-hour. At "
-              "the top of that range the theoretical revenue covers the cost {full}; billing {paid:.0%} of the "
-              "tokens, {part}. At {provider}'s own USD {own:,.2f}, billing {paid:.0%} of the tokens, {own_part}.")
-TXT_MARGIN_TITLE = ("At USD {high:,.2f} an hour revenue covers the cost {full} if every token is billed, {part} if "
-                    "{paid:.0%} are")
+              "the top of that range the theoretical revenue {full} if every token is billed; if {paid:.0%} of the "
+              "tokens are billed, {part}. At {provider}'s own USD {own:,.2f} with {paid:.0%} of the tokens billed, "
+              "{own_part}.")
+TXT_MARGIN_TITLE = "At USD {high:,.2f} an hour revenue {full} if every token is billed; if {paid:.0%} are, {part}"
 
 
-def breakeven_words(util: float) -> str:
-    return "at no utilisation" if util > 1 else f"only above {util:.0%} utilisation"
+def covers(util: float) -> str:
+    """From the break-even utilisation (above 100%: never; the phrase must not read as 'even at zero
+    utilisation'): 'covers the cost only above 95% utilisation' or 'never covers the cost, even at 100% utilisation'."""
+    return ("never covers the cost, even at 100% utilisation" if util > 1 else
+            f"covers the cost only above {util:.0%} utilisation")
+
+
+def covers_it(util: float) -> str:
+    """The same clause for a sentence whose subject is already 'revenue': 'it never does, even at 100%
+    utilisation' or 'it covers the cost only above 60% utilisation'."""
+    return ("it never does, even at 100% utilisation" if util > 1 else
+            f"it covers the cost only above {util:.0%} utilisation")
 
 
 TXT_SERVING = ("At USD {hopper:,.2f} per Hopper GPU-hour, {blackwell:,.2f} per Blackwell GPU-hour, {ascend:,.2f} "
@@ -149,7 +161,9 @@ TXT_DOMESTIC = ("In serving, the best published domestic decode figure ({dom}, {
                 "{be:.0%} utilisation to match its cost per token ({compare}); put the other way, it matches at "
                 "{util:.0%} only if an accelerator-hour costs at most USD {be_price:,.2f}.")
 TXT_DOMESTIC_PREFILL = (" In prefill (input tokens computed, no cache hits on either side) the best domestic figure "
-                        "is {ratio:.0%} of the best Hopper one ({dom} against {ref}).")
+                        "is {ratio:.0%} of the best Hopper one ({dom} against {ref}; conditions: {conditions}).")
+TXT_DOMESTIC_PREFILL_LOW = (" The same setup under other conditions ({conditions}) reaches {ratio:.0%}: the best "
+                            "figure holds only under its own.")
 TXT_DOMESTIC_NONE = ("The data hold no domestic decode figure with a published service level and precision that "
                      "can be set against a Hopper figure at the same service level by the article's year, so what "
                      "a domestic cluster needs to match NVIDIA cannot be computed with this data.")
@@ -172,6 +186,8 @@ TXT_SN_NONE = ("The data hold no domestic and NVIDIA supernode with size, comput
 TXT_AGENTS = ("Published multiples put {single_a} at about {m_single:,.0f} times the tokens of a chat{multi_part}"
               "{top_part}. If {share:.0%} of sessions were {single} sessions{multi_share}, a provider would serve "
               "{demand:.2f} times the tokens.{gap}")
+TXT_AGENTS_TOP = "; for {top} the published figure reaches {m:,.0f} times{when}"
+TXT_AGENTS_WHEN = {"after the article": " (published after the article)", "undated": " (undated)"}
 TXT_AGENTS_GAP = (" Billed per token, revenue and serving cost grow together, and so does the absolute gap between a "
                   "low-cost and a higher-cost provider: USD {gap:,.3f} per million output tokens at the assumed "
                   "prices (the like-for-like pair above) becomes {gap_agents:,.3f} per chat-equivalent million. Sold "
@@ -185,13 +201,20 @@ TXT_WAR_SETUP = ("The three providers are not real vendors: their unit costs spa
                  "lowest-cost one's cash ({chest_word}).")
 TXT_WAR_NONE = ("The data hold no like-for-like pair of published stacks, so the providers' cost gap, and with it "
                 "the price war, cannot be set up with this data.")
-TXT_WAR = ("After {horizon} months of falling prices, {low:.0%} of the draws leave the lowest-cost provider "
-           "solvent, against {mid:.0%} for the middle one and {high:.0%} for the highest-cost one; in the worst "
-           "tenth of draws the highest-cost provider is out of cash within {high_p10:,.0f} months, the lowest-cost "
-           "one within {low_p10:,.0f}.{extra} The health bar can also be read in money: to get through the whole "
-           "horizon, the lowest-cost provider needs a median cash reserve worth {need_low:,.1f} months of revenue, "
+TXT_WAR = ("Over the Monte Carlo draws (the table's other columns), after {horizon} months of falling prices "
+           "{low:.0%} of the draws leave the lowest-cost provider solvent, against {mid:.0%} for the middle one and "
+           "{high:.0%} for the highest-cost one; {worst}{extra} The health bar can also be read in money: to get "
+           "through the whole horizon, the lowest-cost provider needs a median cash reserve worth {need_low:,.1f} "
+           "months of revenue, "
            "the middle one {need_mid:,.1f} ({bar_mid}) and the highest-cost one {need_high:,.1f} ({bar_high}). "
            "{order}")
+TXT_WAR_WORST = ("in the worst tenth of draws the highest-cost provider is out of cash within {high_p10:,.0f} months, "
+                 "the lowest-cost one within {low_p10:,.0f}.")
+TXT_WAR_WORST_HIGH = ("in the worst tenth of draws the highest-cost provider is out of cash within {high_p10:,.0f} "
+                      "months, while the lowest-cost one still lasts all {horizon}.")
+TXT_WAR_WORST_LOW = ("in the worst tenth of draws the lowest-cost provider is out of cash within {low_p10:,.0f} "
+                     "months, while the highest-cost one still lasts all {horizon}.")
+TXT_WAR_WORST_ALL = "even in the worst tenth of draws every provider lasts all {horizon} months."
 TXT_WAR_ORDER_ALL = "In every draw the lowest-cost provider lasts at least as long as the middle one."
 TXT_WAR_ORDER = ("In {share:.1%} of draws the lowest-cost provider lasts at least as long as the middle one; in the "
                  "rest the random throughput noise or the war chests reverse their order.")
@@ -232,89 +255,118 @@ def restructured_sentence(moves: int, names: list[str], n_orgs: int, n_events: i
 
 
 # --- verdict reasons and figures, by claim (the rules fill them in) ---------------------------------------------------
+LABEL = {x: x for x in (SUPPORTED, PARTLY, CONTRADICTED)}   # a verdict named inside a sentence
 R24 = {
     "none": ("No two published decode figures from different teams are comparable like with like in this data (same "
              "hardware generation, number-format width and kind of measurement, times per output token within "
              "{tol:.0%}, published by the article's year), so no like-for-like cost gap can be computed."),
-    "figure": "{measured}x like for like, {total}x with the levers",
+    "figure": "{measured}x like for like (levers, assumed: {total}x)",
     "pair": "{fast} against {slow} at about {tpot:g} ms per output token",
     "levers": "utilisation of {uh:.0%} against {ul:.0%}",
     "cache": " and cache hits of {hh:.0%} against {hl:.0%}",
     SUPPORTED: ("Compared like with like, two teams' published setups differ {measured}x in cost per output token "
                 "({pair}), at or above the {big:.1f}x threshold."),
-    PARTLY: ("Compared like with like, the published setups differ only {measured}x ({pair}), below the {big:.1f}x "
-             "threshold; the gap reaches {total}x only when the levers the benchmarks leave out are added as "
-             "assumed ({levers})."),
-    CONTRADICTED: ("Compared like with like, the published setups differ {measured}x ({pair}), and even with the "
-                   "assumed levers ({levers}) the gap is {total}x, below the {big:.1f}x threshold."),
+    NOT_TESTABLE: ("Compared like with like, the published setups differ only {measured}x ({pair}), below the "
+                   "{big:.1f}x threshold. But like-for-like figures come only from {n_teams} that publish tuned "
+                   "stacks ({teams}); the vendors whose costs would make the spread large publish none, so the "
+                   "published evidence cannot measure the spread among vendors: not testable with public data."),
+    "illustration": (" As an illustration only (assumed, not measured), the levers the benchmarks leave out "
+                     "({levers}) would make the gap {total}x."),
     "untested": " That DeepSeek moved attention to inference is not tested.",
 }
 R25 = {
-    "none": "The data hold no published agent token multiple.",
+    "none": "The data hold no published agent token multiple dated by the article.",
     "figure": "{low:,.0f}x to {high:,.0f}x chat tokens",
+    "figure_one": "{low:,.0f}x chat tokens",
     "span": "from about {low:,.0f}x ({low_name}) to {high:,.0f}x ({high_name})",
     "span_one": "about {low:,.0f}x ({low_name})",
-    SUPPORTED: ("Every published agent workload ({n}) uses at least {heavy:g}x the tokens of its chat baseline, "
-                "{span}, so agents are heavy token users"),
-    PARTLY: ("{k} of {n_all} published agent workloads use at least {heavy:g}x the tokens of chat; {low_name} uses "
-             "about {low:,.0f}x"),
-    CONTRADICTED: ("No published agent workload reaches {heavy:g}x the tokens of chat (the most is {high:,.0f}x, "
-                   "{high_name})"),
-    "untested": ("; that infrastructure decides what agents can do, and that the gap between large and small "
+    SUPPORTED: ("Every agent workload with a multiple published by the article ({n}) uses at least {heavy:g}x the "
+                "tokens of its chat baseline, {span}, so agents are heavy token users."),
+    PARTLY: ("{k} of {n_all} agent workloads with a multiple published by the article use at least {heavy:g}x the "
+             "tokens of chat; {low_name} uses about {low:,.0f}x."),
+    CONTRADICTED: ("No agent workload with a multiple published by the article reaches {heavy:g}x the tokens of chat "
+                   "(the most is {high:,.0f}x, {high_name})."),
+    "bar_below": (" The {heavy:g}x bar for a heavy user is an assumption: the verdict holds for any bar up to the "
+                  "lightest workload's {low:,.0f}x and becomes {above} above it."),
+    "bar_above": (" The {heavy:g}x bar for a heavy user is an assumption: at a bar of {low:,.0f}x or less every "
+                  "workload would count."),
+    "later": " Published after the article or undated, shown but not used: {names}.",
+    "later_item": "{name} ({m:,.0f}x)",
+    "other": " Not agent workloads, shown for comparison only: {names}.",
+    "untested": (" That infrastructure decides what agents can do, and that the gap between large and small "
                  "providers widens, are not measured in public data (the chapter only shows the absolute cost gap "
                  "growing with tokens)."),
 }
 R26 = {
-    "figure": "{k} of {orgs} reorganised",
-    "none": "The data record {moves} by {orgs}, none of them a reorganisation of departments.",
-    SUPPORTED: "Every organisation in the data reorganised departments around AI infrastructure: {names}.",
-    PARTLY: ("All {orgs} made dated infrastructure moves, but only {names} reorganised departments around them "
-             "({first}); for the others the public record shows investments, chips, supernodes and platform "
-             "results, not reorganisations."),
+    "figure": "{k} of the article's {n} dated moves found",
+    "move": "{org}, {date}: {event}",
+    "none": ("The data record {moves} by {orgs}, none of them by an organisation whose move the article names "
+             "(in the form it names), so the claim cannot be checked with this data."),
+    SUPPORTED: "Every move the article names is in the data, dated: {found}.",
+    PARTLY: ("{k} of the {n} moves the article names are in the data, dated ({found}); none is recorded for "
+             "{missing}."),
 }
 R28 = {
     "none": ("The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
              "level (times per output token within {tol:.0%}) and number-format width, published by the article's "
-             "year."),
-    "figure": "break-even utilisation {be:.0%} at the assumed prices",
+             "year, and no domestic figure published under two settings."),
+    "no_pair": ("No domestic decode figure can be set against a Hopper figure at the same service level (within "
+                "{tol:.0%}) by the article's year, and no domestic rental price is published, so whether domestic "
+                "clusters must be kept busier to match NVIDIA cannot be tested."),
+    "opt_figure": "{ratio}x from optimising one domestic setup",
+    "price_figure": "matches NVIDIA at equal utilisation up to USD {be_price:,.2f} an hour; no published price",
+    "figure": "break-even utilisation {be_low:.0%} to {be_high:.0%} at published domestic prices",
     "reason": ("The best published domestic decode figure ({dom}, {dom_tpot:g} ms per output token) is {ratio:.0%} of "
-               "the best Hopper figure at the same service level ({ref}, {ref_tpot:g} ms); at the assumed prices "
-               "(USD {dom_price:,.2f} against {ref_price:,.2f} an hour) it needs {be:.0%} utilisation to match an "
-               "NVIDIA cluster at {util:.0%}, {words}."),
+               "the best Hopper figure at the same service level ({ref}, {ref_tpot:g} ms): at USD {ref_price:,.2f} "
+               "per NVIDIA GPU-hour a domestic cluster matches NVIDIA's cost per token at equal utilisation only if "
+               "an accelerator-hour costs at most USD {be_price:,.2f}, and must run busier if it costs more."),
+    "untestable": (" No rental price or unit cost of a domestic accelerator is published, so whether domestic "
+                   "clusters must be kept busier than NVIDIA's (the claim) turns on a price nobody has published: "
+                   "not testable with public data."),
+    "priced": (" At the published domestic prices (USD {low:,.2f} to {high:,.2f} an hour) and an NVIDIA cluster at "
+               "{util:.0%}, it needs {be_low:.0%} to {be_high:.0%} utilisation, "),
     SUPPORTED: ("so it must be kept busier than the NVIDIA cluster, and can be: how well it is scheduled decides its "
                 "cost"),
-    PARTLY: "more than it can ever run, so scheduling alone cannot close the gap at this price",
-    CONTRADICTED: ("no busier than the NVIDIA cluster, so at this price it needs no deeper optimisation than "
-                   "NVIDIA's to match"),
-    "disagree": " The {n} domestic figures disagree on this.",
-    "untested": (" Whether own chips bring cost to the industry's low end cannot be checked: no rental price or unit "
-                 "cost for domestic accelerators is published."),
+    PARTLY: ("so the published prices and figures disagree, or it would need more than it can ever run: scheduling "
+             "alone does not settle its cost"),
+    CONTRADICTED: "no busier than the NVIDIA cluster, so it needs no deeper optimisation than NVIDIA's to match",
+    "end": ".",
+    "optimised": (" What the data show on optimisation: the same domestic setup ({setup}, {phase}) serves {ratio}x "
+                  "the tokens under one published setting as under another ({hi:,.0f} tokens/s per accelerator with "
+                  "{best}, against {lo:,.0f} with {worst})."),
+    "own": (" Every published domestic figure comes from the chip vendor's own purpose-built stack ({vendor}): the "
+            "kind of deep optimisation the claim describes, not what a customer running a default stack reaches."),
 }
 R_WAR = {
     "none": ("No like-for-like pair of published stacks sets the providers' cost gap in this data, so the price war "
              "cannot be set up."),
-    "c29_figure": "{low} against {high} for the highest-cost provider",
-    "c29_head": ("In the attrition model at the central assumptions, the lowest-cost provider lasts {low}, the middle "
-                 "one {mid} and the one paying {gap}x the lowest cost {high}, with {chest:.2f} times the lowest-cost "
-                 "one's cash"),
-    SUPPORTED: ": they run out of cash in order of their costs, so cost decides survival here",
-    PARTLY: ": the lowest-cost one outlasts the highest-cost one, but the middle one breaks the order",
-    "through": ": even the highest-cost provider gets through the whole war on its cash, so cost decides no exit",
-    CONTRADICTED: ": a larger war chest outweighs the cost gap",
-    "c29_tail": "; the providers are not real vendors, whose unit costs and cash for a price war are not public.",
-    "c35_none": ("At the central assumptions no provider loses money over {h} months, so the price war never draws on "
-                 "a cash reserve and the health bar is not tested."),
-    "c35_none_figure": "no losses over the horizon",
-    "c35_figure": "{ratio:,.1f}x the cash to last {h} months",
-    "c35_figure_zero": "{need:,.1f} months of revenue against none to last {h} months",
-    "c35_head": ("In the attrition model at the central assumptions, the provider paying {gap}x the lowest cost needs "
-                 "{need_hi:,.1f} months of revenue in cash to last {h} months, the lowest-cost one {need_lo:,.1f}: a "
-                 "thicker health bar. "),
+    "c29_untestable": ("The cloud vendors' unit costs and the cash they hold for a price war are not published, so "
+                       "public data cannot decide the claim. As an illustration only, "),
+    "c29_figure": "central run: {low} against {high} for the highest-cost provider",
+    "c29_head": ("the attrition model's central run (every assumption at its central value, no throughput noise; "
+                 "the table's first columns) has three invented providers: the lowest-cost one lasts {low}, the "
+                 "middle one {mid} and the one paying {gap}x the lowest cost {high}, with {chest:.2f} times the "
+                 "lowest-cost one's cash"),
+    "order": ": they run out of cash in order of their costs",
+    "order_alike": ": they run out of cash in order of their costs, as they must when their cash is alike",
+    "middle": ": the lowest-cost one outlasts the highest-cost one, but the middle one breaks the order",
+    "through": ": even the highest-cost provider gets through the whole war on its cash",
+    "chest": ": a larger war chest outweighs the cost gap",
+    "end": ".",
+    "c35_untestable": ("No vendor's cost or war chest is published, so public data cannot decide the claim. As an "
+                       "illustration only, "),
+    "c35_none": ("in the attrition model's central run no provider loses money over {h} months, so the price war "
+                 "never draws on a cash reserve."),
+    "c35_none_figure": "central run: no losses over the horizon",
+    "c35_figure": "central run: {ratio:,.1f}x the cash to last {h} months",
+    "c35_figure_zero": "central run: {need:,.1f} months of revenue against none to last {h} months",
+    "c35_head": ("in the attrition model's central run (every assumption at its central value, no throughput noise; "
+                 "the table's first columns) the invented provider paying {gap}x the lowest cost needs "
+                 "{need_hi:,.1f} months of revenue in cash to last {h} months, the lowest-cost one {need_lo:,.1f}. "),
     "c35_first": "With {chest:.2f} times its cash the highest-cost provider still runs out first.",
     "c35_both": "Both last the horizon with the cash assumed.",
-    "c35_longer": ("But with {chest:.2f} times the cash the highest-cost provider lasts longer ({high} against "
+    "c35_longer": ("With {chest:.2f} times the cash the highest-cost provider lasts longer ({high} against "
                    "{low})."),
-    "c35_tail": " The providers are not real vendors; no vendor's cost or war chest is public.",
 }
 R30 = {
     "markup": ("One provider's theoretical markup of {markup:.0%} shows that serving can be profitable at list "

@@ -98,14 +98,28 @@ def token_revenue_bounds_usd(cache_hit_tokens: float, input_tokens: float, outpu
                              rounding: float) -> tuple[float, float]:
     """Lowest and highest revenue consistent with token counts published rounded to `rounding` tokens.
 
-    Revenue is linear in (hits, inputs, outputs) with coefficients (hit - miss, miss, output price), so each
-    count moves half a rounding step in the direction that lowers (or raises) revenue.
+    Each true count lies within half a rounding step of the published one and is never negative, and cache hits
+    never exceed input tokens. Revenue is linear in (hits, inputs, outputs), so its extremes lie at corners of
+    that region; the corners are few, and all are tried (a count published as 0 cannot have been below 0, so the
+    lowest revenue is then not negative).
     """
-    central = float(token_revenue_usd(cache_hit_tokens, input_tokens, output_tokens, price_cache_hit,
-                                      price_cache_miss, price_output))
-    slack = rounding / 2 * (abs(price_cache_hit - price_cache_miss) + abs(price_cache_miss)
-                            + abs(price_output)) / PER_MILLION
-    return central - slack, central + slack
+    half = rounding / 2
+
+    def span(x: float) -> tuple[float, float]:
+        return max(0.0, x - half), x + half
+
+    (h_lo, h_hi), (i_lo, i_hi), (o_lo, o_hi) = span(cache_hit_tokens), span(input_tokens), span(output_tokens)
+    values = []
+    for i in {i_lo, i_hi, h_lo, h_hi}:
+        if not i_lo <= i <= i_hi:
+            continue
+        for h in {h_lo, h_hi, i}:
+            if h_lo <= h <= h_hi and h <= i:
+                values += [float(token_revenue_usd(h, i, o, price_cache_hit, price_cache_miss, price_output))
+                           for o in (o_lo, o_hi)]
+    if not values:   # hits above inputs even at the edges: the published counts are inconsistent
+        raise ValueError("cache hits exceed input tokens by more than the rounding allows")
+    return min(values), max(values)
 
 
 def cost_profit_margin(revenue: ArrayLike, cost: ArrayLike) -> np.ndarray:

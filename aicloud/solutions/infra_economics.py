@@ -12,9 +12,10 @@ from typing import Any
 
 from aicloud import params as params_mod
 from aicloud.analysis import ChapterResult
+from aicloud.analysis import infra_economics_text as txt
 
 SOL_MARGIN = ("The slider spans the published rental prices, USD {low:,.2f} to {high:,.2f} per GPU-hour. At the top, "
-              "with every token billed, revenue covers the cost {full}{cushion}. Billing {paid:.0%} of the tokens, "
+              "with every token billed, revenue {full}{cushion}. Billing {paid:.0%} of the tokens, "
               "break-even at {provider}'s own USD {own:,.2f} sits {own_be}. The revenue is theoretical because it "
               "prices every token at the list price: free use, discounts and off-peak rates are not deducted, so the "
               "real margin is lower and the real break-even utilisation higher.")
@@ -27,9 +28,12 @@ SOL_DOMESTIC = ("At the same service level the best domestic decode figure reach
                 "utilisation. At the bottom of the documented range (USD {lo:,.2f}) the domestic cluster needs "
                 "{be_lo}; at the top (USD {hi:,.2f}) it needs {be_hi}. A dearer rental raises the utilisation needed "
                 "and a cheaper one lowers it, so utilisation (what scheduling controls) and price are the two levers. "
-                "The verdict on C28 turns from contradicted to supported where the break-even passes the NVIDIA "
-                "cluster's utilisation, at USD {be_price:,.2f} an hour; no provider publishes its domestic fleet's "
-                "price or utilisation.")
+                "Were a domestic price published, C28 would be supported above USD {be_price:,.2f} an hour and up "
+                "to {be_max:,.2f} (the domestic cluster must then be kept busier than NVIDIA's, and can be), partly "
+                "supported above that (it would need more than full utilisation) and contradicted at or below "
+                "{be_price:,.2f}; no "
+                "provider publishes its domestic fleet's price or utilisation, so the chapter marks C28 not "
+                "testable with public data.")
 SOL_NONE = ("This run's data do not hold the figures this exercise needs; with the default data the answer is "
             "computed here.")
 SOL_SUPERNODE = ("The {dom} delivers {compute:.1f} times the dense compute of the {nv} but draws {power:.1f} times the "
@@ -39,7 +43,9 @@ SOL_ENERGY = (" Yet electricity is only about {share:.0%} of the assumed rental 
 
 
 def _utilisation(u: float) -> str:
-    return "at no utilisation at all (above 100%)" if u > 1 else f"only above {u:.0%} utilisation"
+    """Where break-even sits: above 100% it is never reached (not 'at no utilisation', which reads as zero)."""
+    return ("above 100% utilisation, so revenue never covers the cost, even with every GPU busy" if u > 1 else
+            f"at {u:.0%} utilisation")
 
 
 def _needs(u: float) -> str:
@@ -55,7 +61,7 @@ def answers(result: ChapterResult, params: Mapping[str, Any]) -> dict[str, str]:
     if "ds_breakeven_util_at_max_price" in v:
         full = v["ds_breakeven_util_at_max_price"]
         out["sol_margin_text"] = SOL_MARGIN.format(
-            low=v["rental_low"], high=v["rental_high"], full=_utilisation(full),
+            low=v["rental_low"], high=v["rental_high"], full=txt.covers(full),
             cushion=(f", because {v['ds_provider']}'s published markup ({v['ds_markup']:.0%}) leaves a wide cushion"
                      if full < 0.5 and "ds_markup" in v else ""),
             paid=params["paid_token_share"], provider=v["ds_provider"], own=v["margin_price_ref"],
@@ -78,7 +84,8 @@ def answers(result: ChapterResult, params: Mapping[str, Any]) -> dict[str, str]:
             ratio=f"{ratio:.0%} of" if ratio < 1 else f"{ratio:,.2f} times",
             meaning=("each domestic accelerator must be kept busier, or rented cheaper, to match" if ratio < 1 else
                      "a domestic accelerator matches at the same utilisation if it costs no more an hour"),
-            be_price=v["decode_breakeven_price"], lo=asc.low, hi=asc.high, be_lo=_needs(be[asc.low]),
+            be_price=v["decode_breakeven_price"], be_max=v["decode_breakeven_price"] / util, lo=asc.low, hi=asc.high,
+            be_lo=_needs(be[asc.low]),
             be_hi=_needs(be[asc.high]))
     if "sn_dom" in v:
         share = v.get("energy_share_dom")

@@ -7,14 +7,15 @@ them. Verdict labels stay the English keys of the dicts."""
 from __future__ import annotations
 
 from aicloud.i18n import display, name, templates
-from aicloud.verdicts import CONTRADICTED, PARTLY, SUPPORTED
+from aicloud.verdicts import CONTRADICTED, NOT_TESTABLE, PARTLY, SUPPORTED
+from aicloud.zh.verdicts import LABEL as ZH_LABEL
 
 # Column names the notebook's table formats refer to: the table shows them in Chinese (display catalogue).
 KEYS = ("PUBLISHED_COLUMNS",)
 
 # Nouns the English code counts, with the Chinese measure word.
 NOUNS = {"source": "个来源", "organisation": "家机构", "dated move": "项有日期的举措", "comparable pair": "组可比数据",
-         "workload": "种工作负载", "figure": "个数字"}
+         "workload": "种工作负载", "figure": "个数字", "team": "个团队"}
 
 
 def _d(text: str) -> str:
@@ -86,11 +87,13 @@ _t = templates({
     "TXT_DS_OCCUPANCY": "平均 {nodes:,.2f} 个节点是峰值 {peak:,.0f} 个节点的 {occupancy:.0%}。",
     "TXT_DS_PER_OUTPUT": "只摊到输出词元上，当天每百万输出词元的成本为 {per_m:,.3f} 美元。",
     "TXT_DS_PAID": ("这一收入只是理论值：它按标价对每个词元计费。如果只有 {paid:.0%} 的词元按标价计费（付费比例这一假设，"
-                    "与价格战一章相同），当天收入为 {billed:,.0f} 美元，{words}。"),
+                    "与价格战一章相同），当天收入为 {billed:,.0f} 美元，{words}。这一比例是价格战一章根据一家云厂商的外部调用量"
+                    "与其全渠道用量推算的；把它套用到{provider}上是又一项假设，因为{provider}的付费 API、免费应用和免费网页"
+                    "使用的构成与之不同，且没有公开。"),
     "TXT_MARGIN": ("滑块覆盖已公布的租用价格，每 GPU 小时 {low:,.2f} 至 {high:,.2f} 美元。在这一区间的上端，若每个词元都计费，"
-                   "理论收入{full}覆盖成本；若只有 {paid:.0%} 的词元计费，{part}覆盖成本。按{provider}自己的每小时 {own:,.2f} "
-                   "美元、{paid:.0%} 的词元计费，{own_part}覆盖成本。"),
-    "TXT_MARGIN_TITLE": "每小时 {high:,.2f} 美元时，词元全部计费，收入{full}覆盖成本；{paid:.0%} 计费，{part}覆盖成本",
+                   "理论收入{full}；若只有 {paid:.0%} 的词元计费，{part}。按{provider}自己的每小时 {own:,.2f} 美元、"
+                   "{paid:.0%} 的词元计费，{own_part}。"),
+    "TXT_MARGIN_TITLE": "每小时 {high:,.2f} 美元时，词元全部计费，收入{full}；{paid:.0%} 计费，{part}",
     "TXT_SERVING": ("按每 Hopper GPU 小时 {hopper:,.2f} 美元、每 Blackwell GPU 小时 {blackwell:,.2f} 美元、每昇腾 NPU 小时 "
                     "{ascend:,.2f} 美元和 {util:.0%} 的利用率计算，{n_decode} 个已公布的解码数字从每百万输出词元 {cheap:,.3f} "
                     "美元（{cheap_label}）到 {dear:,.2f} 美元（{dear_label}，测量条件为{dear_conditions}）不等，相差 {spread} "
@@ -124,7 +127,9 @@ _t = templates({
                      "{ref_prec}）的 {ratio:.0%}{formats}。{prefill}因此，按假设的价格，且英伟达集群的利用率为 {util:.0%} 时，"
                      "国产解码集群必须达到 {be:.0%} 的利用率才能使每个词元的成本持平（{compare}）；反过来说，只有当每加速卡"
                      "小时的价格不超过 {be_price:,.2f} 美元时，它才能在 {util:.0%} 的利用率下持平。"),
-    "TXT_DOMESTIC_PREFILL": "在预填充（计算输入词元，双方都无缓存命中）中，最好的国产数字是最好的 Hopper 数字的 {ratio:.0%}（{dom}对比{ref}）。",
+    "TXT_DOMESTIC_PREFILL": ("在预填充（计算输入词元，双方都无缓存命中）中，最好的国产数字是最好的 Hopper 数字的 {ratio:.0%}"
+                             "（{dom}对比{ref}；测量条件：{conditions}）。"),
+    "TXT_DOMESTIC_PREFILL_LOW": "同一部署在其他条件下（{conditions}）只达到 {ratio:.0%}：最好的数字只在它自己的条件下成立。",
     "TXT_DOMESTIC_NONE": ("数据中没有这样的国产解码数字：公布了服务水平和精度，并能与文章发表当年或之前、相同服务水平的 Hopper "
                           "数字对比；因此无法用这些数据算出国产集群需要怎样才能与英伟达持平。"),
     "TXT_DOMESTIC_LATER": "基于较晚或无日期证据的数据对，只显示、不采用：{pairs}。",
@@ -139,6 +144,7 @@ _t = templates({
     "TXT_SN_NONE": "数据中没有规模、算力和功耗齐全的国产与英伟达超节点，因此无法用这些数据比较两种系统。",
     "TXT_AGENTS": ("已公布的倍数显示，{single_a}约为一次对话的 {m_single:,.0f} 倍词元{multi_part}{top_part}。"
                    "如果 {share:.0%} 的会话是{single}会话{multi_share}，服务商要服务的词元将是原来的 {demand:.2f} 倍。{gap}"),
+    "TXT_AGENTS_TOP": "；{top}的已公布数字最高可达 {m:,.0f} 倍{when}",
     "TXT_AGENTS_GAP": ("按词元计费时，收入和服务成本同步增长，低成本服务商与较高成本服务商之间的绝对差距也随之扩大：按假设的价格，"
                        "每百万输出词元 {gap:,.3f} 美元的差距（上文同口径比较的那一对）变成每百万对话等效词元 {gap_agents:,.3f} "
                        "美元。若按固定费用销售，多出来的词元直接吃掉利润。"),
@@ -147,11 +153,14 @@ _t = templates({
                       "再叠加假设的杠杆，因此成本最高的一家每次请求的成本是最低一家的 {gap} 倍，中间一家在对数尺度上居中。"
                       "成本最高的一家起始现金是成本最低一家的 {chest:.2f} 倍（{chest_word}）。"),
     "TXT_WAR_NONE": "数据中没有同口径可比的一对已公布技术栈，因此无法设定服务商之间的成本差距，价格战也就无从模拟。",
-    "TXT_WAR": ("价格下跌 {horizon} 个月后，在 {low:.0%} 的抽样中成本最低的服务商仍有偿付能力，中间一家为 {mid:.0%}，成本最高的一家为 "
-                "{high:.0%}；在最差的十分之一抽样中，成本最高的服务商在 {high_p10:,.0f} 个月内耗尽现金，成本最低的在 "
-                "{low_p10:,.0f} 个月内。{extra}血条也可以用钱来衡量：要撑过整个时间跨度，成本最低的服务商所需现金储备的中位数"
+    "TXT_WAR": ("在蒙特卡洛抽样中（表中其余各列），价格下跌 {horizon} 个月后，在 {low:.0%} 的抽样中成本最低的服务商仍有偿付能力，"
+                "中间一家为 {mid:.0%}，成本最高的一家为 {high:.0%}；{worst}{extra}血条也可以用钱来衡量：要撑过整个时间跨度，成本最低的服务商所需现金储备的中位数"
                 "相当于 {need_low:,.1f} 个月的收入，中间一家为 {need_mid:,.1f} 个月（{bar_mid}），成本最高的一家为 "
                 "{need_high:,.1f} 个月（{bar_high}）。{order}"),
+    "TXT_WAR_WORST": "在最差的十分之一抽样中，成本最高的服务商在 {high_p10:,.0f} 个月内耗尽现金，成本最低的在 {low_p10:,.0f} 个月内。",
+    "TXT_WAR_WORST_HIGH": "在最差的十分之一抽样中，成本最高的服务商在 {high_p10:,.0f} 个月内耗尽现金，而成本最低的一家仍撑满全部 {horizon} 个月。",
+    "TXT_WAR_WORST_LOW": "在最差的十分之一抽样中，成本最低的服务商在 {low_p10:,.0f} 个月内耗尽现金，而成本最高的一家仍撑满全部 {horizon} 个月。",
+    "TXT_WAR_WORST_ALL": "即使在最差的十分之一抽样中，每家服务商也都撑满全部 {horizon} 个月。",
     "TXT_WAR_ORDER_ALL": "在每一次抽样中，成本最低的服务商撑得至少和中间一家一样久。",
     "TXT_WAR_ORDER": "在 {share:.1%} 的抽样中，成本最低的服务商撑得至少和中间一家一样久；其余抽样中，随机的吞吐波动或现金储备颠倒了两者的顺序。",
     "TXT_WAR_EXTRA": "在中间一家倒下的 {share:.0%} 的抽样中，成本最低的一家多撑 {p10:,.1f} 至 {p90:,.1f} 个月（第 10 至第 90 百分位；中位数 {p50:,.1f}）。",
@@ -190,6 +199,9 @@ TXT_ONE_SOURCE, TXT_SOURCES, TXT_SPEC_NONE = _t["TXT_ONE_SOURCE"], _t["TXT_SOURC
 TXT_DOMESTIC, TXT_DOMESTIC_PREFILL, TXT_DOMESTIC_NONE = (_t["TXT_DOMESTIC"], _t["TXT_DOMESTIC_PREFILL"],
                                                          _t["TXT_DOMESTIC_NONE"])
 TXT_DOMESTIC_LATER, TXT_BE_TITLE = _t["TXT_DOMESTIC_LATER"], _t["TXT_BE_TITLE"]
+TXT_DOMESTIC_PREFILL_LOW, TXT_AGENTS_TOP = _t["TXT_DOMESTIC_PREFILL_LOW"], _t["TXT_AGENTS_TOP"]
+TXT_WAR_WORST, TXT_WAR_WORST_HIGH = _t["TXT_WAR_WORST"], _t["TXT_WAR_WORST_HIGH"]
+TXT_WAR_WORST_LOW, TXT_WAR_WORST_ALL = _t["TXT_WAR_WORST_LOW"], _t["TXT_WAR_WORST_ALL"]
 TXT_SN, TXT_SN_ENERGY, TXT_SN_NONE = _t["TXT_SN"], _t["TXT_SN_ENERGY"], _t["TXT_SN_NONE"]
 TXT_AGENTS, TXT_AGENTS_GAP, TXT_AGENT_TITLE = _t["TXT_AGENTS"], _t["TXT_AGENTS_GAP"], _t["TXT_AGENT_TITLE"]
 TXT_WAR_SETUP, TXT_WAR_NONE, TXT_WAR = _t["TXT_WAR_SETUP"], _t["TXT_WAR_NONE"], _t["TXT_WAR"]
@@ -205,10 +217,17 @@ TXT_FIT = {"same": "相符", "more": "对不上（所需节点多于实际）", 
 TXT_COMPARE = {"busier": "比英伟达集群更忙", "no busier": "不必比英伟达集群更忙", "beyond": "，超出任何集群能达到的水平"}
 TXT_CHEST = {"same": "一样多", "more": "更多", "less": "更少"}
 TXT_BAR = {"none": "完全不需要储备", "times": "是最低一家的 {x:,.1f} 倍", "lowest none": "而成本最低的一家完全不需要"}
+TXT_AGENTS_WHEN = {"after the article": "（发表于文章之后）", "undated": "（没有日期）"}
+LABEL = {x: ZH_LABEL[x] for x in (SUPPORTED, PARTLY, CONTRADICTED)}
 
 
-def breakeven_words(util: float) -> str:
-    return "在任何利用率下都无法" if util > 1 else f"只有在利用率高于 {util:.0%} 时才能"
+def covers(util: float) -> str:
+    """From the break-even utilisation: above 100% never (not 'at zero utilisation')."""
+    return "即使利用率达到 100% 也永远无法覆盖成本" if util > 1 else f"只有在利用率高于 {util:.0%} 时才能覆盖成本"
+
+
+def covers_it(util: float) -> str:
+    return "即使利用率达到 100% 也无法覆盖成本" if util > 1 else f"只有在利用率高于 {util:.0%} 时才能覆盖成本"
 
 
 def restructured_sentence(moves: int, names: list[str], n_orgs: int, n_events: int) -> str:
@@ -225,69 +244,89 @@ def restructured_sentence(moves: int, names: list[str], n_orgs: int, n_events: i
 R24 = templates({
     "none": ("这些数据中，没有任何两个来自不同团队的已公布解码数字可以同口径比较（同一硬件代际、数值格式位宽和测量类型，"
              "每个输出词元的时间相差不超过 {tol:.0%}，在文章发表当年或之前公布），因此无法计算同口径的成本差距。"),
-    "figure": "同口径 {measured} 倍，加上杠杆 {total} 倍",
+    "figure": "同口径 {measured} 倍（杠杆为假设：{total} 倍）",
     "pair": "{fast}对比{slow}，每个输出词元约 {tpot:g} 毫秒",
     "levers": "利用率 {uh:.0%} 对 {ul:.0%}",
     "cache": "、缓存命中率 {hh:.0%} 对 {hl:.0%}",
     SUPPORTED: "同口径比较，两个团队已公布的部署在每个输出词元成本上相差 {measured} 倍（{pair}），达到或超过 {big:.1f} 倍的门槛。",
-    PARTLY: ("同口径比较，已公布的部署只相差 {measured} 倍（{pair}），低于 {big:.1f} 倍的门槛；只有按假设加上基准测试没有计入的"
-             "杠杆（{levers}），差距才达到 {total} 倍。"),
-    CONTRADICTED: ("同口径比较，已公布的部署相差 {measured} 倍（{pair}），即使加上假设的杠杆（{levers}），差距也只有 {total} 倍，"
-                   "低于 {big:.1f} 倍的门槛。"),
+    NOT_TESTABLE: ("同口径比较，已公布的部署只相差 {measured} 倍（{pair}），低于 {big:.1f} 倍的门槛。但同口径的数字只来自公布了"
+                   "调优技术栈的{n_teams}（{teams}）；成本会把差距拉大的那些厂商没有公布任何数字，因此已公布的证据无法衡量厂商之间"
+                   "的差距：公开数据无法检验。"),
+    "illustration": "仅作示意（是假设而非测量）：加上基准测试没有计入的杠杆（{levers}），差距将达到 {total} 倍。",
     "untested": "DeepSeek 把注意力转向推理这一点没有检验。",
 })
 R25 = templates({
-    "none": "数据中没有已公布的智能体词元倍数。",
+    "none": "数据中没有在文章发表之前公布的智能体词元倍数。",
     "figure": "对话词元的 {low:,.0f} 至 {high:,.0f} 倍",
+    "figure_one": "对话词元的 {low:,.0f} 倍",
     "span": "从约 {low:,.0f} 倍（{low_name}）到 {high:,.0f} 倍（{high_name}）",
     "span_one": "约 {low:,.0f} 倍（{low_name}）",
-    SUPPORTED: "每一种已公布的智能体工作负载（{n}）使用的词元都至少是其对话基线的 {heavy:g} 倍，{span}，因此智能体是词元消耗大户",
-    PARTLY: "{n_all} 种已公布的智能体工作负载中，有 {k} 种使用的词元至少是对话的 {heavy:g} 倍；{low_name}约为 {low:,.0f} 倍",
-    CONTRADICTED: "没有一种已公布的智能体工作负载达到对话词元的 {heavy:g} 倍（最多为 {high:,.0f} 倍，{high_name}）",
-    "untested": "；基础设施决定智能体能做什么、大小服务商之间的差距会扩大，这两点在公开数据中无法衡量（本章只显示绝对成本差距随词元增长）。",
+    SUPPORTED: ("在文章发表之前公布了倍数的每一种智能体工作负载（{n}）使用的词元都至少是其对话基线的 {heavy:g} 倍，{span}，"
+                "因此智能体是词元消耗大户。"),
+    PARTLY: ("在文章发表之前公布了倍数的 {n_all} 种智能体工作负载中，有 {k} 种使用的词元至少是对话的 {heavy:g} 倍；"
+             "{low_name}约为 {low:,.0f} 倍。"),
+    CONTRADICTED: ("在文章发表之前公布了倍数的智能体工作负载中，没有一种达到对话词元的 {heavy:g} 倍（最多为 {high:,.0f} 倍，"
+                   "{high_name}）。"),
+    "bar_below": "“消耗大户”的 {heavy:g} 倍门槛是一项假设：门槛不超过最轻工作负载的 {low:,.0f} 倍时结论都成立，高于它则变为{above}。",
+    "bar_above": "“消耗大户”的 {heavy:g} 倍门槛是一项假设：门槛为 {low:,.0f} 倍或更低时，每种工作负载都算数。",
+    "later": "发表于文章之后或没有日期、只显示不采用的：{names}。",
+    "later_item": "{name}（{m:,.0f} 倍）",
+    "other": "不是智能体工作负载、仅供对比的：{names}。",
+    "untested": "基础设施决定智能体能做什么、大小服务商之间的差距会扩大，这两点在公开数据中无法衡量（本章只显示绝对成本差距随词元增长）。",
 })
 R26 = templates({
-    "figure": "{orgs}中 {k} 家进行了组织调整",
-    "none": "数据记录了{orgs}的{moves}，其中没有一项是部门重组。",
-    SUPPORTED: "数据中的每家机构都围绕 AI 基础设施进行了部门重组：{names}。",
-    PARTLY: ("{orgs}都有带日期的基础设施举措，但只有{names}围绕这些举措进行了部门重组（{first}）；对其他机构，公开记录显示的是"
-             "投资、芯片、超节点和平台成果，而不是组织调整。"),
+    "figure": "文章所说的 {n} 项有日期的举措找到了 {k} 项",
+    "move": "{org}，{date}：{event}",
+    "none": "数据记录了{orgs}的{moves}，其中没有一项出自文章点名的机构（以文章所说的形式），因此无法用这些数据检验。",
+    SUPPORTED: "文章点名的每一项举措都在数据中，且有日期：{found}。",
+    PARTLY: "文章点名的 {n} 项举措中有 {k} 项在数据中且有日期（{found}）；{missing}没有记录。",
 })
 R27 = ("AI 基础设施把客户锁定得多牢，需要流失率或迁移成本的数据，而没有任何云厂商公布这些数据；仅凭合作关系无法衡量锁定。",
        "没有公开的客户流失或迁移成本数据")
 R28 = templates({
     "none": ("数据中没有这样的国产解码数字：能与相同服务水平（每个输出词元的时间相差不超过 {tol:.0%}）、相同数值格式位宽、"
-             "在文章发表当年或之前公布的 Hopper 数字对比。"),
-    "figure": "按假设价格，盈亏平衡利用率为 {be:.0%}",
+             "在文章发表当年或之前公布的 Hopper 数字对比；也没有以两种设置公布的国产数字。"),
+    "no_pair": ("没有国产解码数字能与文章发表之前、相同服务水平（相差不超过 {tol:.0%}）的 Hopper 数字对比，也没有公布国产"
+                "租用价格，因此无法检验国产集群是否必须更忙才能与英伟达持平。"),
+    "opt_figure": "优化同一国产部署带来 {ratio} 倍",
+    "price_figure": "每小时不超过 {be_price:,.2f} 美元时能以同等利用率与英伟达持平；没有公布的价格",
+    "figure": "按已公布的国产价格，盈亏平衡利用率为 {be_low:.0%} 至 {be_high:.0%}",
     "reason": ("已公布的最好的国产解码数字（{dom}，每个输出词元 {dom_tpot:g} 毫秒）是相同服务水平下最好的 Hopper 数字（{ref}，"
-               "{ref_tpot:g} 毫秒）的 {ratio:.0%}；按假设的价格（每小时 {dom_price:,.2f} 美元对 {ref_price:,.2f} 美元），"
-               "它需要 {be:.0%} 的利用率才能与利用率为 {util:.0%} 的英伟达集群持平，{words}。"),
+               "{ref_tpot:g} 毫秒）的 {ratio:.0%}：按每英伟达 GPU 小时 {ref_price:,.2f} 美元计算，只有当每加速卡小时不超过 "
+               "{be_price:,.2f} 美元时，国产集群才能以同等利用率与英伟达的每词元成本持平，价格更高就必须更忙。"),
+    "untestable": ("国产加速卡的租用价格或单位成本都没有公布，因此国产集群是否必须比英伟达更忙（这一论断）取决于一个无人公布的价格："
+                   "公开数据无法检验。"),
+    "priced": "按已公布的国产价格（每小时 {low:,.2f} 至 {high:,.2f} 美元），且英伟达集群利用率为 {util:.0%} 时，它需要 {be_low:.0%} 至 {be_high:.0%} 的利用率，",
     SUPPORTED: "因此它必须比英伟达集群更忙，而且做得到：调度得好不好决定了它的成本",
-    PARTLY: "超过了它可能达到的上限，因此在这个价格下，仅靠调度无法弥补差距",
-    CONTRADICTED: "不必比英伟达集群更忙，因此在这个价格下，它不需要比英伟达更深度的优化就能持平",
-    "disagree": "{n} 个国产数字在这一点上结论不一。",
-    "untested": "自研芯片能否把成本降到行业低位无法核实：没有公布国产加速卡的租用价格或单位成本。",
+    PARTLY: "因此已公布的价格和数字结论不一，或者它需要的利用率超过了可能达到的上限：仅靠调度无法决定它的成本",
+    CONTRADICTED: "不必比英伟达集群更忙，因此它不需要比英伟达更深度的优化就能持平",
+    "end": "。",
+    "optimised": ("数据在优化方面显示的是：同一国产部署（{setup}，{phase}）在一种已公布设置下服务的词元是另一种的 {ratio} 倍"
+                  "（{best}时每卡每秒 {hi:,.0f} 个词元，{worst}时为 {lo:,.0f} 个）。"),
+    "own": "所有已公布的国产数字都来自芯片厂商自己专门打造的技术栈（{vendor}）：这正是该论断所说的深度优化，而不是客户用默认技术栈能达到的水平。",
 })
 R_WAR = templates({
     "none": "这些数据中没有同口径可比的一对已公布技术栈来设定服务商之间的成本差距，因此价格战无从模拟。",
-    "c29_figure": "{low}，对比成本最高一家的{high}",
-    "c29_head": ("在消耗战模型的中心假设下，成本最低的服务商撑过{low}，中间一家{mid}，成本是最低一家 {gap} 倍的那一家{high}，"
-                 "它的现金是成本最低一家的 {chest:.2f} 倍"),
-    SUPPORTED: "：它们按成本高低依次耗尽现金，因此在这里是成本决定生存",
-    PARTLY: "：成本最低的一家比成本最高的一家撑得久，但中间一家打乱了顺序",
-    "through": "：连成本最高的服务商都能靠现金撑过整场价格战，因此成本不决定谁出局",
-    CONTRADICTED: "：更多的现金储备抵消了成本差距",
-    "c29_tail": "；这些服务商并非真实厂商，真实厂商的单位成本和用于价格战的现金都没有公开。",
-    "c35_none": "在中心假设下，没有服务商在 {h} 个月内亏损，因此价格战从不动用现金储备，血条没有得到检验。",
-    "c35_none_figure": "整个时间跨度内没有亏损",
-    "c35_figure": "撑过 {h} 个月所需现金为 {ratio:,.1f} 倍",
-    "c35_figure_zero": "撑过 {h} 个月需要 {need:,.1f} 个月的收入，而对方不需要",
-    "c35_head": ("在消耗战模型的中心假设下，成本是最低一家 {gap} 倍的服务商需要相当于 {need_hi:,.1f} 个月收入的现金才能撑过 {h} 个月，"
-                 "成本最低的一家只需 {need_lo:,.1f} 个月：血条更厚。"),
+    "c29_untestable": "云厂商的单位成本和用于价格战的现金都没有公开，因此公开数据无法检验这一论断。仅作示意：",
+    "c29_figure": "中心情形：{low}，对比成本最高一家的{high}",
+    "c29_head": ("消耗战模型的中心情形（每项假设取中心值，没有吞吐波动；即表中前几列）中有三家虚构的服务商：成本最低的一家撑过{low}，"
+                 "中间一家{mid}，成本是最低一家 {gap} 倍的那一家{high}，它的现金是成本最低一家的 {chest:.2f} 倍"),
+    "order": "：它们按成本高低依次耗尽现金",
+    "order_alike": "：它们按成本高低依次耗尽现金，在现金相同时这是必然的",
+    "middle": "：成本最低的一家比成本最高的一家撑得久，但中间一家打乱了顺序",
+    "through": "：连成本最高的服务商都能靠现金撑过整场价格战",
+    "chest": "：更多的现金储备抵消了成本差距",
+    "end": "。",
+    "c35_untestable": "没有哪家厂商的成本或现金储备是公开的，因此公开数据无法检验这一论断。仅作示意：",
+    "c35_none": "在消耗战模型的中心情形中，没有服务商在 {h} 个月内亏损，因此价格战从不动用现金储备。",
+    "c35_none_figure": "中心情形：整个时间跨度内没有亏损",
+    "c35_figure": "中心情形：撑过 {h} 个月所需现金为 {ratio:,.1f} 倍",
+    "c35_figure_zero": "中心情形：撑过 {h} 个月需要 {need:,.1f} 个月的收入，而对方不需要",
+    "c35_head": ("在消耗战模型的中心情形中（每项假设取中心值，没有吞吐波动；即表中前几列），成本是最低一家 {gap} 倍的虚构服务商"
+                 "需要相当于 {need_hi:,.1f} 个月收入的现金才能撑过 {h} 个月，成本最低的一家只需 {need_lo:,.1f} 个月。"),
     "c35_first": "即使现金是对方的 {chest:.2f} 倍，成本最高的服务商仍然最先耗尽现金。",
     "c35_both": "在假设的现金下，两家都撑过了整个时间跨度。",
-    "c35_longer": "但成本最高的服务商凭借 {chest:.2f} 倍的现金撑得更久（{high}，对比{low}）。",
-    "c35_tail": "这些服务商并非真实厂商；没有哪家厂商的成本或现金储备是公开的。",
+    "c35_longer": "成本最高的服务商凭借 {chest:.2f} 倍的现金撑得更久（{high}，对比{low}）。",
 })
 R30 = templates({
     "markup": ("一家服务商 {markup:.0%} 的理论加成率表明，按标价提供推理服务可以盈利；但没有公开数据按层级拆分行业利润，"
