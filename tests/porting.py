@@ -58,8 +58,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                     "industry_reference_rmb_per_mtok is 0",
     ("analysis", "infra_economics"): "MemoryError: an array sized by a data value (a disclosure's peak_nodes of "
                                      "1.8e12, valid since the value column has no maximum) asks for 265 TiB",
-    ("analysis", "capex_and_fibre"): "spend_subtitle shows a one-year span such as 'USD bn, 2027-2027' when the "
-                                     "capex data hold one year",
     ("analysis", "china_chain"): "value nvidia_china_share_claim_before = 1.9 is named as a share but is not in 0-1 "
                                  "(a percentage or a count: rename it or keep it in 0-1)",
     ("notebook", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: "
