@@ -58,15 +58,12 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
                                     "industry_reference_rmb_per_mtok is 0",
     ("analysis", "infra_economics"): "MemoryError: an array sized by a data value (a disclosure's peak_nodes of "
                                      "1.8e12, valid since the value column has no maximum) asks for 265 TiB",
-    ("analysis", "china_chain"): "value nvidia_china_share_claim_before = 1.9 is named as a share but is not in 0-1 "
-                                 "(a percentage or a count: rename it or keep it in 0-1)",
     ("notebook", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: "
                                     "rename it (e.g. ex_runs_high_training)",
     ("notebook", "maas_price_war"): "the notebook stops in cell 10 (AttributeError: Can only use .dt accessor with "
                                     "datetimelike values) on a generated dataset (run with --runxfail to see it)",
     ("notebook", "infra_economics"): "the notebook stops in cell 3: KeyError: key finding 'margin' is not among the "
                                      "result's titles or values on a generated dataset",
-    ("notebook", "china_chain"): "the notebook stops in cell 10 (KeyError: 'price') on a generated dataset",
     ("user", "gpu_allocation"): "glued ex_runs_at_high_share (a count of training runs) is named as a share: rename "
                                 "it (e.g. ex_runs_high_training); otherwise the page reads correctly with each file",
 }
