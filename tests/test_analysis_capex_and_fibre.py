@@ -375,3 +375,15 @@ def test_the_chapter_states_its_verdicts_when_the_china_tables_are_degenerate(ta
     for claim in ("C36", "C38"):
         assert "hold no evidence" in result.verdicts[claim].reason
         assert not BAD.search(result.verdicts[claim].reason)
+
+
+@pytest.mark.parametrize("changes", [
+    {"margin_low": 0.9, "margin_central": 0.05},
+    {"growth_low": 1.5, "growth_central": -0.2, "growth_high": -0.2},
+    {"margin_central": 0.7, "margin_high": 0.6},
+], ids=["margin low above central", "growth inverted", "margin central above high"])
+def test_inverted_assumption_ranges_are_refused_before_the_chapter_runs(changes):
+    # review 2 #8: "the high case ... needs at least never years, the low case up to 0.8" came from such values.
+    with pytest.raises(params_mod.ParameterError, match="must not exceed its central value or high end"):
+        params_mod.check_order(DECLARED, {**DEFAULTS, **changes})
+    params_mod.check_order(DECLARED, DEFAULTS)
