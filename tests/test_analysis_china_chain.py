@@ -318,3 +318,13 @@ def test_values_only_the_solutions_quote_come_from_the_solutions_module(tables):
     assert not {"fit_cells", "fit_best", "fit_matched"} & set(result.values)
     answers = solutions.answers(result, {})
     assert answers["fit_cells"] == len(result.frames["chain_fit"]) and answers["fit_best"] >= 0
+
+
+def test_a_year_whose_us_capex_is_zero_is_not_the_comparison_year(tables):
+    zero = dict(tables)
+    zero["capex_spending"] = tables["capex_spending"].assign(amount_bn=0.0)
+    result = cc.analyse(zero, DEFAULTS)
+    assert "capex_ratio" not in result.values and result.values["capex_text"] == cc.TEXT["capex_none"]
+    assert "inf" not in result.titles["capex"]
+    default = cc.analyse(tables, DEFAULTS).values
+    assert default["capex_text"].startswith(f"The largest Chinese figure for {default['capex_year']} is USD")

@@ -130,6 +130,8 @@ TEXT = {
     "title_nvidia": "NVIDIA's China revenue {word} {growth:.0%} to USD {last:,.1f} bn in {fy1}; its H20 sales to "
                     "China went from USD {h20_peak:,.1f} bn in a quarter to {h20_last:,.2f} bn",
     "title_nvidia_none": "NVIDIA's revenue from China and the export rules, as published",
+    "capex": "The largest Chinese figure for {year} is USD {cn:,.1f} bn, the largest US one {us:,.1f} bn.",
+    "capex_none": "No year holds both a Chinese yearly figure and a US one above zero, so the two are not compared.",
     "title_capex": "The largest Chinese capex figure for {year} is {ratio:.0%} of the largest US one",
     "title_capex_none": "Chinese capital spending as reported, in US dollars",
     "title_rents": "Every report has GPU rents falling: to {cn_lo:.0%}-{cn_hi:.0%} of the peak in China, "
@@ -1433,15 +1435,18 @@ def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Map
     us = us_capex(tables["capex_spending"])
     res.frames["capex"] = pd.concat([cn, us], ignore_index=True)
     annual = cn[cn["basis"].isin(["year", "trailing-four-quarters"])]
-    years = sorted(set(annual["period_end"].dt.year) & set(us["period_end"].dt.year))
+    spent = us[us["usd_bn"] > 0]   # a year whose US figures are all zero has nothing to compare with
+    years = sorted(set(annual["period_end"].dt.year) & set(spent["period_end"].dt.year))
     if years:
         year = years[-1]
         top_cn = annual[annual["period_end"].dt.year == year]["usd_bn"].max()
-        top_us = us[us["period_end"].dt.year == year]["usd_bn"].max()
+        top_us = spent[spent["period_end"].dt.year == year]["usd_bn"].max()
         res.values.update(capex_year=int(year), capex_top_cn=float(top_cn), capex_top_us=float(top_us),
-                          capex_ratio=float(top_cn / top_us))
+                          capex_ratio=float(top_cn / top_us),
+                          capex_text=TEXT["capex"].format(year=year, cn=top_cn, us=top_us))
         res.titles["capex"] = TEXT["title_capex"].format(year=year, ratio=top_cn / top_us)
     else:
+        res.values["capex_text"] = TEXT["capex_none"]
         res.titles["capex"] = TEXT["title_capex_none"]
     d = ev.figures.get("C38") or {}
     res.frames["rents"] = d.get("ratios", pd.DataFrame())
