@@ -228,6 +228,7 @@ def build(*, scenario: Scenario | None = None, edition: str = "instructor", forc
         for ch, resolved in jobs:
             validate_inputs(ch, resolved)
         report = _build(spec, scenario is not None, edition, jobs, force, workers, server, progress, langs)
+        layout.prune_caches()  # after the build, which has just refreshed every entry it used
     report.seconds = time.perf_counter() - started
     return report
 

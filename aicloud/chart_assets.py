@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from aicloud import layout
 from aicloud.charts import LINKS_MARK, STATIC_MARK, slug
 from aicloud.data import ROOT
 
@@ -139,6 +140,7 @@ def svg(spec: dict) -> str:
     """The static image of a spec, rendered offline by vl-convert (cached by the spec's hash)."""
     cached = _cache_path(spec)
     if cached.exists():
+        layout.touch(cached)  # recently used: the cache's pruning keeps it
         return cached.read_text(encoding="utf-8")
     import vl_convert
     from altair.utils._importers import vl_version_for_vl_convert

@@ -299,6 +299,46 @@ def build_lock(what: str) -> Iterator[None]:
         os.close(fd)
 
 
+# What the caches keep: the most recently used entries (a hit refreshes an entry's time, `touch`). Executed
+# chapters: enough for both languages, both editions and a few scenarios of each chapter; chart images: those
+# used in the last 30 days, at most CHART_CACHE_FILES of them.
+CHAPTER_CACHE_KEEP = 16
+CHART_CACHE_DAYS = 30
+CHART_CACHE_FILES = 2000
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as just used (its modification time), so pruning keeps it; a read-only cache is fine."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune_caches(now: float | None = None) -> list[Path]:
+    """Remove cache entries least recently used beyond the limits above; call it while holding the build lock.
+    Returns what was removed. Without pruning, every edit of a chapter or a chart left its old entry behind."""
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+
+    def newest_first(paths: Iterable[Path]) -> list[tuple[float, Path]]:
+        dated = []
+        for path in paths:
+            with contextlib.suppress(OSError):
+                dated.append((path.stat().st_mtime, path))
+        return sorted(dated, reverse=True)
+
+    for folder in CHAPTER_CACHE.glob("*"):
+        if folder.is_dir():
+            removed += [p for _, p in newest_first(folder.glob("*.ipynb"))[CHAPTER_CACHE_KEEP:]]
+    old = now - CHART_CACHE_DAYS * 86400
+    removed += [p for i, (mtime, p) in enumerate(newest_first((CACHE / "charts").glob("*.svg")))
+                if i >= CHART_CACHE_FILES or mtime < old]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
 def clean_stale(extra: list[Path] = ()) -> list[Path]:
     """Remove what a killed build or run left behind; call it while holding the build lock.
 

@@ -107,6 +107,7 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
     entry = _cache_entry(ch, key)
     if use_cache and not force and entry.exists():
         if _valid_notebook(entry):
+            layout.touch(entry)  # recently used: the cache's pruning keeps it
             atomic_copy(entry, output)
             return Result(ch.name, "cached", time.perf_counter() - start, output, parameters=parameters)
         entry.unlink()  # corrupted or foreign: rebuild it
