@@ -53,11 +53,6 @@ def module_of(chapter: str) -> ModuleType:
 # that the suite stays green while the chapter's owner fixes it; the lead removes the entry with the fix. Keyed by
 # (test, chapter); the test names are the `test` arguments the test files pass to `params`.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("analysis", "capex_and_fibre"): "spend_subtitle shows a one-year span such as 'USD bn, 2027-2027' when the "
-                                     "capex data hold one year",
-    ("analysis", "china_chain"): "value nvidia_china_share_claim_before = 1.9 is named as a share but is not in 0-1 "
-                                 "(a percentage or a count: rename it or keep it in 0-1)",
-    ("notebook", "china_chain"): "the notebook stops in cell 10 (KeyError: 'price') on a generated dataset",
 }
 
 

@@ -283,3 +283,48 @@ def test_the_cheap_figures_agree_with_the_pages_frames(evidence):
 def test_c37_weighs_the_chain_models_reading(evidence):
     v = cc.c37_strong_get_stronger(evidence, DEFAULTS)
     assert "In the chain model the vendor leading halfway" in v.reason
+
+
+# --- Figures quoted as shares, empty frames, solution values --------------------------------------------------
+
+def test_a_reference_figure_outside_0_1_is_not_quoted_as_a_share(tables):
+    odd = dict(tables)
+    odd["china_reference"] = tables["china_reference"].assign(value=lambda r: np.where(
+        r["metric"].isin(["nvidia_china_share_claim_before", "unused_share_new_compute"]), 1.9, r["value"]))
+    result = cc.analyse(odd, DEFAULTS)
+    assert "no remark by NVIDIA's chief executive" in result.values["nv_licence_text"]
+    assert result.values["unused_text"] == cc.TEXT["unused_none"]
+    assert not any(k.endswith("share_claim_before") for k in result.values)
+    assert "190%" not in cc.chain_figure("C38", result.frames["_evidence"], DEFAULTS).text
+    default = cc.analyse(tables, DEFAULTS).values
+    assert "put its share of China's advanced chips at 0%, from 95%" in default["nv_licence_text"]
+    assert default["unused_text"] == "media estimates put up to 80% of new capacity idle"
+
+
+def test_the_cost_chart_draws_when_no_published_stack_is_in_the_data(tables):
+    from aicloud.analysis import china_chain_charts as cch
+
+    empty = dict(tables)
+    empty["infra_serving_throughput"] = tables["infra_serving_throughput"].iloc[0:0]
+    result = cc.analyse(empty, DEFAULTS)
+    assert {"price", "prefill", "decode", "hardware", "operator"} <= set(result.frames["costs"].columns)
+    cch.cost_vs_price(result, data.Tables(**{n: f"data/{n}.csv" for n in RESOURCES}), DEFAULTS)
+
+
+def test_values_only_the_solutions_quote_come_from_the_solutions_module(tables):
+    from aicloud.solutions import china_chain as solutions
+
+    result = cc.analyse(tables, DEFAULTS)
+    assert not {"fit_cells", "fit_best", "fit_matched"} & set(result.values)
+    answers = solutions.answers(result, {})
+    assert answers["fit_cells"] == len(result.frames["chain_fit"]) and answers["fit_best"] >= 0
+
+
+def test_a_year_whose_us_capex_is_zero_is_not_the_comparison_year(tables):
+    zero = dict(tables)
+    zero["capex_spending"] = tables["capex_spending"].assign(amount_bn=0.0)
+    result = cc.analyse(zero, DEFAULTS)
+    assert "capex_ratio" not in result.values and result.values["capex_text"] == cc.TEXT["capex_none"]
+    assert "inf" not in result.titles["capex"]
+    default = cc.analyse(tables, DEFAULTS).values
+    assert default["capex_text"].startswith(f"The largest Chinese figure for {default['capex_year']} is USD")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from aicloud.analysis import ChapterResult
 from aicloud.analysis import capex_and_fibre_text as text
-from aicloud.analysis.capex_and_fibre import CASH_BASIS, Evidence, analogy_tests, department_event, durability
+from aicloud.analysis.capex_and_fibre import CASH_BASIS, Evidence, analogy_tests, department_event
 from aicloud.models import capex
 
 CASES = ("low", "central", "high")
@@ -77,8 +77,10 @@ def spending(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> Non
     basis = pd.concat([headline.assign(role="headline"), alternatives.assign(role="other measure")])
     out.frames["basis"] = basis[basis["country"] == "US"].sort_values(["company", "year", "role"])
     out.titles["spend"] = text.spend_chart_title(len(latest), us_total, latest_year)
+    last_year = latest_year or first_year
+    span = f"{first_year}" if last_year == first_year else f"{first_year}-{last_year}"   # one year: no "2027-2027"
     out.values["spend_subtitle"] = (
-        f"Capital spending per company, USD bn, {first_year}-{latest_year or first_year}, headline measure per "
+        f"Capital spending per company, USD bn, {span}, headline measure per "
         f"company; RMB at {rate:.3f} USD (assumption); faded bars cover part of a year"
         + ("; dashed line: NVIDIA data-center revenue by fiscal year" if len(nv_in) else ""))
 
@@ -122,8 +124,9 @@ def sequoia(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> None
     coverage = revenue / update["needed"] if update and update["needed"] > 0 else None
     upd = None if update is None else {**update, "gap": update["needed"] - revenue, "coverage": coverage}
     out.values.update({
-        "seq_intro": text.sequoia_intro(len(essays), author, last and last["gpu_share"], last and last["margin"]),
-        "seq_text": text.sequoia_paragraph(essays, upd, revenue), "seq_author": author,
+        "seq_intro": text.sequoia_intro(len(essays), author, last and last["gpu_share"], last and last["margin"],
+                                        ev.rejected),
+        "seq_text": text.sequoia_paragraph(essays, upd, revenue, ev.has_quarter), "seq_author": author,
         "ai_revenue_usd_bn": revenue,
         "ex_sequoia_text": text.exercise_sequoia(author, upd, revenue)})
     if upd is not None:
@@ -154,8 +157,10 @@ def sequoia(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> None
 def capital_bases(ev: Evidence, params: Mapping[str, Any]) -> list[tuple[str, float, str | None]]:
     """One year of capital spending on each base the data allow: (label, USD bn, source id)."""
     bases = []
-    if ev.update is not None and ev.update["cost"] > 0:
-        bases.append((f"data-centre cost at NVIDIA's {ev.update['q_label']} run-rate", ev.update["cost"],
+    if ev.update is not None and ev.update["run_rate"] > 0:
+        # The GPU spend, capital only: the rest of Sequoia's data-centre cost holds energy, which the margin
+        # already takes out of revenue.
+        bases.append((f"GPU spend at NVIDIA's {ev.update['q_label']} run-rate", ev.update["run_rate"],
                       ev.update["source_id"]))
     year, latest = us_latest(ev, params["usd_per_rmb"])
     if year is not None and latest["usd_bn"].sum() > 0:
@@ -259,7 +264,9 @@ def comparisons(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> 
                        "use_text": text.use_paragraph(
                            n=len(use), low=lo, high=hi, n_measures=int(use["measures"].nunique()),
                            low_who="" if low is None else low["attributed_to"],
-                           low_what="" if low is None else low["measures"].replace("-", " "))})
+                           low_what="" if low is None else low["measures"].replace("-", " "), china=ev.china_use)})
+    if ev.china_use is not None:
+        out.values["china_unused_share"] = ev.china_use["share"]
     out.frames["use"] = use
     out.titles["use"] = text.use_title(len(use), lo, hi)
 
@@ -342,9 +349,12 @@ def prices(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> None:
         tel_real = real(tel_amount, tel_year)
         fell = bool(((ev.telecom["year"] > tel_year) & (ev.telecom["amount_usd_bn"] < tel_amount)).any())
         ours, note = cash_basis_total(ev, rate, year)
+        last = max(ev.price_index) if ev.price_index else None
+        beyond = 0 if last is None or base_year is None else max(base_year, tel_year) - last
         peak = {"amount": tel_amount, "year": tel_year, "scope": p["scope"], "real": tel_real,
                 "base_year": base_year if tel_real is not None else None, "index_name": ev.index_name,
-                "ours": ours if ours else None, "ours_year": year, "basis_note": note}
+                "ours": ours if ours else None, "ours_year": year, "basis_note": note,
+                "extended": (last, beyond, params["inflation_after_index"]) if beyond > 0 and last else None}
         out.values.update({"tel_peak": tel_amount, "tel_peak_year": tel_year})
         if tel_real is not None:
             out.values["tel_peak_real"] = tel_real
@@ -364,11 +374,15 @@ def analogy(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> None
     holds = [f"{t[0].lower() + t[1:]}: {f}" for t, h, f in tests if h is True]
     breaks = [f"{t[0].lower() + t[1:]}: {f}" for t, h, f in tests if h is False]
     out.frames["analogy"] = frame[["test", "analogy", "figures"]]
-    durable = durability(ev, params)
+    lag = ev.fibre_lag
     out.values.update({
         "n_holds": len(holds), "n_breaks": len(breaks), "n_tests": len(tests),
         "holds_list": "; ".join(holds) or "none", "breaks_list": "; ".join(breaks) or "none",
         "analogy_text": text.analogy_paragraph(n_tests=len(tests), holds=holds, breaks=breaks),
+        "building_life_years": params["building_life_years"],
         "durability_text": text.durability_paragraph(fibre_life=params["fibre_life_years"],
                                                      gpu_life=params["gpu_life_years"],
-                                                     payback=None if durable is None else durable[0])})
+                                                     building_life=params["building_life_years"], lag=lag)})
+    if lag is not None:
+        out.values.update({"fibre_lag_years": lag["years"], "fibre_bust_year": lag["bust_year"],
+                           "fibre_dark_year": lag["dark_year"]})

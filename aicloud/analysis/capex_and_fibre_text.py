@@ -143,6 +143,17 @@ def _dept_sentence(dept: tuple[str, str] | None, actor: str) -> str:
     return f" The second half of the claim is an event in the timeline data: {dept[0]} ({dept[1]})."
 
 
+C36_NO_PLEDGE_FIGURE = "no pledge to compare in the data"
+
+
+def dept_suffix(actor: str, date: str) -> str:
+    return f"; {actor}'s new department is dated {date}"
+
+
+def c36_figure(currency: str, amount: float, years: float) -> str:
+    return f"{currency} {amount:,.0f} bn over {period_span(years)}"
+
+
 C36_NO_PLEDGE = ("The spending data hold no pledge, or no figure of the article's to compare it with, so the "
                  "pledge cannot be checked with this data{dept}.")
 
@@ -159,7 +170,24 @@ def c36_reason(*, company: str, currency: str, amount: float, years: float, date
 
 # Sequoia ----------------------------------------------------------------------------------------------------------
 
-def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None) -> str:
+def rejected_reason(essay_id: str, *, missing: Sequence[str], share: float | None, margin: float | None) -> str:
+    """Why Sequoia's method cannot use an essay's inputs (the real cause, not 'no essay')."""
+    if missing:
+        return f"essay {essay_id} lacks {names(missing)}"
+    if margin is not None and margin == 1:
+        return (f"essay {essay_id} gives an end-user margin of 100%, and the method divides by one minus the "
+                "margin, which is then zero")
+    if margin is not None and not 0 <= margin < 1:
+        return f"essay {essay_id} gives an end-user margin of {margin:.0%}, outside 0% to below 100%"
+    return f"essay {essay_id} gives a GPU share of cost of {share or 0:.0%}, outside above 0% to 100%"
+
+
+def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None,
+                  rejected: Sequence[str] = ()) -> str:
+    if rejected and (n == 0 or gpu_share is None or margin is None):
+        return ("Sequoia's method (NVIDIA's data-center run-rate, divided by the GPUs' share of a data centre's cost "
+                "and by one minus the end user's gross margin) cannot be rebuilt from these data: "
+                + "; ".join(rejected) + ".")
     if n == 0 or gpu_share is None or margin is None:
         return ("The data hold no essay with all the inputs of Sequoia's method (NVIDIA's data-center run-rate, "
                 "the GPUs' share of a data centre's cost, the end user's gross margin), so it is not rebuilt here.")
@@ -170,7 +198,8 @@ def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | 
             f"the end user's gross margin ({margin:.0%}), so that the end user keeps that margin.")
 
 
-def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float) -> str:
+def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float,
+                      has_quarter: bool = True) -> str:
     """`essays`: dicts with run_rate, needed, date, revenue (or None), revenue_is, gap (or None), matches (bool or
     None); `update`: q_label, q_revenue, run_rate, needed, vs_last, gap, coverage."""
     out = []
@@ -216,6 +245,9 @@ def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: f
             out.append(f"Against an assumed AI revenue of USD {ai_revenue:,.0f} bn the "
                        + (f"gap is {gap:,.0f} bn" if gap >= 0 else f"surplus is {-gap:,.0f} bn")
                        + f", and revenue covers {update['coverage']:.0%} of the need.")
+    elif has_quarter:
+        out.append("The update needs the ratios of an essay whose inputs the method can use, and these data hold "
+                   "none, so NVIDIA's latest quarter is not turned into a revenue need.")
     else:
         out.append("The data hold no NVIDIA quarter to update the method with.")
     return " ".join(out)
@@ -276,7 +308,8 @@ def steady_paragraph(*, base_label: str | None, yearly: float, life: float, inst
             f"one year's worth, USD {yearly:,.0f} bn, is written off each year. AI's yearly gross profit at the "
             f"central margin ({margin:.0%}) of USD {ai_revenue:,.0f} bn of revenue is USD {gross:,.0f} bn, which "
             f"{short} that depreciation ({covers:.0%} of it); to cover it, AI revenue would have to be about USD "
-            f"{revenue_needed:,.0f} bn a year.")
+            f"{revenue_needed:,.0f} bn a year. The base is capital only: running costs, energy among them, are "
+            "not in it, because the margin already takes them out of revenue.")
 
 
 def payback_title(central_first: float | None) -> str:
@@ -355,16 +388,31 @@ def share_of(what: str) -> str:
     return "does not say what it is a share of" if what == "unclear" else f"is a share of {what}"
 
 
-def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str) -> str:
+def china_use_sentence(china: dict | None) -> str:
+    """China's reported unused share of new computing capacity, with its caveat; or what is missing."""
+    if china is None:
+        return ("For AI the data hold no figure of unused capacity, and no provider publishes its fleet-level "
+                "utilisation, so this comparison is left out rather than filled with a guess.")
+    projects = ""
+    if china.get("announced") is not None and china.get("completed") is not None:
+        projects = (f" (of {china['announced']:,.0f} or more projects announced in {china['announced_period']}, "
+                    f"{china['completed']:,.0f} or more were completed by {china['completed_period']})")
+    return (f"For AI the only figure in the data is China's: {china['qualifier']} {china['share']:.0%} of newly "
+            f"built computing resources reported unused in {china['period']}{projects}, per {china['publisher']}. "
+            "It is a single reported estimate, not a utilisation statistic, and no provider publishes its "
+            "fleet-level utilisation, so it shows a glut in China's new capacity, not how much of the world's AI "
+            "capacity is used.")
+
+
+def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str,
+                  china: dict | None = None) -> str:
     if n == 0:
-        return ("The data hold no quoted share of fibre in use. For AI there is no comparable public figure "
-                "either: no provider publishes its fleet-level utilisation.")
+        return "The data hold no quoted share of fibre in use. " + china_use_sentence(china)
     span = (f"run from {low:.1f}% to {high:.0f}% in use and measure {count(n_measures, 'different thing')}"
             if n > 1 else f"puts {low:.1f}% in use")
     subject = f"The {n} quoted figures" if n > 1 else "The one quoted figure"
     lowest = f"; the lowest ({low_who}) {share_of(low_what)}" if n > 1 else f" ({low_who}) and {share_of(low_what)}"
-    return (f"{subject} {span}{lowest}. For AI there is no comparable public figure: no provider publishes "
-            "its fleet-level utilisation, so this comparison is left out rather than filled with a guess.")
+    return f"{subject} {span}{lowest}. " + china_use_sentence(china)
 
 
 def use_title(n: int, low: float, high: float) -> str:
@@ -414,8 +462,19 @@ def prices_paragraph(p: dict) -> str:
     return " ".join(out)
 
 
+def extended_note(extended: tuple[int, int, float] | None) -> str:
+    """`extended` = (the index's last year, years beyond it, assumed inflation): the restatement is then partly
+    an assumption, and the page says so."""
+    if extended is None:
+        return ""
+    last, n, rate = extended
+    after = "the year after it is" if n == 1 else f"the {n} years after it are"
+    return f" (the index ends in {last}; {after} an assumption, prices rising {rate:.1%} a year)"
+
+
 def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, base_year: int | None,
-                  index_name: str, ours: float | None, ours_year: int | None, basis_note: str) -> str:
+                  index_name: str, ours: float | None, ours_year: int | None, basis_note: str,
+                  extended: tuple[int, int, float] | None = None) -> str:
     text = f"Peak carrier capex was USD {amount:,.0f} bn in {year} ({scope})"
     if real is None or base_year is None:
         text += "; the price index does not reach that year, so it is not restated in today's dollars"
@@ -423,7 +482,7 @@ def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, b
             text += (f". The US companies' capex in {ours_year} is {times_that(ours / amount)} in nominal "
                      "dollars, which overstates it by however much prices have risen since")
         return text + "."
-    text += f", or USD {real:,.0f} bn in {base_year} dollars by the {index_name}"
+    text += f", or USD {real:,.0f} bn in {base_year} dollars by the {index_name}{extended_note(extended)}"
     if ours is not None and ours_year is not None and real > 0:
         text += (f"; the US companies' capex in {ours_year} on the nearest common basis ({basis_note}) is "
                  f"{times_that(ours / real)} in dollars of the same year, though the companies' spending is "
@@ -446,32 +505,47 @@ def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[st
             f"{len(breaks)} ({'; '.join(breaks) or 'none'}).")
 
 
-def durability_paragraph(*, fibre_life: float, gpu_life: float, payback: float | None) -> str:
-    lead = (f"The deepest difference is what is left after a bust. Fibre lasts decades (assumed {fibre_life:.0f} "
-            "years), so a glut of it stays in the ground, cheap, for whoever needs it later; that is how the "
-            f"article's story of later giants works. GPU servers last about {gpu_life:.0f} years (assumed)")
-    if payback is None:
-        middle = ("; the data hold no capital base to set against that life: only buildings, power connections "
-                  "and networks would certainly carry over.")
-    elif payback > gpu_life:
-        middle = (f", against the {years_text(payback)} years the central case needs to repay one year of "
-                  "spending at NVIDIA's run-rate: chips bought in a glut age before a later firm could inherit "
-                  "them, and only buildings, power connections and networks would carry over.")
-    else:
-        middle = (f", and the central case repays one year of spending at NVIDIA's run-rate in "
-                  f"{years_text(payback)} years, within that life: on these assumptions the builders recover "
-                  "their outlay before the chips age, though only buildings, power connections and networks "
-                  "would carry over to a later firm.")
-    return (lead + middle + " Who pays may differ too, but the data cannot measure it yet: it records the "
-            "telecom bust's bankruptcies and debt, and nothing of the kind for AI.")
+def gpu_after_wait(gpu_life: float, wait: float) -> str:
+    """What a wait of at least `wait` years leaves of GPUs lasting `gpu_life` (the wait is a lower bound)."""
+    left = gpu_life - wait
+    if left <= 0:
+        return f"would be worn out before a wait of at least {wait:.0f} years ended"
+    return f"would have at most {left:.0f} of their {gpu_life:.0f} years left, less if the wait was longer"
+
+
+def outlast(life: float, wait: float) -> str:
+    return "would outlast it" if life > wait else "would not outlast it"
+
+
+def durability_paragraph(*, fibre_life: float, gpu_life: float, building_life: float, lag: dict | None) -> str:
+    """Asset life against the lag between a bust and later firms using the capacity (not against payback: fibre's
+    builders never paid back either). `lag`: bust_year, bust_company, dark_year, in_use, who, years."""
+    lead = ("The deepest difference is what is left after a bust. The analogy needs what was built to still work "
+            "when later firms come to use it, so the test sets each asset's life against that wait, not against "
+            "the builders' payback (fibre's builders never paid back either). ")
+    if lag is None:
+        return (lead + f"The data hold no quoted share of fibre in use after the bust, so the wait cannot be "
+                f"measured even for fibre. Fibre lasts about {fibre_life:.0f} years, GPU servers about "
+                f"{gpu_life:.0f} and buildings and power connections about {building_life:.0f} (all assumed).")
+    gpu = gpu_after_wait(gpu_life, lag["years"])
+    return (lead + f"For fibre the wait was at least {lag['years']:.0f} years: {lag['bust_company']} failed in "
+            f"{lag['bust_year']}, and in {lag['dark_year']} {lag['who']} still put only {lag['in_use']:.0f}% in "
+            f"use. Fibre, lasting about {fibre_life:.0f} years (assumed), {outlast(fibre_life, lag['years'])}. GPU "
+            f"servers, lasting about {gpu_life:.0f} years (assumed), bought at a peak {gpu}; buildings and power "
+            f"connections, about {building_life:.0f} years (assumed), {outlast(building_life, lag['years'])}. "
+            "How long AI's wait would "
+            "be cannot be observed before a bust, so this part is not testable yet. Who pays may differ too, but "
+            "the data cannot measure it: it records the telecom bust's bankruptcies and debt, and nothing of the "
+            "kind for AI.")
 
 
 # C38's tests and verdict ---------------------------------------------------------------------------------------
 
 TEST_SCALE = "Scale: AI spending at or above the telecom peak as a share of GDP"
 TEST_REVENUE = "Spending far ahead of what AI earns"
+TEST_USE = "Much of the new capacity unused"
 TEST_PRICES = "Capacity prices falling"
-TEST_DURABLE = "Assets outlive their payback, so a glut can feed later firms"
+TEST_DURABLE = "Assets outlive the wait before later firms use a glut"
 TEST_DEBT = "Debt-funded builders fail"
 
 
@@ -483,11 +557,24 @@ def scale_figures(n_ai_higher: int, n_pairs: int, ai: tuple[float, float] | None
     return text
 
 
-def revenue_figures(coverage: float | None, q_label: str, gross: float, depreciation: float) -> str:
+def revenue_figures(coverage: float | None, q_label: str, write_off: float,
+                    cases: Sequence[tuple[float, str, float]]) -> str:
+    """`cases`: (revenue, whose, share of the write-off that gross profit covers), one per revenue shown."""
     sequoia = (f"revenue covers {coverage:.0%} of Sequoia's need at the {q_label} run-rate; "
                if coverage is not None else "")
-    return (f"{sequoia}in the steady state AI's yearly gross profit (USD {gross:,.0f} bn) covers "
-            f"{gross / depreciation:.0%} of the yearly depreciation (USD {depreciation:,.0f} bn)")
+    shown = ", ".join(f"{covers:.0%} at USD {revenue:,.0f} bn of revenue ({whose})" for revenue, whose, covers in cases)
+    return (f"{sequoia}in the steady state the yearly write-off of GPU spend at that run-rate is USD "
+            f"{write_off:,.0f} bn, of which AI's gross profit covers {shown}")
+
+
+def use_figures(fibre: tuple[float, float] | None, china: dict | None) -> str:
+    parts = []
+    if fibre is not None:
+        parts.append(f"fibre {fibre[0]:.1f}-{fibre[1]:.0f}% in use")
+    if china is not None:
+        parts.append(f"China: {china['qualifier']} {china['share']:.0%} of new computing capacity reported unused "
+                     f"({china['period']}; a single reported estimate)")
+    return "; ".join(parts) or "no share in use in the data"
 
 
 def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_period: str | None) -> str:
@@ -497,9 +584,11 @@ def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_p
     return text
 
 
-def durable_figures(fibre_life: float, gpu_life: float, payback: float) -> str:
-    return (f"fibre lasts about {fibre_life:.0f} years (assumption); GPUs about {gpu_life:.0f}; central payback "
-            f"{years_text(payback)} years")
+def durable_figures(fibre_life: float, gpu_life: float, building_life: float, lag_years: float | None) -> str:
+    wait = (f"fibre's wait at least {lag_years:.0f} years; " if lag_years is not None
+            else "fibre's wait not in the data; ")
+    return (f"{wait}lives (assumed): fibre {fibre_life:.0f}, GPUs {gpu_life:.0f}, buildings and power "
+            f"{building_life:.0f} years; AI's wait not observable before a bust")
 
 
 def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
@@ -508,29 +597,19 @@ def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
     return f"{n_bankrupt} telecom bankruptcies ({period}); no AI bankruptcy or debt data"
 
 
-def flip_sentence(*, holds: bool, payback: float, gpu_life: float, revenue_at_life: float,
-                  ai_revenue: float) -> str:
-    """Where the central test turns, in the two assumptions it hangs on."""
-    if holds:
-        return (f" The central test would fail if GPU servers lasted less than {years_text(payback)} years "
-                f"(assumed {gpu_life:g}) or AI revenue started below USD {revenue_at_life:,.0f} bn a year "
-                f"(assumed {ai_revenue:,.0f}).")
-    life = ("no GPU life would do" if not math.isfinite(payback)
-            else f"GPU servers lasted {years_text(payback)} years or more (assumed {gpu_life:g})")
-    revenue = (f"AI revenue started at USD {revenue_at_life:,.0f} bn a year or more (assumed {ai_revenue:,.0f})"
-               if math.isfinite(revenue_at_life) else "")
-    return f" The central test would pass if {life}" + (f", or if {revenue}" if revenue else "") + "."
+def c38_reason(*, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str], lag_years: float | None,
+               gpu_life: float, building_life: float) -> str:
+    if lag_years is None:
+        wait = "the data do not measure that wait even for fibre"
+    else:
+        wait = (f"after the telecom bust fibre waited at least {lag_years:.0f} years; after a wait that long GPU "
+                f"servers (about {gpu_life:.0f} years, assumed) {gpu_after_wait(gpu_life, lag_years)}, and "
+                f"buildings and power (about {building_life:.0f} years, assumed) {outlast(building_life, lag_years)}")
+    return ("Not testable yet. The central part is whether what is built still works when later firms come to use a "
+            f"glut: {wait}. How long AI's wait would be cannot be observed before a bust, and none has happened. "
+            "Other parts, shown for information: holds: " + ("; ".join(holds) or "none") + ". Breaks: "
+            + ("; ".join(breaks) or "none") + "."
+            + (f" Not tested with this data: {'; '.join(untested)}." if untested else ""))
 
 
-def c38_reason(*, label_word: str, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str],
-               central: str, flip: str) -> str:
-    return ("Holds: " + ("; ".join(holds) or "none") + ". Breaks: " + ("; ".join(breaks) or "none") + ". "
-            + (f"Not tested with this data: {'; '.join(untested)}. " if untested else "")
-            + f"The central part, whether what is built outlives its payback so that a glut could feed later "
-            f"firms, {central}; hence {label_word}.{flip} Whether today's spending builds the base of later "
-            "giants cannot be observed yet.")
-
-
-C38_NO_CENTRAL = ("The central part, whether what is built outlives its payback so that a glut could feed later "
-                  "firms, needs a capital base (NVIDIA's latest quarter and Sequoia's inputs) that this data does "
-                  "not hold. Other tests: holds on {holds}, breaks on {breaks}.")
+C38_FIGURE = "not testable yet (no AI bust to date); other parts hold on {holds} of {tests} tests, break on {breaks}"

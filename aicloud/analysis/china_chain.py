@@ -37,6 +37,14 @@ from aicloud.verdicts import (
 
 # --- TEXT: every reader-facing sentence of this module -------------------------------------------------------
 TEXT = {
+    # NVIDIA's licence price and its chief executive's remark; the unused share of new capacity (the rents section)
+    "nv_licence": "Licences came at a price of {h20:.0%} of the revenue",
+    "nv_licence_none": "The data give no share of the revenue paid for licences",
+    "nv_remark": ", and NVIDIA's chief executive put its share of China's advanced chips at {after:.0%}, from "
+                 "{before:.0%} (a remark, not a filing).",
+    "nv_remark_none": "; the data hold no remark by NVIDIA's chief executive on its share of China's advanced chips.",
+    "unused": "media estimates put up to {v:.0%} of new capacity idle",
+    "unused_none": "the data hold no estimate of the idle share of new capacity",
     # C37
     "c37_none": "No measure in the data has two periods of the same like-for-like series, so no share can be "
                 "followed over time.",
@@ -122,6 +130,8 @@ TEXT = {
     "title_nvidia": "NVIDIA's China revenue {word} {growth:.0%} to USD {last:,.1f} bn in {fy1}; its H20 sales to "
                     "China went from USD {h20_peak:,.1f} bn in a quarter to {h20_last:,.2f} bn",
     "title_nvidia_none": "NVIDIA's revenue from China and the export rules, as published",
+    "capex": "The largest Chinese figure for {year} is USD {cn:,.1f} bn, the largest US one {us:,.1f} bn.",
+    "capex_none": "No year holds both a Chinese yearly figure and a US one above zero, so the two are not compared.",
     "title_capex": "The largest Chinese capex figure for {year} is {ratio:.0%} of the largest US one",
     "title_capex_none": "Chinese capital spending as reported, in US dollars",
     "title_rents": "Every report has GPU rents falling: to {cn_lo:.0%}-{cn_hi:.0%} of the peak in China, "
@@ -781,8 +791,7 @@ def _rents(china: pd.DataFrame, us: pd.DataFrame, ref: pd.DataFrame) -> dict[str
     return {"ratios": ratios.reset_index().rename(columns={0: "ratio"}) if len(ratios) else pd.DataFrame(),
             "cn_lo": float(ratios.min()) if len(ratios) else None,
             "cn_hi": float(ratios.max()) if len(ratios) else None,
-            "us": us_ratio, "unused": float(refs["unused_share_new_compute"]) if "unused_share_new_compute" in refs
-            else None}
+            "us": us_ratio, "unused": _share_of(refs, "unused_share_new_compute")}
 
 
 @chain_figure_rule("C01")
@@ -929,8 +938,9 @@ def _revenue(ev: Evidence, params: Mapping[str, Any]) -> np.ndarray:
 def stack_costs(ev: Evidence, params: Mapping[str, Any]) -> pd.DataFrame:
     """Modelled USD per million output tokens (with their prefill) for every published batch stack."""
     stacks = (ev.figures.get("C24") or {}).get("stacks")
-    if stacks is None or stacks.empty:
-        return pd.DataFrame(columns=["label", "hardware_class", "cost"])
+    if stacks is None or stacks.empty:   # every column the cost chart reads, so an empty page still draws
+        return pd.DataFrame(columns=["label", "operator", "stack", "hardware", "hardware_class", "model", "prefill",
+                                     "decode", "price", "cost"])
     price = stacks["hardware_class"].map(class_prices(params)).astype(float)
     return stacks.assign(label=stacks["operator"] + " / " + stacks["stack"] + " on " + stacks["hardware"],
                          price=price, cost=_costs(ev, params))
@@ -945,7 +955,8 @@ def list_revenue(ev: Evidence, params: Mapping[str, Any]) -> pd.DataFrame:
     """The latest year's Chinese list prices as USD per million output tokens plus their inputs."""
     prices = (ev.figures.get("C24") or {}).get("prices")
     if prices is None or prices.empty:
-        return pd.DataFrame(columns=["vendor", "model", "usd"])
+        return pd.DataFrame(columns=["vendor", "model", "currency", "input_per_mtok", "output_per_mtok", "source_id",
+                                     "usd"])
     return prices.assign(usd=_revenue(ev, params))
 
 
@@ -1397,9 +1408,22 @@ def _nvidia_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], res: Chapt
     else:
         res.titles["nvidia"] = TEXT["title_nvidia_none"]
     refs = tables["china_reference"].set_index("metric")["value"]
-    for key in ("nvidia_china_share_claim_before", "nvidia_china_share_claim_2025_10",
-                "nvidia_h20_revenue_share_to_us"):
-        res.values[key] = float(refs[key]) if key in refs else 0.0
+    h20, before, after = (_share_of(refs, k) for k in ("nvidia_h20_revenue_share_to_us",
+                                                       "nvidia_china_share_claim_before",
+                                                       "nvidia_china_share_claim_2025_10"))
+    res.values["nv_licence_text"] = (
+        (TEXT["nv_licence"].format(h20=h20) if h20 is not None else TEXT["nv_licence_none"])
+        + (TEXT["nv_remark"].format(before=before, after=after) if before is not None and after is not None
+           else TEXT["nv_remark_none"]))
+
+
+def _share_of(refs: pd.Series, metric: str) -> float | None:
+    """A reference figure that is a share, or None when the data lack it or hold a value outside 0-1 (which is
+    then not a share, whatever its name, and is not quoted as one)."""
+    if metric not in refs:
+        return None
+    value = float(refs[metric])
+    return value if 0 <= value <= 1 else None
 
 
 def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
@@ -1412,15 +1436,18 @@ def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Map
     us = us_capex(tables["capex_spending"])
     res.frames["capex"] = pd.concat([cn, us], ignore_index=True)
     annual = cn[cn["basis"].isin(["year", "trailing-four-quarters"])]
-    years = sorted(set(annual["period_end"].dt.year) & set(us["period_end"].dt.year))
+    spent = us[us["usd_bn"] > 0]   # a year whose US figures are all zero has nothing to compare with
+    years = sorted(set(annual["period_end"].dt.year) & set(spent["period_end"].dt.year))
     if years:
         year = years[-1]
         top_cn = annual[annual["period_end"].dt.year == year]["usd_bn"].max()
-        top_us = us[us["period_end"].dt.year == year]["usd_bn"].max()
+        top_us = spent[spent["period_end"].dt.year == year]["usd_bn"].max()
         res.values.update(capex_year=int(year), capex_top_cn=float(top_cn), capex_top_us=float(top_us),
-                          capex_ratio=float(top_cn / top_us))
+                          capex_ratio=float(top_cn / top_us),
+                          capex_text=TEXT["capex"].format(year=year, cn=top_cn, us=top_us))
         res.titles["capex"] = TEXT["title_capex"].format(year=year, ratio=top_cn / top_us)
     else:
+        res.values["capex_text"] = TEXT["capex_none"]
         res.titles["capex"] = TEXT["title_capex_none"]
     d = ev.figures.get("C38") or {}
     res.frames["rents"] = d.get("ratios", pd.DataFrame())
@@ -1429,7 +1456,9 @@ def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Map
     res.titles["rents"] = (TEXT["title_rents"].format(**d) if d.get("cn_lo") is not None and d.get("us") is not None
                            else TEXT["title_rents_none"])
     refs = tables["china_reference"].set_index("metric")["value"]
-    for key in ("unused_share_new_compute", "dc_projects_announced", "dc_projects_completed", "scnet_utilisation_gain",
+    unused = _share_of(refs, "unused_share_new_compute")
+    res.values["unused_text"] = TEXT["unused"].format(v=unused) if unused is not None else TEXT["unused_none"]
+    for key in ("dc_projects_announced", "dc_projects_completed", "scnet_utilisation_gain",
                 "intelligent_eflops_2025_06", "intelligent_eflops_2025_06_caict", "intelligent_eflops_2025_03",
                 "leasing_contracts_terminated", "shanghai_compute_vouchers", "hangzhou_vouchers_per_year"):
         res.values[key] = float(refs[key]) if key in refs else 0.0
@@ -1552,7 +1581,6 @@ def _chain_section(ev: Evidence, params: Mapping[str, Any], ranges: Mapping[str,
     res.frames["chain_grid"] = grid = model_grid(mi, params)
     res.frames["chain_fit"] = fit = grid_fit(grid, dict(zip(mi["clouds"], mi["observed"])))
     matched = int((fit["leader"] == observed_leader).sum())
-    res.values.update(fit_matched=matched, fit_cells=len(fit), fit_best=float(fit["distance"].min()))
     res.titles["fit"] = TEXT["title_fit"].format(k=matched, n=len(fit), observed_leader=observed_leader,
                                                  best=float(fit["distance"].min()))
     res.frames["chain_inputs"] = pd.DataFrame({  # columns as CHAIN_INPUT_COLUMNS
@@ -1587,7 +1615,7 @@ def _chain_missing(res: ChapterResult) -> None:
     res.values.update(chain_ok=False, chain_note=TEXT["chain_missing"], chain_vendors=none, chain_n=0,
                       chain_years=none, chain_left_out=none, chain_period=none, chain_model_leader=none,
                       chain_observed_leader=none, chain_distance=0.0, chain_exited=none, chain_n_exited=0,
-                      chain_rich=none, fit_matched=0, fit_cells=0, fit_best=0.0, mc_draws=0, mc_fits_leader=0.0,
+                      chain_rich=none, mc_draws=0, mc_fits_leader=0.0,
                       mc_fit_driver=none, mc_fit_direction=none)
     for claim in MODEL_FIGURES:
         res.values[f"model_{claim}"] = TEXT["chain_missing"]

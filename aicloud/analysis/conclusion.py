@@ -53,6 +53,7 @@ FACTOR = {"export-control": "GPU supply", "cluster": "GPU supply", "import-restr
           "capex": "AI infrastructure", "domestic-chip": "AI infrastructure"}
 ARTICLE = {"2023": "GPU supply", "2024": "models and prices", "2025": "AI infrastructure"}
 PHASE_OF = {factor: int(year) for year, factor in ARTICLE.items()}
+OUTSIDE, UNDATED = "outside the phases", "undated"     # phase keys of events outside 2023-2025 or without a date
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,11 @@ def prepare(tables: Mapping[str, pd.DataFrame]) -> Evidence:
     ledger["verdict"] = ledger["verdict"].where(ledger["verdict"].isin(LABELS), NO_VERDICT)
     own = list(claims.loc[claims["chapter"] == CHAPTER, "id"])
     events = tables["timeline_events"]
-    events = events.assign(factor=events["category"].map(FACTOR).fillna("other"))
+    # An event's phase is the calendar year of its date (the phases are years): a `phase` label that disagrees
+    # with the date (events dated 2093 labelled "2023") would otherwise put them in a year none falls in.
+    year = events["date"].dt.year.astype("Int64").astype("string")
+    events = events.assign(factor=events["category"].map(FACTOR).fillna("other"),
+                           phase=year.where(year.isin(list(ARTICLE)), OUTSIDE).fillna(UNDATED))
     lead = {}
     for phase in ARTICLE:
         counts = events.loc[(events["phase"] == phase) & (events["factor"] != "other"), "factor"].value_counts()
@@ -236,40 +241,31 @@ def three_phases(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     the phase the article gives it. With two or more factors measurable for their phase: all peak there:
     supported; at most half: contradicted; otherwise partly. The curated timeline's event counts are reported (do
     the phases' most frequent kinds of event match?) but do not decide, because they depend on which events were
-    recorded. With fewer than two measurable factors the event counts are all there is, and they decide as before
-    (anecdotal): led in every phase and succeeding one another: supported; led in most: partly; else
-    contradicted; a phase without events: not testable with this data. Either way the chain model's reading (do
+    recorded. With fewer than two measurable factors the claim is not testable with this data: the curated
+    events were chosen to illustrate the story, so their counts are reported (led in every phase and succeeding
+    one another, led in most, or not) but never decide. Either way the chain model's reading (do
     different GPU reserves at the start change the final market?) is weighed with `china_chain.add_model`."""
     model = ev.china.model("C02") if ev.china is not None else cc.NO_CHINA
     read, unread = peaks(ev, int(params["min_comparisons"]))
     events = _events_verdict(ev)
     if len(read) < 2:
-        base = events
-        if read or unread:
-            too_few = C02_TOO_FEW.format(n=len(read), total=len(ev.series))
-            base = Verdict(events.label, events.figure, events.reason + too_few, events.evidence, events.sources)
+        # The curated events were chosen to illustrate the story, so they are shown but never decide: with too
+        # few measured factors the sequence is not testable with this data.
+        too_few = C02_TOO_FEW.format(n=len(read), total=len(ev.series))
+        base = Verdict(NOT_TESTABLE_HERE, C02_TOO_FEW_FIGURE.format(n=len(read), total=len(ev.series)),
+                       too_few + " " + events.reason, ANECDOTE if events.label in DECIDED else events.evidence,
+                       events.sources)
         return cc.add_model(base, model)
     k, n = sum(h for _, _, h in read), len(read)
     label = SUPPORTED if k == n else CONTRADICTED if 2 * k <= n else PARTLY
-    parts = [C02_PEAK.format(factor=sr.factor, measure=sr.measure, peak=peak,
-                             where=C02_HERE if holds else C02_NOT_HERE.format(phase=PHASE_OF[sr.factor]),
-                             values=", ".join(_fmt(sr, y) for y in sorted(sr.values)))
-             for sr, peak, holds in read]
-    parts += [C02_UNREAD.format(factor=sr.factor, phase=PHASE_OF[sr.factor]) for sr in unread]
     n_led = sum(ev.lead.get(p, ("", 0, []))[2] == [f] for p, f in ARTICLE.items())
-    misses = [C02_MISS.format(phase=p, named=ARTICLE[p], lead=" and ".join(ev.lead[p][2]))
-              for p in ARTICLE if p in ev.lead and ev.lead[p][2] != [ARTICLE[p]]]
-    spans = [len(sr.values) for sr, _, _ in read]
-    pooled = "; ".join(C02_POOLED.format(factor=sr.factor, members=", ".join(sr.members)) for sr, _, _ in read
-                       if sr.members)
-    reason = (C02_MEASURED.format(parts="; ".join(parts), k=k, n=n, short=min(spans), long=max(spans),
-                                  pooled=f"; {pooled}" if pooled else "")
-              + C02_EVENTS.format(n_led=n_led, n=len(ARTICLE), misses=("; " + "; ".join(misses)) if misses else ""))
+    misses = [(p, ARTICLE[p], ev.lead[p][2]) for p in ARTICLE if p in ev.lead and ev.lead[p][2] != [ARTICLE[p]]]
+    reason = c02_measured_reason(read, unread, misses, n_led, len(ARTICLE), k, n)
     sources = tuple(sorted({s for sr, _, _ in read for s in sr.sources}))
     return cc.add_model(Verdict(label, C02_FIGURE.format(k=k, n=n), reason, PROXY, sources), model)
 
 
-def _fmt(sr: Series, year: int) -> str:
+def year_value(sr: Series, year: int) -> str:
     count = f" of {sr.counts[year]}" if sr.factor == "models and prices" else ""
     return f"{year} {sr.values[year]:.0%}{count}"
 
@@ -302,16 +298,23 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     ev = evidence if evidence is not None else prepare(tables)
     result = ChapterResult()
     judged = ev.others[ev.others["verdict"].isin(LABELS)]
-    counts = judged["verdict"].value_counts()
-    n_decided = int(judged["verdict"].isin(DECIDED).sum())
-    top = counts[counts == counts.max()].index.tolist() if len(counts) else []
+    verdicts = {"C01": whole_stack(ev, params), "C02": three_phases(ev, params)}
+    # Counted as the ledger page counts: the chapters' verdicts and this page's own (C01, C02), so that "the most
+    # common verdict" here is the ledger's.
+    own = [v.label for c, v in verdicts.items() if c in ev.own]
+    labels = pd.Series(list(judged["verdict"]) + own, dtype="object")
+    counts = labels.value_counts()
+    n_tested = len(labels)
+    n_decided = int(labels.isin(DECIDED).sum())
+    top = sorted(counts[counts == counts.max()].index.tolist(), key=LABELS.index) if len(counts) else []
     result.values = {
-        "n_claims": len(ev.ledger), "n_own": len(ev.own), "own_ids": ", ".join(ev.own), "n_tested": len(judged),
-        "n_pending": len(ev.others) - len(judged), "n_timeline_events": len(ev.events),
+        "n_claims": len(ev.ledger), "n_own": len(ev.own), "own_ids": ", ".join(ev.own), "n_tested": n_tested,
+        "n_pending": len(ev.others) - len(judged), "n_timeline_events": len(ev.events), "n_phases": len(ARTICLE),
         **{f"n_{label.replace(' ', '_')}": int(counts.get(label, 0)) for label in LABELS},
-        "share_testable": n_decided / len(judged) if len(judged) else 0.0,
+        "share_testable": n_decided / n_tested if n_tested else 0.0,
+        "share_public": 1 - int(counts.get(NOT_TESTABLE, 0)) / n_tested if n_tested else 0.0,
         "typical_verdict": typical(top),
-        "headline_text": headline(len(ev.ledger), ev.own, len(judged), len(ev.others) - len(judged), counts,
+        "headline_text": headline(len(ev.ledger), ev.own, n_tested, len(ev.others) - len(judged), counts,
                                   n_decided, top)}
     result.frames["by_phase"] = judged.groupby(["phase", "verdict"]).size().reset_index(name="claims")
     mix = ev.events[ev.events["phase"].isin(list(ARTICLE))]
@@ -331,7 +334,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
           "article's phase": PHASE_OF[sr.factor]} for sr in ev.series for y, v in sorted(sr.values.items())],
         columns=["factor", "measure", "year", "value", "observations", "article's phase"])
     result.values.update({"phases_measured": len(read), "phases_peaking": sum(h for _, _, h in read)})
-    result.verdicts = {"C01": whole_stack(ev, params), "C02": three_phases(ev, params)}
+    result.verdicts = verdicts
     return result
 
 
@@ -363,7 +366,7 @@ def headline(n_claims: int, own: list[str], n_tested: int, n_pending: int, count
     here = (f", and the data given to this run decide {n_decided / n_tested:.0%}"
             if counts.get(NOT_TESTABLE_HERE, 0) else "")
     split = (f"this page weighs {len(own)} of them ({', '.join(own)}) and the chapters test the other "
-             f"{n_tested + n_pending}" if own else "the chapters test all of them")
+             f"{n_tested + n_pending - len(own)}" if own else "the chapters test all of them")
     return (f"The ledger holds {n_claims} claims; {split}. Of the {n_tested} with a verdict, "
             + ", ".join(parts[:-1]) + f" and {parts[-1]}; public data can speak to {public:.0%} of them{here}."
             f"{pending} {most}")
@@ -399,6 +402,23 @@ def c01_reason(ids: list[str], backed: int, supported: int, against: int, public
         n=len(ids), ids=", ".join(ids), backed=backed, supported=supported or "none", against=against or "none",
         public=", ".join(public) or "none", here=(C01_HERE.format(ids=", ".join(here)) if here else ""),
         reading=C01_READING[label])
+
+
+def c02_measured_reason(read: list[tuple[Series, int, bool]], unread: list[Series],
+                        misses: list[tuple[str, str, list[str]]], n_led: int, n_phases: int, k: int, n: int) -> str:
+    """C02's reason on measured series: each read series' peak, the unread ones, then the events (not deciding)."""
+    parts = [C02_PEAK.format(factor=sr.factor, measure=sr.measure, peak=peak,
+                             where=C02_HERE if holds else C02_NOT_HERE.format(phase=PHASE_OF[sr.factor]),
+                             values=", ".join(year_value(sr, y) for y in sorted(sr.values)))
+             for sr, peak, holds in read]
+    parts += [C02_UNREAD.format(factor=sr.factor, phase=PHASE_OF[sr.factor]) for sr in unread]
+    missed = [C02_MISS.format(phase=p, named=named, lead=" and ".join(lead)) for p, named, lead in misses]
+    spans = [len(sr.values) for sr, _, _ in read]
+    pooled = "; ".join(C02_POOLED.format(factor=sr.factor, members=", ".join(sr.members)) for sr, _, _ in read
+                       if sr.members)
+    return (C02_MEASURED.format(parts="; ".join(parts), k=k, n=n, short=min(spans), long=max(spans),
+                                pooled=f"; {pooled}" if pooled else "")
+            + C02_EVENTS.format(n_led=n_led, n=n_phases, misses=("; " + "; ".join(missed)) if missed else ""))
 
 
 def c02_figure(n_led: int, n: int) -> str:
@@ -449,8 +469,10 @@ C02_POOLED = "{factor} pools the companies {members}"
 C02_EVENTS = (" The curated timeline adds where the story's own events fall: in {n_led} of {n} phases the most "
               "frequent kind of dated event concerns the factor the article names{misses}. Those counts depend on "
               "which events were recorded, so they do not decide the verdict.")
-C02_TOO_FEW = (" Only {n} of the {total} factors can be measured for their phase and another year with this data, "
-               "too few to test the sequence, so the curated events decide.")
+C02_TOO_FEW = ("Only {n} of the {total} factors can be measured for their phase and another year with this data, "
+               "too few to test the sequence. The curated timeline's events are no substitute: what they show is "
+               "reported below, but it does not decide the verdict.")
+C02_TOO_FEW_FIGURE = "{n} of {total} factors measurable for their phase"
 C02_MISSING = "The timeline data hold no events for the phase(s) {phases}, so the sequence cannot be tested."
 C02_MISS = "in {phase} the factor named, {named}, does not lead alone (the lead: {lead})"
 C02_SHARE = "{share:.0%} of the {factor} events fall in {phase}"

@@ -69,11 +69,11 @@ NO_QUARTER = ("The data given to this run hold no NVIDIA quarter with revenue an
               "chapter has no figure to check yours against.")
 PAYBACK = ("(a) Across the chapter's bases the central case pays back in {cmin} to {cmax} years; the high case needs "
            "at least {hmin} and the low case up to {lmax}. {turn}")
-TURN = ("With the central margin and the assumed starting revenue, paying back one year's data-centre cost takes "
+TURN = ("With the central margin and the assumed starting revenue, paying back one year's GPU spend takes "
         "longer than the {life:g}-year life at any growth below about {g:.0%} a year (the central case assumes "
         "{central:.0%}).")
 TURN_NONE = ("With the central margin and the assumed starting revenue, no growth rate makes the payback of one "
-             "year's data-centre cost equal to the {life:g}-year life.")
+             "year's GPU spend equal to the {life:g}-year life.")
 NO_BASE = "The data given to this run hold no capital base, so no payback is computed."
 GDP = ("Their AI figures run from {a0:.1f}% to {a1:.1f}% and their telecom figures from {t0:.1f}% to {t1:.1f}%")
 NO_GDP = "No commentator in these data gives both figures"
@@ -81,6 +81,6 @@ USE = ("for fibre, {n} quoted figures put the share in use between {lo:.1f}% and
        "measures)")
 NO_USE = "for fibre, the data hold no quoted share in use"
 ANALOGY = ("The analogy passes {holds} of the chapter's {tests} tests ({holds_list}) and fails {breaks} "
-           "({breaks_list}). The central test is whether what is built outlives its payback, so that a glut could "
-           "feed later firms. The missing figure is use: {use}, while no AI provider publishes the utilisation of "
-           "its fleet.")
+           "({breaks_list}). The central test is whether what is built still works when later firms come to use "
+           "a glut: each asset's life against that wait, which for AI cannot be observed before a bust. On use, "
+           "{use}, while no AI provider publishes the utilisation of its fleet.")

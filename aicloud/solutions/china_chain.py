@@ -33,11 +33,12 @@ def answers(result: ChapterResult, sweeps: Mapping[str, Any]) -> dict[str, Any]:
     if fit is not None and len(fit):
         best = fit.loc[fit["distance"].idxmin()]
         leader = result.values.get("chain_observed_leader", "")
-        out.update(ans_fit_cells=int((fit["leader"] == leader).sum()),
-                   ans_best_depth=float(best["efficiency_per_depth"]),
+        out.update(ans_fit_cells=int((fit["leader"] == leader).sum()), fit_cells=len(fit),
+                   fit_best=float(fit["distance"].min()), ans_best_depth=float(best["efficiency_per_depth"]),
                    ans_best_lock=float(best["lock_in"]), ans_best_learning=float(best["learning_rate"]))
     else:
-        out.update(ans_fit_cells=0, ans_best_depth=0.0, ans_best_lock=0.0, ans_best_learning=0.0)
+        out.update(ans_fit_cells=0, fit_cells=0, fit_best=0.0, ans_best_depth=0.0, ans_best_lock=0.0,
+                   ans_best_learning=0.0)
     sweep = sweeps.get("C37")
     flips = [f for f in (sweep.flips if sweep else []) if f.parameter == "min_share_gain_pp"]
     if flips:

@@ -131,6 +131,17 @@ def _dept_sentence(dept: tuple[str, str] | None, actor: str) -> str:
 
 ATTRIBUTES = {"_dept_sentence": _dept_sentence}
 
+C36_NO_PLEDGE_FIGURE = "数据中没有可对照的投资承诺"
+
+
+def dept_suffix(actor: str, date: str) -> str:
+    return f"；{name(actor)}新部门的成立日期为 {display(date)}"
+
+
+def c36_figure(currency: str, amount: float, years: float) -> str:
+    return f"{period_span(years)}内 {_money(currency, amount)}"
+
+
 C36_NO_PLEDGE = "支出数据中没有投资承诺，或没有可与之对照的文章数字，因此无法用本数据核对这一承诺{dept}。"
 
 
@@ -144,7 +155,21 @@ def c36_reason(*, company: str, currency: str, amount: float, years: float, date
     return f"{pledge}；{dept}。"
 
 
-def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None) -> str:
+def rejected_reason(essay_id: str, *, missing: Sequence[str], share: float | None, margin: float | None) -> str:
+    if missing:
+        return f"文章 {essay_id} 缺少{names(missing)}"
+    if margin is not None and margin == 1:
+        return f"文章 {essay_id} 给出的终端用户毛利率为 100%，而这一方法要除以一减去毛利率，此时除数为零"
+    if margin is not None and not 0 <= margin < 1:
+        return f"文章 {essay_id} 给出的终端用户毛利率为 {margin:.0%}，不在 0% 至 100%（不含）之间"
+    return f"文章 {essay_id} 给出的 GPU 成本占比为 {share or 0:.0%}，不在 0%（不含）至 100% 之间"
+
+
+def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None,
+                  rejected: Sequence[str] = ()) -> str:
+    if rejected and (n == 0 or gpu_share is None or margin is None):
+        return ("无法用这些数据重建红杉的方法（英伟达数据中心收入的年化值，除以 GPU 在数据中心成本中的占比，再除以一减去"
+                "终端用户的毛利率）：" + "；".join(rejected) + "。")
     if n == 0 or gpu_share is None or margin is None:
         return ("数据中没有哪篇文章具备红杉方法的全部输入（英伟达数据中心收入的年化值、GPU 在数据中心成本中的占比、"
                 "终端用户的毛利率），因此这里不重建这一计算。")
@@ -154,7 +179,8 @@ def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | 
             f"（{margin:.0%}），使终端用户保住这一毛利。")
 
 
-def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float) -> str:
+def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float,
+                      has_quarter: bool = True) -> str:
     out = []
     if essays:
         checked = [e["matches"] for e in essays if e["matches"] is not None]
@@ -194,6 +220,8 @@ def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: f
             out.append(f"对照假设的 AI 收入 {usd_bn(ai_revenue, 0)}，"
                        + (f"缺口为 {usd_bn(gap, 0)}" if gap >= 0 else f"盈余为 {usd_bn(-gap, 0)}")
                        + f"，收入只覆盖所需的 {update['coverage']:.0%}。")
+    elif has_quarter:
+        out.append("更新需要一篇输入可用的文章所给的比例，而这些数据中没有，因此英伟达最近一个季度没有折算成所需收入。")
     else:
         out.append("数据中没有可用来更新这一计算的英伟达季度数据。")
     return "".join(out)
@@ -246,7 +274,8 @@ def steady_paragraph(*, base_label: str | None, yearly: float, life: float, inst
             f"（每年 {usd_bn(yearly, 0)}），持续一个完整的资产寿命 {life:.0f} 年，那么在役资产中就有 {usd_bn(installed, 0)}"
             f"的采购，其中每年有一年的量，即 {usd_bn(yearly, 0)}，被折旧掉。按中性毛利率（{margin:.0%}），"
             f"{usd_bn(ai_revenue, 0)}的 AI 收入每年带来 {usd_bn(gross, 0)}毛利，{short}这笔折旧（相当于其 {covers:.0%}）；"
-            f"要覆盖它，AI 收入每年需要约 {usd_bn(revenue_needed, 0)}。")
+            f"要覆盖它，AI 收入每年需要约 {usd_bn(revenue_needed, 0)}。这一基数只含资本：能源等运营成本不在其中，"
+            "因为毛利率已经把它们从收入中扣除。")
 
 
 def payback_title(central_first: float | None) -> str:
@@ -313,15 +342,32 @@ def share_of(what: str) -> str:
     return "没有说明是什么的比例" if what == "unclear" else f"是{_d(what)}的比例"
 
 
-def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str) -> str:
+_QUALIFIER = {"about": "约", "more than": "超过", "up to": "多达", "at least": "至少", "at most": "至多",
+              "exactly": "恰好"}
+
+
+def china_use_sentence(china: dict | None) -> str:
+    if china is None:
+        return "AI 方面，数据中没有闲置产能的数字，也没有哪家服务商公布其整个机群的利用率，因此这项比较略去不做，而不是填上一个猜测。"
+    projects = ""
+    if china.get("announced") is not None and china.get("completed") is not None:
+        projects = (f"（{display(china['announced_period'])}宣布的项目不少于 {china['announced']:,.0f} 个，到 "
+                    f"{display(china['completed_period'])}建成的不少于 {china['completed']:,.0f} 个）")
+    return (f"AI 方面，数据中唯一的数字来自中国：据{name(china['publisher'])}，{display(china['period'])}新建算力资源中"
+            f"{_QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} 据报道处于闲置{projects}。"
+            "这是单一的报道估计，不是利用率统计；也没有哪家服务商公布其整个机群的利用率，因此它显示的是中国新建算力的过剩，"
+            "而不是全世界 AI 算力的使用程度。")
+
+
+def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str,
+                  china: dict | None = None) -> str:
     if n == 0:
-        return "数据中没有光纤使用比例的引用数字。AI 也没有可比的公开数字：没有哪家服务商公布其整个机群的利用率。"
+        return "数据中没有光纤使用比例的引用数字。" + china_use_sentence(china)
     span = (f"在用比例从 {low:.1f}% 到 {high:.0f}% 不等，衡量的是 {n_measures} 种不同的东西" if n > 1
             else f"在用比例为 {low:.1f}%")
     subject = f"引用的 {n} 个数字" if n > 1 else "唯一引用的数字"
     lowest = f"；最低的那个（{name(low_who)}）{share_of(low_what)}" if n > 1 else f"（{name(low_who)}），{share_of(low_what)}"
-    return (f"{subject}{span}{lowest}。AI 没有可比的公开数字：没有哪家服务商公布其整个机群的利用率，"
-            "因此这项比较略去不做，而不是填上一个猜测。")
+    return f"{subject}{span}{lowest}。" + china_use_sentence(china)
 
 
 def use_title(n: int, low: float, high: float) -> str:
@@ -364,8 +410,16 @@ def prices_paragraph(p: dict) -> str:
     return "".join(out)
 
 
+def extended_note(extended: tuple[int, int, float] | None) -> str:
+    if extended is None:
+        return ""
+    last, n, rate = extended
+    return f"（该指数止于 {last} 年；此后的 {n} 年是假设，按物价每年上涨 {rate:.1%} 计算）"
+
+
 def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, base_year: int | None,
-                  index_name: str, ours: float | None, ours_year: int | None, basis_note: str) -> str:
+                  index_name: str, ours: float | None, ours_year: int | None, basis_note: str,
+                  extended: tuple[int, int, float] | None = None) -> str:
     text = f"电信运营商的资本开支峰值为 {year} 年的 {usd_bn(amount, 0)}（{_d(scope)}）"
     if real is None or base_year is None:
         text += "；价格指数覆盖不到那一年，因此没有折算成今天的美元"
@@ -373,7 +427,7 @@ def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, b
             text += (f"。美国公司 {ours_year} 年的资本开支按名义美元计{times_that(ours / amount)}，"
                      "这会高估它，高估的幅度等于此后的物价涨幅")
         return text + "。"
-    text += f"，按{_d(index_name)}折算为 {base_year} 年美元 {usd_bn(real, 0)}"
+    text += f"，按{_d(index_name)}折算为 {base_year} 年美元 {usd_bn(real, 0)}{extended_note(extended)}"
     if ours is not None and ours_year is not None and real > 0:
         text += (f"；美国公司 {ours_year} 年按最接近的共同口径（{_d(basis_note)}）计算的资本开支，按同一年的美元"
                  f"{times_that(ours / real)}，不过这些公司的开支覆盖全球，而运营商的数据序列覆盖的是{_d(scope)}")
@@ -395,25 +449,36 @@ def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[st
             f"（{'；'.join(breaks) or '无'}）。")
 
 
-def durability_paragraph(*, fibre_life: float, gpu_life: float, payback: float | None) -> str:
-    lead = (f"最根本的区别在于泡沫破裂之后留下了什么。光纤能用几十年（假设 {fibre_life:.0f} 年），所以过剩的光纤会留在地下，"
-            f"便宜地留给日后需要它的人；文章所说“日后的巨头”的故事正是这样运作的。GPU 服务器大约只能用 {gpu_life:.0f} 年（假设）")
-    if payback is None:
-        middle = "；数据中没有可以对照这一寿命的资本基数：只有建筑、电力接入和网络肯定能留存下来。"
-    elif payback > gpu_life:
-        middle = (f"，而按英伟达的年化收入，中性情形需要 {years_text(payback)} 年才能收回一年的开支：过剩时买下的芯片，"
-                  "在后来的公司能够接手之前就已老化，能留存下来的只有建筑、电力接入和网络。")
-    else:
-        middle = (f"，而按英伟达的年化收入，中性情形在 {years_text(payback)} 年内收回一年的开支，在这一寿命之内："
-                  "按这些假设，建设者能在芯片老化之前收回投入，不过能留给后来者的也只有建筑、电力接入和网络。")
-    return (lead + middle + "谁来买单也可能不同，但数据暂时还无法衡量：数据记录了电信泡沫破裂时的破产和债务，"
-            "而 AI 方面还没有任何同类记录。")
+def gpu_after_wait(gpu_life: float, wait: float) -> str:
+    left = gpu_life - wait
+    if left <= 0:
+        return f"在至少 {wait:.0f} 年的等待结束之前就已报废"
+    return f"最多只剩 {gpu_life:.0f} 年寿命中的 {left:.0f} 年，等待更久则剩得更少"
+
+
+def outlast(life: float, wait: float) -> str:
+    return "能撑过这段等待" if life > wait else "撑不过这段等待"
+
+
+def durability_paragraph(*, fibre_life: float, gpu_life: float, building_life: float, lag: dict | None) -> str:
+    lead = ("最根本的区别在于泡沫破裂之后留下了什么。这个类比要求建成的东西在后来的公司前来使用时仍然可用，所以检验把每种资产的"
+            "寿命与这段等待相比，而不是与建设者的回收期相比（光纤的建设者也从未收回投资）。")
+    if lag is None:
+        return (lead + f"数据中没有泡沫破裂之后的光纤在用比例，因此即使对光纤也无法衡量这段等待。光纤约可用 {fibre_life:.0f} 年，"
+                f"GPU 服务器约 {gpu_life:.0f} 年，建筑和电力接入约 {building_life:.0f} 年（均为假设）。")
+    return (lead + f"光纤的等待至少为 {lag['years']:.0f} 年：{name(lag['bust_company'])}于 {lag['bust_year']} 年倒下，"
+            f"而到 {lag['dark_year']} 年，{name(lag['who'])}给出的在用比例仍只有 {lag['in_use']:.0f}%。光纤约可用 "
+            f"{fibre_life:.0f} 年（假设），{outlast(fibre_life, lag['years'])}。GPU 服务器约可用 {gpu_life:.0f} 年（假设），"
+            f"在高峰期买下的{gpu_after_wait(gpu_life, lag['years'])}；建筑和电力接入约可用 {building_life:.0f} 年（假设），"
+            f"{outlast(building_life, lag['years'])}。AI 的等待会有多长，在泡沫破裂之前无法观察，因此这一部分暂时无法检验。"
+            "谁来买单也可能不同，但数据无法衡量：数据记录了电信泡沫破裂时的破产和债务，而 AI 方面还没有任何同类记录。")
 
 
 TEST_SCALE = "规模：AI 开支占 GDP 的比例达到或超过电信业峰值"
 TEST_REVENUE = "开支远远跑在 AI 收入前面"
+TEST_USE = "新建产能大量闲置"
 TEST_PRICES = "产能价格下跌"
-TEST_DURABLE = "资产寿命长于回收期，过剩的产能可以滋养后来的公司"
+TEST_DURABLE = "资产寿命长于后来的公司使用过剩产能之前的等待"
 TEST_DEBT = "靠举债建设的公司倒下"
 
 
@@ -425,10 +490,30 @@ def scale_figures(n_ai_higher: int, n_pairs: int, ai: tuple[float, float] | None
     return text
 
 
-def revenue_figures(coverage: float | None, q_label: str, gross: float, depreciation: float) -> str:
+def revenue_figures(coverage: float | None, q_label: str, write_off: float,
+                    cases: Sequence[tuple[float, str, float]]) -> str:
     sequoia = f"按 {q_label} 的年化收入，收入覆盖红杉所算需要的 {coverage:.0%}；" if coverage is not None else ""
-    return (f"{sequoia}稳态下 AI 每年的毛利（{usd_bn(gross, 0)}）覆盖每年折旧（{usd_bn(depreciation, 0)}）的 "
-            f"{gross / depreciation:.0%}")
+    shown = "，".join(f"收入为 {usd_bn(revenue, 0)}（{_whose(whose)}）时覆盖 {covers:.0%}"
+                     for revenue, whose, covers in cases)
+    return f"{sequoia}稳态下按这一年化收入计算的 GPU 开支每年核销 {usd_bn(write_off, 0)}，AI 的毛利{shown}"
+
+
+def _whose(whose: str) -> str:
+    if whose == "assumed":
+        return "假设"
+    if whose.startswith("as in the essay of "):
+        return f"与 {display(whose[len('as in the essay of '):])}的文章相同"
+    return _d(whose)
+
+
+def use_figures(fibre: tuple[float, float] | None, china: dict | None) -> str:
+    parts = []
+    if fibre is not None:
+        parts.append(f"光纤在用 {fibre[0]:.1f}–{fibre[1]:.0f}%")
+    if china is not None:
+        parts.append(f"中国：新建算力{_QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} "
+                     f"据报道闲置（{display(china['period'])}；单一的报道估计）")
+    return "；".join(parts) or "数据中没有在用比例"
 
 
 def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_period: str | None) -> str:
@@ -438,8 +523,10 @@ def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_p
     return text
 
 
-def durable_figures(fibre_life: float, gpu_life: float, payback: float) -> str:
-    return f"光纤寿命约 {fibre_life:.0f} 年（假设）；GPU 约 {gpu_life:.0f} 年；中性情形回收期 {years_text(payback)} 年"
+def durable_figures(fibre_life: float, gpu_life: float, building_life: float, lag_years: float | None) -> str:
+    wait = f"光纤的等待至少 {lag_years:.0f} 年；" if lag_years is not None else "数据中没有光纤的等待；"
+    return (f"{wait}寿命（假设）：光纤 {fibre_life:.0f} 年，GPU {gpu_life:.0f} 年，建筑和电力 {building_life:.0f} 年；"
+            "AI 的等待在泡沫破裂之前无法观察")
 
 
 def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
@@ -448,32 +535,18 @@ def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
     return f"电信业 {n_bankrupt} 起破产（{display(str(period))}）；没有 AI 破产或债务数据"
 
 
-def flip_sentence(*, holds: bool, payback: float, gpu_life: float, revenue_at_life: float,
-                  ai_revenue: float) -> str:
-    if holds:
-        return (f"如果 GPU 服务器的寿命短于 {years_text(payback)} 年（假设为 {gpu_life:g} 年），或 AI 收入的起点低于每年 "
-                f"{usd_bn(revenue_at_life, 0)}（假设为 {usd_bn(ai_revenue, 0)}），核心检验就会不成立。")
-    life = ("GPU 的寿命再长也不行" if not math.isfinite(payback)
-            else f"GPU 服务器的寿命达到 {years_text(payback)} 年或更长（假设为 {gpu_life:g} 年）")
-    revenue = (f"AI 收入的起点达到每年 {usd_bn(revenue_at_life, 0)}或更多（假设为 {usd_bn(ai_revenue, 0)}）"
-               if math.isfinite(revenue_at_life) else "")
-    if not math.isfinite(payback):
-        return "核心检验不会因 GPU 的寿命而成立" + (f"，但若{revenue}则会成立" if revenue else "") + "。"
-    return f"如果{life}" + (f"，或{revenue}" if revenue else "") + "，核心检验就会成立。"
+def c38_reason(*, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str], lag_years: float | None,
+               gpu_life: float, building_life: float) -> str:
+    if lag_years is None:
+        wait = "数据即使对光纤也没有衡量这段等待"
+    else:
+        wait = (f"电信泡沫破裂之后，光纤至少等了 {lag_years:.0f} 年；等待这么久之后，GPU 服务器（约 {gpu_life:.0f} 年，假设）"
+                f"{gpu_after_wait(gpu_life, lag_years)}，建筑和电力（约 {building_life:.0f} 年，假设）"
+                f"{outlast(building_life, lag_years)}")
+    return ("暂时无法检验。核心部分是：建成的东西在后来的公司前来使用过剩产能时是否仍然可用。" + wait
+            + "。AI 的等待会有多长，在泡沫破裂之前无法观察，而泡沫至今尚未破裂。其他部分仅供参考：成立："
+            + ("；".join(holds) or "无") + "。不成立：" + ("；".join(breaks) or "无") + "。"
+            + (f"本数据无法检验：{'；'.join(_d(u) for u in untested)}。" if untested else ""))
 
 
-_CENTRAL = {"holds": "成立", "fails": "不成立"}
-
-
-def c38_reason(*, label_word: str, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str],
-               central: str, flip: str) -> str:
-    from aicloud.zh.verdicts import label
-
-    return ("成立：" + ("；".join(holds) or "无") + "。不成立：" + ("；".join(breaks) or "无") + "。"
-            + (f"本数据无法检验：{'；'.join(_d(u) for u in untested)}。" if untested else "")
-            + f"核心部分，即建成的东西是否比它的回收期更长寿、从而让过剩产能滋养后来的公司，{_CENTRAL.get(central, central)}；"
-            f"因此结论为“{label(label_word)}”。{flip}今天的开支是否在为日后的巨头打基础，目前还无法观察。")
-
-
-C38_NO_CENTRAL = ("核心部分，即建成的东西是否比它的回收期更长寿、从而让过剩产能滋养后来的公司，需要一个资本基数"
-                  "（英伟达最近一个季度的数据和红杉的输入），而本数据没有。其他检验：{holds} 项成立，{breaks} 项不成立。")
+C38_FIGURE = "暂时无法检验（AI 泡沫至今未破裂）；其他部分在 {tests} 项检验中 {holds} 项成立，{breaks} 项不成立"

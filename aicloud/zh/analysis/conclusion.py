@@ -9,7 +9,9 @@ from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HE
 from aicloud.zh.verdicts import label as verdict_label
 
 # Keys the analysis compares; shown in Chinese through FACTOR_ZH (and the display catalogue in charts).
-KEYS = ("NO_VERDICT", "FACTOR", "ARTICLE", "DECIDED", "CHAPTER", "RESOURCES")
+KEYS = ("NO_VERDICT", "FACTOR", "ARTICLE", "DECIDED", "CHAPTER", "RESOURCES", "OUTSIDE", "UNDATED")
+# Functions whose English strings are keys (factor names, compared), not text shown: nothing to translate.
+BY_CATALOGUE = {f: "factor names are keys, shown through FACTOR_ZH" for f in ("price_series", "peaks")}
 FACTOR_ZH = {"GPU supply": "GPU 供给", "models and prices": "模型与价格", "AI infrastructure": "AI 基础设施",
              "other": "其他"}
 
@@ -83,7 +85,7 @@ def headline(n_claims: int, own: list[str], n_tested: int, n_pending: int, count
             else f"最常见的结论并列为{typical(top)}。")
     public = 1 - int(counts.get(NOT_TESTABLE, 0)) / n_tested
     here = (f"，本次运行所给的数据能判定其中的 {n_decided / n_tested:.0%}" if counts.get(NOT_TESTABLE_HERE, 0) else "")
-    split = (f"本页权衡其中 {len(own)} 条（{_ids(own)}），其余 {n_tested + n_pending} 条由各章检验" if own
+    split = (f"本页权衡其中 {len(own)} 条（{_ids(own)}），其余 {n_tested + n_pending - len(own)} 条由各章检验" if own
              else "全部由各章检验")
     return (f"账本中共有 {n_claims} 条论断；{split}。在已有结论的 {n_tested} 条中，" + "，".join(parts[:-1])
             + f"，{parts[-1]}；公开数据能回答其中的 {public:.0%}{here}。{pending}{most}")
@@ -106,3 +108,44 @@ C02_REASON = ("{n} 个阶段中有 {n_led} 个，出现最多的有日期事件�
               "这些事件是为说明这个故事而挑选的，因此这只展示了故事的轮廓，并不构成检验。")
 C02_OVERLAP = "但各要素在时间上相互重叠，而不是前后相继：{shares}。"
 C02_SUCCEED = "每个要素的事件大多落在它自己的阶段，因此各要素前后相继。"
+C02_TOO_FEW = ("在这些数据中，{total} 个要素里只有 {n} 个能在其所属阶段和另一年份得到衡量，不足以检验这一先后顺序。"
+               "精选时间线上的事件不能替代它：下文报告这些事件显示了什么，但它们不决定结论。")
+C02_TOO_FEW_FIGURE = "{total} 个要素中有 {n} 个能在其所属阶段得到衡量"
+TEXT = {
+    "measure_gpu": "英伟达数据中心收入的增长",
+    "measure_prices": "标价变动中降价所占的比例",
+    "measure_capex": "已公布资本开支增长的中位数",
+}
+C02_FIGURE = "{n} 个可衡量的要素中有 {k} 个在文章点名的阶段达到峰值"
+C02_PEAK = "{factor}（{measure}）在 {peak} 年达到峰值{where}（{values}）"
+C02_HERE = "，正是文章给它的阶段"
+C02_NOT_HERE = "，而不是文章给它的阶段 {phase} 年"
+C02_UNREAD = "{factor}在这些数据中无法在 {phase} 年和另一年份得到衡量"
+C02_MEASURED = ("按日历年衡量：{parts}。因此，{n} 个可衡量的要素中有 {k} 个在文章给它的阶段达到峰值；这些序列都很短"
+                "（{short} 至 {long} 年{pooled}）。")
+C02_POOLED = "{factor}汇总了以下公司：{members}"
+C02_EVENTS = ("精选时间线补充了故事自身的事件落在哪里：{n} 个阶段中有 {n_led} 个，出现最多的有日期事件类型正是文章点名的要素"
+              "{misses}。这些统计取决于记录了哪些事件，因此不决定结论。")
+
+
+def year_value(sr, year: int) -> str:
+    count = f"（共 {sr.counts[year]} 次）" if sr.factor == "models and prices" else ""
+    return f"{year} 年 {sr.values[year]:.0%}{count}"
+
+
+def c02_measured_reason(read, unread, misses, n_led: int, n_phases: int, k: int, n: int) -> str:
+    from aicloud.analysis.conclusion import PHASE_OF
+
+    parts = [C02_PEAK.format(factor=_factor(sr.factor), measure=sr.measure, peak=peak,
+                             where=C02_HERE if holds else C02_NOT_HERE.format(phase=PHASE_OF[sr.factor]),
+                             values="，".join(year_value(sr, y) for y in sorted(sr.values)))
+             for sr, peak, holds in read]
+    parts += [C02_UNREAD.format(factor=_factor(sr.factor), phase=PHASE_OF[sr.factor]) for sr in unread]
+    missed = [C02_MISS.format(phase=p, named=_factor(named), lead=join([_factor(x) for x in lead]))
+              for p, named, lead in misses]
+    spans = [len(sr.values) for sr, _, _ in read]
+    pooled = "；".join(C02_POOLED.format(factor=_factor(sr.factor), members="、".join(sr.members))
+                      for sr, _, _ in read if sr.members)
+    return (C02_MEASURED.format(parts="；".join(parts), k=k, n=n, short=min(spans), long=max(spans),
+                                pooled=f"；{pooled}" if pooled else "")
+            + C02_EVENTS.format(n_led=n_led, n=n_phases, misses=("；" + "；".join(missed)) if missed else ""))
