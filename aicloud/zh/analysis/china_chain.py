@@ -47,6 +47,16 @@ def ordinal(n: int) -> str:
 ATTRIBUTES = {"_ordinal": ordinal}
 
 TEXT = {k: _Z(v) for k, v in {
+    # NVIDIA's licence price and its chief executive's remark; the unused share of new capacity (the rents section)
+    "nv_licence": "许可证的代价是收入的 {h20:.0%}",
+    "nv_licence_none": "数据中没有为许可证支付的收入比例",
+    "nv_remark": "；英伟达首席执行官称，其在中国先进芯片市场的份额已从 {before:.0%} 降到 {after:.0%}"
+                 "（这是一句表态，不是财报数字）。",
+    "nv_remark_none": "；数据中没有英伟达首席执行官关于其在中国先进芯片市场份额的表态。",
+    "unused": "媒体估计新增算力中最多有 {v:.0%} 处于闲置",
+    "unused_none": "数据中没有新增算力闲置比例的估计",
+    "capex": "{year} 年中国最大的一笔数字是 {cn__yi:,.0f} 亿美元，美国最大的一笔是 {us__yi:,.0f} 亿美元。",
+    "capex_none": "没有一个年份同时有中国的年度数字和大于零的美国数字，所以两者没有比较。",
     # C37
     "c37_none": "数据中没有任何一个指标拥有同一可比序列的两个时期，所以无法追踪任何份额随时间的变化。",
     "none": "无",
