@@ -22,7 +22,8 @@ def zh():
 # --- the language switch -----------------------------------------------------------------------------------
 
 def test_chinese_counterparts_are_swapped_in_and_the_english_put_back():
-    from aicloud.analysis import conclusion, maas_price_war
+    from aicloud.analysis import conclusion
+    from aicloud.analysis import maas_price_war_text as maas_price_war  # the MaaS chapter's sentences live here
     from aicloud.robustness import Robustness
 
     english = (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Robustness.summary)

@@ -60,7 +60,10 @@ def answers(values: Mapping[str, Any], paid_range: tuple[float, float], evidence
         moves = [m for m in evidence.moves if m.price_move]
         if moves:
             day = min(m.day for m in moves)    # every vendor that moved that day (a tie is named as one)
-            vendors = sorted({m.vendor for m in moves if m.day == day}, key=str.casefold)
+            # one name per vendor whatever its case ("Alibaba", "alibaba"), as the rules name them
+            named = {m.vendor.casefold(): m.vendor for m in sorted(moves, key=lambda m: m.vendor, reverse=True)
+                     if m.day == day}
+            vendors = sorted(named.values(), key=str.casefold)
             out["sol_first_move"] = TEXT["first_move"].format(vendor=txt.joined(vendors),
                                                               date=txt.day(date.fromordinal(day)))
     used = float(values["paid_token_share"])
