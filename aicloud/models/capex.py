@@ -165,8 +165,8 @@ def payback_year(capex: float, revenue: float, margin: float, growth: float) -> 
     k = math.log1p(growth)
     if math.isclose(k, 0.0, abs_tol=1e-8):
         return capex / yearly
-    arg = 1.0 + capex * k / yearly
-    return math.log(arg) / k if arg > 0 else math.inf
+    x = capex * k / yearly   # log1p as in the array version: 1 + x loses digits for small growth
+    return math.log1p(x) / k if x > -1 else math.inf
 
 
 def revenue_to_repay_within(capex: float, margin: float, growth: float, years: float) -> float:
