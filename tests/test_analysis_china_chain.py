@@ -229,24 +229,44 @@ def test_the_owning_chapters_read_the_chain_model_as_this_chapter_runs_it_by_def
     assert {k: DEFAULTS[k] for k in cc.MODEL_SETTING} == cc.MODEL_SETTING
 
 
-def fig(points):
-    return cc.ChainFigure("C99", 0.5, "Test.", points, "proxy", ("s",))
+def fig(points, decides=False, comparable=True):
+    return cc.ChainFigure("C99", 0.5, "Test.", points, "proxy", ("s",), decides=decides, comparable=comparable)
 
 
 @pytest.mark.parametrize("label, points, central, expected", [
     (SUPPORTED, cc.SUPPORTS, False, SUPPORTED), (SUPPORTED, cc.CONTRADICTS, False, PARTLY),
     (SUPPORTED, cc.MIXED, False, PARTLY), (SUPPORTED, cc.NONE, True, SUPPORTED),
     (PARTLY, cc.SUPPORTS, True, PARTLY), (PARTLY, cc.CONTRADICTS, True, PARTLY),
-    (CONTRADICTED, cc.SUPPORTS, True, PARTLY), (CONTRADICTED, cc.MIXED, True, PARTLY),
+    (CONTRADICTED, cc.SUPPORTS, True, PARTLY), (CONTRADICTED, cc.MIXED, True, CONTRADICTED),
     (CONTRADICTED, cc.CONTRADICTS, True, CONTRADICTED), (CONTRADICTED, cc.SUPPORTS, False, CONTRADICTED),
-    (NOT_TESTABLE_HERE, cc.SUPPORTS, True, SUPPORTED), (NOT_TESTABLE_HERE, cc.CONTRADICTS, True, CONTRADICTED),
-    (NOT_TESTABLE_HERE, cc.MIXED, True, PARTLY), (NOT_TESTABLE_HERE, cc.SUPPORTS, False, NOT_TESTABLE_HERE),
-    (NOT_TESTABLE, cc.SUPPORTS, True, SUPPORTED), (NOT_TESTABLE, cc.NONE, True, NOT_TESTABLE),
+    # review 3 A1/B14: an undecided claim stays undecided unless the figure measures the undecided part
+    (NOT_TESTABLE_HERE, cc.SUPPORTS, True, NOT_TESTABLE_HERE), (NOT_TESTABLE, cc.CONTRADICTS, True, NOT_TESTABLE),
+    (NOT_TESTABLE, cc.MIXED, True, NOT_TESTABLE), (NOT_TESTABLE_HERE, cc.SUPPORTS, False, NOT_TESTABLE_HERE),
+    (NOT_TESTABLE, cc.NONE, True, NOT_TESTABLE),
 ])
 def test_china_evidence_is_one_more_part_of_the_claim(label, points, central, expected):
     new, sentence = cc.with_china(label, fig(points), central)
     assert new == expected and sentence
     assert ("rather than" in sentence) == (new != label)
+    if new == label and label in (NOT_TESTABLE, NOT_TESTABLE_HERE) and points != cc.NONE:
+        assert "shown as context" in sentence
+
+
+@pytest.mark.parametrize("label, points, expected", [
+    (NOT_TESTABLE_HERE, cc.SUPPORTS, SUPPORTED), (NOT_TESTABLE_HERE, cc.CONTRADICTS, CONTRADICTED),
+    (NOT_TESTABLE, cc.MIXED, PARTLY), (NOT_TESTABLE, cc.SUPPORTS, SUPPORTED),
+])
+def test_a_figure_that_measures_the_undecided_part_decides_it(label, points, expected):
+    new, sentence = cc.with_china(label, fig(points, decides=True), central=False)
+    assert new == expected and "rather than" in sentence
+
+
+@pytest.mark.parametrize("label", [SUPPORTED, PARTLY, CONTRADICTED, NOT_TESTABLE])
+@pytest.mark.parametrize("points", [cc.SUPPORTS, cc.MIXED, cc.CONTRADICTS])
+def test_a_figure_comparing_unlike_things_moves_no_verdict(label, points):
+    """review 3 A3/B5: C21's open-weight pair lifted a contradicted verdict and lowered a supported one."""
+    new, sentence = cc.with_china(label, fig(points, decides=True, comparable=False), central=True)
+    assert new == label and "unlike things" in sentence
 
 
 @pytest.mark.parametrize("label, points, expected", [
@@ -260,7 +280,8 @@ def test_a_model_reading_lowers_a_verdict_but_never_decides(label, points, expec
 
 def test_a_verdict_china_alone_decides_takes_chinas_figure_grade_and_sources():
     base = Verdict.not_testable_here("No data.")
-    v = cc.add_china(base, cc.ChainFigure("C10", 3.5, "Test.", cc.SUPPORTS, "anecdote", ("s",)), central=True)
+    v = cc.add_china(base, cc.ChainFigure("C10", 3.5, "Test.", cc.SUPPORTS, "anecdote", ("s",), decides=True),
+                     central=True)
     assert v.label == SUPPORTED and v.figure.startswith("China:") and v.evidence == "anecdote" and v.sources == ("s",)
 
 

@@ -535,9 +535,11 @@ def test_no_chinese_buyer_makes_c20_not_testable_here(tables):
 
 
 # --- China's evidence weighed by the rules (aicloud.analysis.china_chain.add_china) --------------------------------
-def with_china(ev: mpw.Evidence, claim: str, points: str) -> mpw.Evidence:
+def with_china(ev: mpw.Evidence, claim: str, points: str, decides: bool = False,
+               comparable: bool = True) -> mpw.Evidence:
     """`ev` with China's evidence on `claim` pointing the way given."""
-    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}; more.", points, "proxy", ("china-test",))
+    fig = cc.ChainFigure(claim, 0.5, f"Test evidence on {claim}; more.", points, "proxy", ("china-test",),
+                         decides=decides, comparable=comparable)
     ev.china = cc.China(cc.Evidence(), {claim: fig}, {})
     return ev
 
@@ -547,11 +549,17 @@ C16_PARAMS = {"claimed_marketplace_vendor": cc.C16_COMPANY}
 
 @pytest.mark.parametrize("rule, params", [(mpw.compute_as_service, {}), (mpw.year_end_meeting, {}),
                                           (mpw.model_marketplace, C16_PARAMS)])
-def test_china_evidence_decides_a_claim_public_data_could_not(rule, params):
+def test_china_evidence_decides_a_claim_public_data_could_not_only_when_it_measures_the_undecided_part(rule,
+                                                                                                       params):
+    """review 3 A1/B14: revenue growth (C12), later growth (C13) and ranks (C16) are context, not a decision."""
     claim = rule.claim
     assert rule(mpw.Evidence(), params).label == NOT_TESTABLE                   # no China evidence: as before
-    for points, label in ((cc.SUPPORTS, SUPPORTED), (cc.CONTRADICTS, CONTRADICTED), (cc.MIXED, PARTLY)):
+    for points in (cc.SUPPORTS, cc.CONTRADICTS, cc.MIXED):
         v = rule(with_china(mpw.Evidence(), claim, points), params)
+        assert v.label == NOT_TESTABLE and not v.figure.startswith("China:")
+        assert f"Test evidence on {claim}" in v.reason and "shown as context" in v.reason
+    for points, label in ((cc.SUPPORTS, SUPPORTED), (cc.CONTRADICTS, CONTRADICTED), (cc.MIXED, PARTLY)):
+        v = rule(with_china(mpw.Evidence(), claim, points, decides=True), params)
         assert v.label == label and v.figure.startswith("China:") and f"Test evidence on {claim}" in v.reason
     v = rule(with_china(mpw.Evidence(), claim, cc.NONE), params)
     assert v.label == NOT_TESTABLE and "hold no evidence" in v.reason
@@ -572,7 +580,8 @@ def test_c14_china_evidence_is_a_comparison_group_test():
         == PARTLY
     assert mpw.own_model_spearhead(with_china(mpw.Evidence(periods=tuple(failed)), "C14", cc.CONTRADICTS), {}).label \
         == CONTRADICTED
-    assert mpw.own_model_spearhead(with_china(mpw.Evidence(), "C14", cc.CONTRADICTS), {}).label == CONTRADICTED
+    # no IDC period: the growth comparison does not measure "spearhead", so the claim stays undecided
+    assert mpw.own_model_spearhead(with_china(mpw.Evidence(), "C14", cc.CONTRADICTS), {}).label == NOT_TESTABLE_HERE
 
 
 def test_c15_china_evidence_on_winning_share_does_not_undo_who_moved_first():
@@ -590,19 +599,35 @@ def test_c21_china_evidence_tests_hard_to_tell_apart():
     assert mpw.weak_lock_in(with_china(c21_evidence([10, 10, 10], [1, 2, 10]), "C21", cc.MIXED), params).label \
         == PARTLY
     none = c21_evidence([], [], published=None, fit=False)
-    assert mpw.weak_lock_in(with_china(none, "C21", cc.SUPPORTS), params).label == SUPPORTED
+    assert mpw.weak_lock_in(with_china(none, "C21", cc.SUPPORTS), params).label == NOT_TESTABLE_HERE
+    # a pair of unlike models is context: it neither lowers a supported verdict nor lifts a contradicted one
+    for points in (cc.SUPPORTS, cc.MIXED):
+        ev = with_china(c21_evidence([10, 10, 10], [1, 2, 10]), "C21", points, comparable=False)
+        assert mpw.weak_lock_in(ev, params).label == SUPPORTED
 
 
-def test_c21_boundary_on_the_default_china_data_is_the_quality_gap(tables):
+def test_c21_on_the_default_china_data_compares_open_weight_models_as_context(tables):
+    """review 3 A3: the only US scores on the index's date are OpenAI's open-weight models."""
     ev = mpw.prepare(tables)
-    gap = abs(ev.china.figure("C21", {"indistinct_points": 5.0, "rmb_per_usd": 7.0}).value)   # 6 index points
-    assert mpw.weak_lock_in(ev, {**DEFAULTS, "indistinct_points": gap}).label == SUPPORTED
-    assert mpw.weak_lock_in(ev, {**DEFAULTS, "indistinct_points": gap - 0.01}).label == PARTLY
+    fig = ev.china.figure("C21", {"indistinct_points": 5.0, "rmb_per_usd": 7.0})
+    assert not fig.comparable and "best US open-weight model in the data (gpt-oss-120b" in fig.text
+    assert "best US model" not in fig.text
+    for points in (2.0, 5.0, 10.0):
+        v = mpw.weak_lock_in(ev, {**DEFAULTS, "indistinct_points": points})
+        assert v.label == SUPPORTED and "unlike things" in v.reason
+
+
+def test_c21_rising_list_prices_stay_contradicted_whatever_chinas_quality_gap(tables):
+    """review 3 B5: every list price rising (review3_lp_rise.csv) gave partly supported through the quality gap."""
+    rising = {**tables, "maas_list_prices": data.load("maas_list_prices", ALT / "review3_lp_rise.csv")}
+    v = mpw.analyse(rising, DEFAULTS).verdicts["C21"]
+    assert v.label == CONTRADICTED and "rather than" not in v.reason
 
 
 def test_china_verdicts_on_the_default_data(result):
-    expected = {"C12": CONTRADICTED, "C13": SUPPORTED, "C14": PARTLY, "C15": CONTRADICTED, "C16": PARTLY,
-                "C21": PARTLY}
+    # review 3 A1: C12, C13, C14 and C16 keep their base label (China's figures are context); C21's pair is unlike
+    expected = {"C12": NOT_TESTABLE, "C13": NOT_TESTABLE, "C14": NOT_TESTABLE_HERE, "C15": CONTRADICTED,
+                "C16": NOT_TESTABLE, "C21": SUPPORTED}
     assert {c: result.verdicts[c].label for c in expected} == expected
     assert all("China's evidence:" in result.verdicts[c].reason for c in expected)
 

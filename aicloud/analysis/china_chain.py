@@ -13,7 +13,7 @@ Chinese edition can give each a counterpart.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,7 @@ from aicloud.verdicts import (
     PROXY,
     SUPPORTED,
     Verdict,
+    after_article,
     direction,
     finite,
     majority,
@@ -94,11 +95,15 @@ TEXT = {
     "fig_c06": "In {fy0}, the year after the first rules, NVIDIA still billed USD {first:,.1f} bn to China "
                "({s0:.1%} of its revenue); in {h20_label} it sold USD {h20:,.1f} bn of H20 before the "
                "licence rule.",
-    "fig_c10": "Revenue of China's AI-chip makers changed {changes}, while NVIDIA's last reported quarterly H20 "
+    "fig_c10": "Revenue of China's AI-chip makers (independent firms, not the clouds' own chips the claim names) "
+               "changed {changes}, while NVIDIA's last reported quarterly H20 "
                "sales to China were USD {h20_last:,.2f} bn.",
     "fig_c10_one": "{ratio:,.1f}-fold at {company} ({p0} to {p1})",
-    "fig_c12": "The fastest-growing line in {period} was {line} at {growth:+.0%} a year, against {seg:+.0%} for "
-               "{company}'s whole AI cloud: renting out compute pays too.",
+    "fig_c12": "In {period} {company}'s {line} grew {growth:+.0%} a year, {pace} its whole AI cloud "
+               "({seg:+.0%}); this is revenue, not margin, so it cannot show which of the two makes money.",
+    "pace_faster": "faster than",
+    "pace_slower": "slower than",
+    "pace_same": "as fast as",
     "fig_c13": "{company}'s cloud growth {word} from {g0:+.0%} in {p0} to {g1:+.0%} in {p1}, with {streak} "
                "consecutive quarters of triple-digit AI-product growth.",
     "fig_c14": "Clouds with an own model family grew faster than the comparison group ({others}) in {k} of {n} "
@@ -108,10 +113,21 @@ TEXT = {
                 "{closed_word} from {closed_s0:.1%} to {closed_s1:.1%}.",
     "fig_c16": "{company} opened its model weights ({date}); it ranks {tok_rank} by public-cloud tokens and "
                "{rev_rank} of {n_rev} by AI-cloud revenue.",
+    "fig_c16_market": " The data count {count:,.0f} open models on its model marketplace ({period}), {against} the "
+                      "{dozens} that 'dozens' takes.",
+    "fig_c16_no_market": " The data hold no count of the open models on its model marketplace, so nothing here can "
+                         "show the marketplace part.",
+    "at_least": "at least",
+    "fewer_than": "fewer than",
     "no_date": "date not in the data",
     "fig_c21": "On the {bench} ({version}, {date:%d %b %Y}) the best Chinese model scores {gap:+.0f} points "
                "against the best US model (hard to tell apart means within {points:.0f}); the cheapest Chinese "
                "output price is {ratio:,.0f} times below {us_model}'s.",
+    "fig_c21_open": "On the {bench} ({version}, {date:%d %b %Y}) the best Chinese open-weight model ({cn}) scores "
+                    "{gap:+.0f} points against the best US open-weight model in the data ({us}; hard to tell apart "
+                    "means within {points:.0f}); the index lists no closed US model on that date, so the pair "
+                    "compares open-weight models only, not the frontier models the claim is about. The cheapest "
+                    "Chinese output price is {ratio:,.0f} times below that of {us_model}, a closed-weight model.",
     "fig_c24": "Serving the same open model, the modelled cost per million output tokens ranges from USD "
                "{lo:,.2f} to {hi:,.2f} ({spread:,.1f}x) across {n} published stacks.",
     "fig_c29": "At the median Chinese list price of the latest year (USD {price:,.2f} per million output tokens "
@@ -119,8 +135,12 @@ TEXT = {
     "fig_c36": "{company}'s spending over four quarters is {pace:.0%} of its pledge's yearly average; {comp} "
                "has the largest reported plan for {year}, between {lo:,.0f} and {hi:,.0f} bn RMB depending on the "
                "report.",
-    "fig_c38": "Reported Chinese GPU rents fell to {cn_lo:.0%}-{cn_hi:.0%} of their peak; US market rents to "
-               "{us:.0%}; up to {unused:.0%} of new Chinese capacity was reported unused.",
+    "fig_c38": "In {k} of {n} reports Chinese GPU rents fell below their peak (the reports put them at "
+               "{cn_lo:.0%}-{cn_hi:.0%} of it); US market rents {us_word} {us:.0%} of theirs; up to {unused:.0%} "
+               "of new Chinese capacity was reported unused.",
+    "us_fell": "fell to",
+    "us_rose": "rose to",
+    "us_same": "stayed at",
     # titles and section sentences
     "title_tvr": "{tok} leads by tokens with {tok_t:.0%} but holds {tok_r:.0%} of AI-cloud revenue; {rev} leads "
                  "revenue with {rev_r:.0%}",
@@ -134,11 +154,13 @@ TEXT = {
     "capex_none": "No year holds both a Chinese yearly figure and a US one above zero, so the two are not compared.",
     "title_capex": "The largest Chinese capex figure for {year} is {ratio:.0%} of the largest US one",
     "title_capex_none": "Chinese capital spending as reported, in US dollars",
-    "title_rents": "Every report has GPU rents falling: to {cn_lo:.0%}-{cn_hi:.0%} of the peak in China, "
-                   "{us:.0%} in the US market",
+    "title_rents": "{k} of {n} reports have Chinese GPU rents below the peak ({cn_lo:.0%}-{cn_hi:.0%} of it); US "
+                   "market rents {us_word} {us:.0%}",
     "title_rents_none": "Reported GPU rents at the peak and after",
     "title_quality": "On the same index the best Chinese model scores {gap:+.0f} points against the best US one, "
                      "at output prices up to {ratio:,.0f} times lower",
+    "title_quality_open": "On the same index the best Chinese open-weight model scores {gap:+.0f} points against "
+                          "the best US open-weight one, at output prices up to {ratio:,.0f} times lower",
     "title_quality_none": "Sourced scores and list prices of Chinese and US models",
     "title_cost": "{k} of {n} published stacks serve below the median Chinese list price of the latest year at "
                   "the assumed rental and utilisation",
@@ -169,7 +191,10 @@ TEXT = {
     "owner_china": " China's evidence: {text} This {verb} the claim.",
     "owner_none": " China's data given to this run hold no evidence on this claim.",
     "owner_moves": " With it the verdict is {new} rather than {old}.",
-    "owner_side": " It does not bear on the part of the claim that decides, which stays undecided.",
+    "owner_side": " It does not measure the part of the claim that no data here can decide, so it is shown as "
+                  "context and the claim stays undecided.",
+    "owner_unlike": " It compares unlike things, so it is shown as context and does not move the verdict.",
+    "late": " (published after the article)",
     "owner_side_failed": " It bears on another part of the claim, not on the one that fails.",
     "model_owner": " {text} So the model {verb} the claim.",
     "model_owner_none": " The chain model cannot start on this run's data, so it adds nothing here.",
@@ -199,6 +224,9 @@ TEXT = {
 # -------------------------------------------------------------------------------------------------------------
 
 C16_COMPANY = "Baidu"   # the subject of claim C16 (closed ERNIE models and a marketplace)
+# The china_reference metric that would count the open models on C16_COMPANY's marketplace (none was found), and
+# what "dozens" takes at least: two dozen (the word's meaning, not an assumption to sweep).
+MARKETPLACE_METRIC, DOZENS = "baidu_marketplace_open_models", 24
 LAYERS = ("accelerators", "ml_platform", "model_service", "agents", "search", "data", "applications", "models")
 
 
@@ -213,6 +241,7 @@ class Window:
     leader: str
     start: float
     end: float
+    late: bool = False      # a row it reads was published after the article
 
     @property
     def gain_pp(self) -> float:
@@ -241,6 +270,7 @@ class Evidence:
     earmark_share: float | None = None
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)       # per claim: parameter-free inputs
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)      # per claim: source ids
+    late: dict[str, bool] = field(default_factory=dict)     # per claim: a row its figure reads is after the article
     model_inputs: dict[str, Any] = field(default_factory=dict)
     model_figures: dict[str, ChainFigure] = field(default_factory=dict)   # the chain model's readings, by claim
 
@@ -306,8 +336,9 @@ def share_windows(shares: pd.DataFrame) -> list[Window]:
         last = group[(group["period"] == periods[-1]) & (group["vendor"] == leader["vendor"])]
         if last.empty:
             continue
+        read = group[group["period"].isin([periods[0], periods[-1]]) & (group["vendor"] == leader["vendor"])]
         out.append(Window(measure, series, periods[0], periods[-1], leader["vendor"], float(leader["share"]),
-                          float(last["share"].iloc[0])))
+                          float(last["share"].iloc[0]), after_article(read)))
     return out
 
 
@@ -371,7 +402,8 @@ def c37_strong_get_stronger(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         _, added = with_model(NOT_TESTABLE_HERE, model)
         return Verdict.not_testable_here(TEXT["c37_none"] + added, sources=ev.sources.get("C37", ()))
     k = sum(w.gain_pp >= gain for w in ev.windows)
-    windows = "; ".join(f"{w.leader} {w.start:.0%} to {w.end:.0%}, {w.first} to {w.last}" for w in ev.windows)
+    windows = "; ".join(f"{w.leader} {w.start:.0%} to {w.end:.0%}, {w.first} to {w.last}"
+                        + (TEXT["late"] if w.late else "") for w in ev.windows)
     figure = TEXT["c37_figure"].format(gain=gain, k=k, n=n)
     sources = ev.sources.get("C37", ()) + model.sources
     if 2 * k >= n:
@@ -454,6 +486,12 @@ class ChainFigure:
     points: str
     evidence: str = PROXY
     sources: tuple[str, ...] = ()
+    # True only when the figure measures the part of the claim the owning rule calls undecidable: only then may it
+    # decide a claim no other data decide (`with_china`). Otherwise it is context.
+    decides: bool = False
+    # False when the figure compares unlike things (for example open-weight models only, for a claim about the
+    # frontier): it is then context and moves no verdict.
+    comparable: bool = True
 
     @property
     def short(self) -> str:
@@ -479,8 +517,13 @@ def chain_figure_rule(claim: str, reads: tuple[str, ...] = ()) -> Callable[[Figu
 
 
 def chain_figure(claim: str, evidence: Evidence, params: Mapping[str, Any]) -> ChainFigure:
-    """China's evidence on `claim` (see CHAIN_FIGURES for the claims covered)."""
-    return CHAIN_FIGURES[claim](evidence, params)
+    """China's evidence on `claim` (see CHAIN_FIGURES for the claims covered); its sentence ends "(published
+    after the article)" when a row it reads is dated after the article or noted so (`verdicts.after_article`)."""
+    fig = CHAIN_FIGURES[claim](evidence, params)
+    if fig.points != NONE and evidence.late.get(claim):
+        text = fig.text[:-1] + TEXT["late"] + "." if fig.text.endswith(".") else fig.text + TEXT["late"]
+        fig = replace(fig, text=text)
+    return fig
 
 
 def _missing(claim: str, ev: Evidence) -> ChainFigure:
@@ -493,7 +536,7 @@ FIGURE_RESOURCES: dict[str, tuple[str, ...]] = {
     "C01": ("china_market_shares",), "C03": ("china_nvidia",), "C06": ("china_nvidia",), "C09": MODEL_RESOURCES,
     "C10": ("china_chipmakers", "china_nvidia"), "C12": ("china_cloud_revenue",), "C13": ("china_cloud_revenue",),
     "C14": ("china_cloud_revenue",), "C15": ("china_market_shares", "china_model_prices", "china_model_scores"),
-    "C16": ("china_market_shares", "timeline_events"), "C21": ("china_model_scores", "china_model_prices"),
+    "C16": ("china_market_shares", "timeline_events", "china_reference"), "C21": ("china_model_scores", "china_model_prices"),
     "C24": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"),
     "C29": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"), "C36": ("china_capex",),
     "C38": ("china_gpu_rents", "infra_rental_prices", "china_reference"),
@@ -523,11 +566,15 @@ def _prep_c10(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
     nv, chips = t["china_nvidia"], t["china_chipmakers"]
     ev.figures["C10"] = {"chips": _chip_growth(chips), "h20_last": _nvidia(nv).get("h20_last")}
     ev.sources["C10"] = _ids(chips, nv[nv["metric"] == "h20-china-sales"])
+    ev.late["C10"] = after_article(_chip_rows(chips)) or after_article(nv[nv["metric"] == "h20-china-sales"].tail(1))
 
 
 def _prep_revenue(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
     rev, f = t["china_cloud_revenue"], ev.figures
     f["C12"], f["C13"], f["C14"] = _rental(rev), _streak(rev), _own_model_growth(rev)
+    for claim in ("C12", "C13"):      # the rows each figure reads, dated against the article
+        ev.late[claim] = after_article(f[claim].pop("read", rev.iloc[:0]))
+    ev.late["C14"] = bool(f["C14"].pop("late", False))
     ev.sources["C12"] = _ids(rev[rev["company"] == f["C12"].get("company")])
     ev.sources["C13"] = _ids(rev[rev["company"] == f["C13"].get("company")])
     ev.sources["C14"] = _ids(rev[(rev["basis"] == "quarter") & ~rev["proxy"] & (rev["measure"] == "segment-revenue")])
@@ -542,7 +589,11 @@ def _prep_c15(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
 def _prep_c16(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
     shares = t["china_market_shares"]
     ev.figures["C16"] = _company_ranks(shares, t["timeline_events"], C16_COMPANY)
-    ev.sources["C16"] = _ids(shares[shares["company"] == C16_COMPANY])
+    ref = t["china_reference"]
+    market = ref[ref["metric"] == MARKETPLACE_METRIC]
+    if len(market):
+        ev.figures["C16"].update(market_count=float(market["value"].iloc[0]), market_period=str(market["period"].iloc[0]))
+    ev.sources["C16"] = _ids(shares[shares["company"] == C16_COMPANY], market)
 
 
 def _prep_c21(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
@@ -651,6 +702,12 @@ def _nvidia(nv: pd.DataFrame) -> dict[str, Any]:
     return out
 
 
+def _chip_rows(chips: pd.DataFrame) -> pd.DataFrame:
+    """The fiscal-year revenue rows `_chip_growth` compares: each company's first and last."""
+    rev = chips[(chips["metric"] == "revenue") & chips["period_label"].str.startswith("FY")].sort_values("period_end")
+    return pd.concat([g.iloc[[0, -1]] for _, g in rev.groupby("company", sort=True) if len(g) >= 2] or [rev.iloc[:0]])
+
+
 def _chip_growth(chips: pd.DataFrame) -> list[tuple[str, str, str, float]]:
     rev = chips[(chips["metric"] == "revenue") & chips["period_label"].str.startswith("FY")]
     out = []
@@ -672,7 +729,7 @@ def _rental(rev: pd.DataFrame) -> dict[str, Any]:
     if seg.empty:
         return {}
     return {"period": g["period_label"], "line": g["segment"], "growth": float(g["yoy"]),
-            "seg": float(seg["yoy"].iloc[0]), "company": g["company"]}
+            "seg": float(seg["yoy"].iloc[0]), "company": g["company"], "read": pd.concat([gpu.tail(1), seg.head(1)])}
 
 
 def _streak(rev: pd.DataFrame) -> dict[str, Any]:
@@ -686,7 +743,7 @@ def _streak(rev: pd.DataFrame) -> dict[str, Any]:
         return {}
     return {"company": company, "g0": float(q["yoy"].iloc[0]), "p0": q["period_label"].iloc[0],
             "g1": float(q["yoy"].iloc[-1]), "p1": q["period_label"].iloc[-1],
-            "streak": int(streak[streak["company"] == company]["ai_streak"].max())}
+            "streak": int(streak[streak["company"] == company]["ai_streak"].max()), "read": q.iloc[[0, -1]]}
 
 
 def _own_model_growth(rev: pd.DataFrame) -> dict[str, Any]:
@@ -700,7 +757,7 @@ def _own_model_growth(rev: pd.DataFrame) -> dict[str, Any]:
             rows.append((group["period_label"].iloc[0], float(own.median()), float(other.median())))
     others = sorted(q[~q["own"]]["company"].unique())
     owners = sorted(q[q["own"]]["company"].unique())
-    return {"rows": rows, "others": others, "owners": owners}
+    return {"rows": rows, "others": others, "owners": owners} | ({} if q.empty else {"late": after_article(q)})
 
 
 def _open_companies(prices: pd.DataFrame, scores: pd.DataFrame) -> set[str]:
@@ -744,11 +801,18 @@ def _score_gaps(scores: pd.DataFrame) -> list[dict[str, Any]]:
     for (bench, version, date), g in scores.groupby(["benchmark", "version", "date"], sort=True):
         cn, us = g[g["country"] == "China"], g[g["country"] == "US"]
         if len(cn) and len(us):
+            # no closed US model listed: compare the best open-weight models of each country (like with like)
+            open_only = not (us["weights"] == "closed").any()
+            if open_only:
+                cn, us = cn[cn["weights"] == "open"], us[us["weights"] == "open"]
+            has_pair = bool(len(cn) and len(us))
+            if not has_pair:
+                cn, us = g[g["country"] == "China"], g[g["country"] == "US"]
             best_cn, best_us = cn.loc[cn["score"].idxmax()], us.loc[us["score"].idxmax()]
             out.append({"benchmark": bench, "version": version, "date": date, "n": len(g),
                         "independent": bool((g["reported_by"] == "independent").all()),
-                        "cn": best_cn["model"], "us": best_us["model"],
-                        "gap": float(best_cn["score"] - best_us["score"])})
+                        "cn": best_cn["model"], "us": best_us["model"], "open_only": bool(open_only),
+                        "has_open_pair": has_pair, "gap": float(best_cn["score"] - best_us["score"])})
     return sorted(out, key=lambda d: (not d["independent"], -d["n"], d["benchmark"]))
 
 
@@ -845,8 +909,11 @@ def fig_c12(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     d = ev.figures.get("C12") or {}
     if not d:
         return _missing("C12", ev)
-    return ChainFigure("C12", d["growth"] - d["seg"], TEXT["fig_c12"].format(**d),
-                       CONTRADICTS if d["growth"] > d["seg"] else MIXED, PROXY, ev.sources["C12"])
+    gap = d["growth"] - d["seg"]
+    pace = TEXT["pace_faster" if gap > 0 else "pace_slower" if gap < 0 else "pace_same"]
+    # Revenue growth, not margin: it never measures the undecided part ("which makes money"), so it is context.
+    return ChainFigure("C12", gap, TEXT["fig_c12"].format(pace=pace, **d),
+                       CONTRADICTS if gap > 0 else MIXED, PROXY, ev.sources["C12"])
 
 
 @chain_figure_rule("C13")
@@ -891,8 +958,16 @@ def fig_c16(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     date = d["open_date"] or TEXT["no_date"]
     text = TEXT["fig_c16"].format(company=d["company"], date=date, tok_rank=_ordinal(d["tok_rank"]),
                                   rev_rank=_ordinal(d["rev_rank"]), n_rev=d["n_rev"])
-    return ChainFigure("C16", float(d["rev_rank"]), text, MIXED if d["open_date"] else SUPPORTS, ANECDOTE,
-                       ev.sources["C16"])
+    count = d.get("market_count")
+    if count is None:
+        # Ranks and an open-weights date say nothing on the marketplace, the part no public data decide: context.
+        return ChainFigure("C16", float(d["rev_rank"]), text + TEXT["fig_c16_no_market"], MIXED, ANECDOTE,
+                           ev.sources["C16"])
+    enough = count >= DOZENS
+    text += TEXT["fig_c16_market"].format(count=count, period=d["market_period"], dozens=DOZENS,
+                                          against=TEXT["at_least" if enough else "fewer_than"])
+    return ChainFigure("C16", float(d["rev_rank"]), text, SUPPORTS if enough else CONTRADICTS, ANECDOTE,
+                       ev.sources["C16"], decides=True)
 
 
 @chain_figure_rule("C21", reads=("indistinct_points", "rmb_per_usd"))
@@ -902,6 +977,8 @@ def fig_c21(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     if not gaps or not len(d.get("out", ())):
         return _missing("C21", ev)
     head = gaps[0]
+    if head.get("open_only") and not head.get("has_open_pair"):
+        return _missing("C21", ev)
     usd = d["out"] / np.where(d["rmb"], params["rmb_per_usd"], 1.0)     # plain arrays: rules sweep this
     cn, us = usd[d["cn"]], usd[d["us"]]
     if not cn.size or not us.size or cn.min() <= 0:
@@ -909,10 +986,14 @@ def fig_c21(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     us_model = d["models"][int(np.flatnonzero(d["us"])[int(np.argmax(us))])]
     ratio = float(us.max() / cn.min())
     close = abs(head["gap"]) <= params["indistinct_points"]
-    text = TEXT["fig_c21"].format(bench=head["benchmark"], version=head["version"], date=head["date"],
-                                  gap=head["gap"], points=params["indistinct_points"],
-                                  ratio=ratio, us_model=us_model)
-    return ChainFigure("C21", head["gap"], text, SUPPORTS if close else MIXED, PROXY, ev.sources["C21"])
+    # Like with like: when the index lists no closed US model on its date, open-weight is compared with open-weight,
+    # which is not the frontier the claim speaks of, so the figure is context (`comparable` False).
+    key = "fig_c21_open" if head["open_only"] else "fig_c21"
+    text = TEXT[key].format(bench=head["benchmark"], version=head["version"], date=head["date"],
+                            gap=head["gap"], points=params["indistinct_points"], cn=head["cn"], us=head["us"],
+                            ratio=ratio, us_model=us_model)
+    return ChainFigure("C21", head["gap"], text, SUPPORTS if close else MIXED, PROXY, ev.sources["C21"],
+                       comparable=not head["open_only"])
 
 
 def _costs(ev: Evidence, params: Mapping[str, Any]) -> np.ndarray:
@@ -1006,8 +1087,17 @@ def fig_c38(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     if d.get("cn_lo") is None or d.get("us") is None or d.get("unused") is None:
         return _missing("C38", ev)
     fell = d["cn_hi"] < 1 and d["us"] < 1
-    return ChainFigure("C38", d["cn_hi"], TEXT["fig_c38"].format(**d), SUPPORTS if fell else MIXED, PROXY,
-                       ev.sources["C38"])
+    return ChainFigure("C38", d["cn_hi"], TEXT["fig_c38"].format(**_rent_words(d)), SUPPORTS if fell else MIXED,
+                       PROXY, ev.sources["C38"])
+
+
+def _rent_words(d: Mapping[str, Any]) -> dict[str, Any]:
+    """The rents' numbers with the words that follow them: how many reports fell below the peak, and whether US
+    market rents fell, rose or stayed."""
+    ratios = d["ratios"]["ratio"] if len(d.get("ratios", ())) else pd.Series(dtype=float)
+    us = d["us"]
+    return {**d, "k": int((ratios < 1).sum()), "n": len(ratios),
+            "us_word": TEXT["us_fell" if us < 1 else "us_rose" if us > 1 else "us_same"]}
 
 
 def _ordinal(n: int) -> str:
@@ -1256,28 +1346,34 @@ def owner_evidence(tables: Mapping[str, pd.DataFrame], claims: tuple[str, ...] |
 def with_china(label: str, fig: ChainFigure, central: bool) -> tuple[str, str]:
     """The verdict once China's evidence is one more part of the claim, and the sentence saying what it adds.
 
-    Applied as the written criteria (aicloud.verdicts) read: no evidence leaves the label. A supported claim stays
+    Applied as the written criteria (aicloud.verdicts) read: no evidence leaves the label, and a figure that
+    compares unlike things (`fig.comparable` False) is context that moves nothing. A supported claim stays
     supported only if China's evidence supports it too (otherwise a part fails or holds only in part: partly). A
     partly supported claim stays so. A contradicted claim becomes partly supported when China's evidence bears
-    on the claim's `central` part and supports it at least in part (the central part then holds in one body of
-    data and fails in another); otherwise its central part still fails. A claim this run's data or public data
-    could not decide is decided by China's evidence when that evidence bears on its central part (supports:
-    supported; contradicts: contradicted; mixed: partly), and stays undecided when it does not."""
+    on the claim's `central` part and supports it (the central part then holds in one body of data and fails in
+    another; a mixed figure supports nothing); otherwise its central part still fails.
+
+    A claim this run's data or public data could not decide is decided by China's evidence only when the figure
+    measures the part the owning rule called undecidable (`fig.decides`: supports: supported; contradicts:
+    contradicted; mixed: partly). Otherwise the label stays and the figure is shown as context: revenue growth is
+    not a margin, later growth does not show who reported first at a meeting, ranks do not count a marketplace."""
     if fig.points == NONE:
         return label, TEXT["owner_none"]
+    verb = TEXT[f"verb_{fig.points.replace(' ', '_')}"]
+    if not fig.comparable:
+        return label, TEXT["owner_china"].format(text=fig.text, verb=verb) + TEXT["owner_unlike"]
     if label == SUPPORTED:
         new = SUPPORTED if fig.points == SUPPORTS else PARTLY
     elif label == CONTRADICTED:
-        new = PARTLY if central and fig.points in (SUPPORTS, MIXED) else CONTRADICTED
+        new = PARTLY if central and fig.points == SUPPORTS else CONTRADICTED
     elif label == PARTLY:
         new = PARTLY
     else:
-        new = {SUPPORTS: SUPPORTED, CONTRADICTS: CONTRADICTED, MIXED: PARTLY}[fig.points] if central else label
-    verb = TEXT[f"verb_{fig.points.replace(' ', '_')}"]
+        new = {SUPPORTS: SUPPORTED, CONTRADICTS: CONTRADICTED, MIXED: PARTLY}[fig.points] if fig.decides else label
     sentence = TEXT["owner_china"].format(text=fig.text, verb=verb)
     if new != label:
         sentence += TEXT["owner_moves"].format(old=label, new=new)
-    elif not central and label not in (SUPPORTED, PARTLY, CONTRADICTED):
+    elif label not in (SUPPORTED, PARTLY, CONTRADICTED):
         sentence += TEXT["owner_side"]
     elif not central and label == CONTRADICTED and fig.points != CONTRADICTS:
         sentence += TEXT["owner_side_failed"]
@@ -1453,7 +1549,8 @@ def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Map
     res.frames["rents"] = d.get("ratios", pd.DataFrame())
     res.values.update(rent_cn_lo=d.get("cn_lo") or 0.0, rent_cn_hi=d.get("cn_hi") or 0.0, rent_us=d.get("us") or 0.0,
                       rent_reports=int(len(d.get("ratios", []))))
-    res.titles["rents"] = (TEXT["title_rents"].format(**d) if d.get("cn_lo") is not None and d.get("us") is not None
+    res.titles["rents"] = (TEXT["title_rents"].format(**_rent_words(d)) if d.get("cn_lo") is not None
+                           and d.get("us") is not None
                            else TEXT["title_rents_none"])
     refs = tables["china_reference"].set_index("metric")["value"]
     unused = _share_of(refs, "unused_share_new_compute")
@@ -1508,7 +1605,8 @@ def _quality_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: M
                       q_vendor_gaps="; ".join(f"{g['benchmark']}: {g['gap']:+.1f} ({g['cn']} against {g['us']})"
                                               for g in gaps[1:]) or "none",
                       q_points=fig.points)
-    res.titles["quality"] = (TEXT["title_quality"].format(gap=gaps[0]["gap"], ratio=ratio) if gaps and ratio
+    key = "title_quality_open" if gaps and gaps[0]["open_only"] else "title_quality"
+    res.titles["quality"] = (TEXT[key].format(gap=gaps[0]["gap"], ratio=ratio) if gaps and ratio
                              else TEXT["title_quality_none"])
 
 
