@@ -2,6 +2,7 @@
 on generated share tables without a crash, a NaN or an undeclared parameter."""
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -349,3 +350,69 @@ def test_a_year_whose_us_capex_is_zero_is_not_the_comparison_year(tables):
     assert "inf" not in result.titles["capex"]
     default = cc.analyse(tables, DEFAULTS).values
     assert default["capex_text"].startswith(f"The largest Chinese figure for {default['capex_year']} is USD")
+
+
+# --- Review 3: China's evidence as context, like with like, late evidence, words that follow the numbers ----------
+REVIEW3 = Path(__file__).parent / "data" / "china_chain"
+
+
+def test_c16_supports_only_on_a_marketplace_count(tables):
+    """review 3 A1: fig_c16 was SUPPORTS whenever the company had no open-weights event."""
+    fig = cc.chain_figure("C16", cc.prepare(tables), DEFAULTS)            # the data hold no marketplace count
+    assert fig.points == cc.MIXED and not fig.decides and "no count of the open models" in fig.text
+    no_open = {**tables, "timeline_events": tables["timeline_events"][
+        ~tables["timeline_events"]["event"].str.contains("open", case=False)]}
+    fig = cc.chain_figure("C16", cc.prepare(no_open), DEFAULTS)
+    assert fig.points != cc.SUPPORTS and not fig.decides
+    for count, points in ((cc.DOZENS, cc.SUPPORTS), (cc.DOZENS - 1, cc.CONTRADICTS)):
+        row = pd.DataFrame([{**tables["china_reference"].iloc[0].to_dict(), "metric": cc.MARKETPLACE_METRIC,
+                             "value": float(count), "period": "2024"}])
+        counted = {**tables, "china_reference": pd.concat([tables["china_reference"], row], ignore_index=True)}
+        fig = cc.chain_figure("C16", cc.prepare(counted), DEFAULTS)
+        assert fig.points == points and fig.decides and f"count {count:,}" in fig.text
+
+
+def test_c21_compares_open_weight_with_open_weight_when_no_closed_us_model_is_scored(tables):
+    """review 3 A3: gpt-oss-120b was called 'the best US model'."""
+    fig = cc.chain_figure("C21", cc.prepare(tables), DEFAULTS)
+    assert not fig.comparable and "best US open-weight model in the data (gpt-oss-120b" in fig.text
+    scores = tables["china_model_scores"].copy()
+    head = scores["benchmark"] == "Artificial Analysis Intelligence Index"
+    closed = scores[head & (scores["model"] == "gpt-oss-120b")].assign(model="Frontier", weights="closed", score=62.0)
+    ev = cc.prepare({**tables, "china_model_scores": pd.concat([scores, closed], ignore_index=True)})
+    fig = cc.chain_figure("C21", ev, DEFAULTS)
+    assert fig.comparable and fig.value == 2.0 and "best US model" in fig.text and fig.points == cc.SUPPORTS
+
+
+def test_figures_on_rows_published_after_the_article_say_so(tables, evidence):
+    """review 3 A2: Alibaba's 2025Q4 growth and Cambricon's FY2025 revenue decided verdicts unflagged."""
+    c13 = cc.chain_figure("C13", evidence, DEFAULTS)
+    assert "2025Q4" in c13.text and c13.text.endswith("(published after the article).")
+    c10 = cc.chain_figure("C10", evidence, DEFAULTS)
+    assert "FY2025) (published after the article)" in c10.text and "not the clouds' own chips" in c10.text
+    c37 = cc.c37_strong_get_stronger(evidence, DEFAULTS)
+    assert "2025-Q4 (published after the article)" in c37.reason
+    early = {**tables, "china_cloud_revenue": tables["china_cloud_revenue"][
+        tables["china_cloud_revenue"]["period_end"] <= pd.Timestamp("2025-09-30")]}
+    assert "after the article" not in cc.chain_figure("C13", cc.prepare(early), DEFAULTS).text
+
+
+def test_c12_wording_follows_which_line_grew_faster(evidence):
+    """review 3 B10: 'renting out compute pays too' was typed, even when the rental line grew slower."""
+    d = evidence.figures["C12"]
+    assert "faster than" in cc.chain_figure("C12", evidence, DEFAULTS).text and "pays" not in cc.TEXT["fig_c12"]
+    slower = cc.Evidence(figures={"C12": {**d, "growth": d["seg"] - 0.1}}, sources={"C12": ()})
+    assert "slower than" in cc.chain_figure("C12", slower, DEFAULTS).text
+
+
+def test_rising_rents_are_not_called_falling(tables):
+    """review 3 B10: rents_rise.csv (every 'after' rent 3x) gave 'Every report has GPU rents falling: to 90%-173%'."""
+    rising = {**tables, "china_gpu_rents": data.load("china_gpu_rents", REVIEW3 / "review3_rents_rise.csv")}
+    res = cc.analyse(rising, DEFAULTS)
+    ratios = res.frames["_evidence"].figures["C38"]["ratios"]["ratio"]
+    k, n = int((ratios < 1).sum()), len(ratios)
+    assert 0 < n - k and f"{k} of {n} reports" in res.titles["rents"] and "Every report" not in res.titles["rents"]
+    fig = cc.chain_figure("C38", res.frames["_evidence"], DEFAULTS)
+    assert f"In {k} of {n} reports" in fig.text and fig.points == cc.MIXED
+    default = cc.analyse(tables, DEFAULTS).titles["rents"]
+    assert default.startswith("5 of 5 reports") and "rents fell to" in default

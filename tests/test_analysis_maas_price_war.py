@@ -780,3 +780,11 @@ def test_without_a_serving_cost_the_model_section_and_its_answer_say_so(tables):
     full = mpw.analyse(tables, DEFAULTS)
     assert f"{full.values['unit_cost']:,.2f} RMB per million tokens" in full.values["model_text"]
     assert f"{full.values['m_price_alike']:,.2f} RMB" in page_answers(full)["sol_sliders"]
+
+
+def test_c13_a_later_quarter_does_not_decide_who_reported_first_at_a_2024_meeting(tables):
+    """review 3 B14: Alibaba's 2025Q4 growth set to +5% (review3_ccr_slow_q4.csv) made C13 contradicted."""
+    slow = data.load("china_cloud_revenue", Path(__file__).parent / "data" / "china_chain" / "review3_ccr_slow_q4.csv")
+    for frame in (tables["china_cloud_revenue"], slow):
+        v = mpw.analyse({**tables, "china_cloud_revenue": frame}, DEFAULTS).verdicts["C13"]
+        assert v.label == NOT_TESTABLE and "(published after the article)" in v.reason and "rather than" not in v.reason

@@ -564,9 +564,11 @@ def _prep_nvidia(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
 
 def _prep_c10(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
     nv, chips = t["china_nvidia"], t["china_chipmakers"]
-    ev.figures["C10"] = {"chips": _chip_growth(chips), "h20_last": _nvidia(nv).get("h20_last")}
+    read = _chip_rows(chips)
+    late = {str(c) for c, rows in read.groupby("company") if after_article(rows)}   # flagged company by company
+    ev.figures["C10"] = {"chips": _chip_growth(chips), "h20_last": _nvidia(nv).get("h20_last"), "late": late}
     ev.sources["C10"] = _ids(chips, nv[nv["metric"] == "h20-china-sales"])
-    ev.late["C10"] = after_article(_chip_rows(chips)) or after_article(nv[nv["metric"] == "h20-china-sales"].tail(1))
+    ev.late["C10"] = after_article(nv[nv["metric"] == "h20-china-sales"].tail(1))
 
 
 def _prep_revenue(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
@@ -898,7 +900,9 @@ def fig_c10(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
     if not d.get("chips") or d.get("h20_last") is None:
         return _missing("C10", ev)
     low = min(d["chips"], key=lambda c: c[3])
-    changes = ", ".join(TEXT["fig_c10_one"].format(company=c, ratio=r, p0=p0, p1=p1) for c, p0, p1, r in d["chips"])
+    late = d.get("late", set())
+    changes = ", ".join(TEXT["fig_c10_one"].format(company=c, ratio=r, p0=p0, p1=p1)
+                        + (TEXT["late"] if c in late else "") for c, p0, p1, r in d["chips"])
     text = TEXT["fig_c10"].format(changes=changes, h20_last=d["h20_last"])
     rose = all(r > 1 for *_, r in d["chips"])
     return ChainFigure("C10", low[3], text, SUPPORTS if rose else MIXED, PROXY, ev.sources["C10"])
