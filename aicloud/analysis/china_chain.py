@@ -536,7 +536,8 @@ FIGURE_RESOURCES: dict[str, tuple[str, ...]] = {
     "C01": ("china_market_shares",), "C03": ("china_nvidia",), "C06": ("china_nvidia",), "C09": MODEL_RESOURCES,
     "C10": ("china_chipmakers", "china_nvidia"), "C12": ("china_cloud_revenue",), "C13": ("china_cloud_revenue",),
     "C14": ("china_cloud_revenue",), "C15": ("china_market_shares", "china_model_prices", "china_model_scores"),
-    "C16": ("china_market_shares", "timeline_events", "china_reference"), "C21": ("china_model_scores", "china_model_prices"),
+    "C16": ("china_market_shares", "timeline_events", "china_reference"),
+    "C21": ("china_model_scores", "china_model_prices"),
     "C24": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"),
     "C29": ("infra_serving_throughput", "maas_list_prices", "china_model_prices"), "C36": ("china_capex",),
     "C38": ("china_gpu_rents", "infra_rental_prices", "china_reference"),
@@ -594,7 +595,8 @@ def _prep_c16(ev: Evidence, t: Mapping[str, pd.DataFrame]) -> None:
     ref = t["china_reference"]
     market = ref[ref["metric"] == MARKETPLACE_METRIC]
     if len(market):
-        ev.figures["C16"].update(market_count=float(market["value"].iloc[0]), market_period=str(market["period"].iloc[0]))
+        ev.figures["C16"].update(market_count=float(market["value"].iloc[0]),
+                                 market_period=str(market["period"].iloc[0]))
     ev.sources["C16"] = _ids(shares[shares["company"] == C16_COMPANY], market)
 
 
@@ -731,7 +733,8 @@ def _rental(rev: pd.DataFrame) -> dict[str, Any]:
     if seg.empty:
         return {}
     return {"period": g["period_label"], "line": g["segment"], "growth": float(g["yoy"]),
-            "seg": float(seg["yoy"].iloc[0]), "company": g["company"], "read": pd.concat([gpu.tail(1), seg.head(1)])}
+            "seg": float(seg["yoy"].iloc[0]), "company": g["company"],
+            "read": pd.concat([gpu.tail(1), seg.head(1)])}
 
 
 def _streak(rev: pd.DataFrame) -> dict[str, Any]:
