@@ -157,6 +157,13 @@ TEXT = {
     "title_rents": "{k} of {n} reports have Chinese GPU rents below the peak ({cn_lo:.0%}-{cn_hi:.0%} of it); US "
                    "market rents {us_word} {us:.0%}",
     "title_rents_none": "Reported GPU rents at the peak and after",
+    "rents_sentence": "In {k} of {n} reports Chinese GPU rents fell below their peak; the reports put them at "
+                      "{cn_lo:.0%}-{cn_hi:.0%} of it",
+    "rents_sentence_none": "The data hold no Chinese report with both a peak and a later rent",
+    "q_pair": "the best Chinese model ({cn}) scores {gap:+.0f} points against the best US one ({us})",
+    "q_pair_open": "the best Chinese open-weight model ({cn}) scores {gap:+.0f} points against the best US "
+                   "open-weight model in the data ({us}); the index scored no closed US model that day",
+    "q_pair_none": "no index in the data scores Chinese and US models on the same day",
     "title_quality": "On the same index the best Chinese model scores {gap:+.0f} points against the best US one, "
                      "at output prices up to {ratio:,.0f} times lower",
     "title_quality_open": "On the same index the best Chinese open-weight model scores {gap:+.0f} points against "
@@ -1102,9 +1109,9 @@ def _rent_words(d: Mapping[str, Any]) -> dict[str, Any]:
     """The rents' numbers with the words that follow them: how many reports fell below the peak, and whether US
     market rents fell, rose or stayed."""
     ratios = d["ratios"]["ratio"] if len(d.get("ratios", ())) else pd.Series(dtype=float)
-    us = d["us"]
-    return {**d, "k": int((ratios < 1).sum()), "n": len(ratios),
-            "us_word": TEXT["us_fell" if us < 1 else "us_rose" if us > 1 else "us_same"]}
+    us = d.get("us")
+    word = "" if us is None else TEXT["us_fell" if us < 1 else "us_rose" if us > 1 else "us_same"]
+    return {**d, "k": int((ratios < 1).sum()), "n": len(ratios), "us_word": word}
 
 
 def _ordinal(n: int) -> str:
@@ -1427,7 +1434,28 @@ NO_CHINA = ChainFigure("", 0.0, TEXT["missing"], NONE, "none", ())
 
 # --- the chapter's analysis ----------------------------------------------------------------------------------------
 
-GLUED_PARAMS = ("rmb_per_usd", "utilisation", "hopper_usd_per_gpu_hour", "input_per_output", "chain_quarters",
+class WithRate(Mapping[str, Any]):
+    """The chapter's parameters plus `rmb_per_usd`, derived from `usd_per_rmb`, the one exchange-rate parameter
+    every chapter declares: the same sentence then gives the same dollars on every page (review 3 A8). Reads go to
+    the wrapped mapping, so a RecordingParams still records them."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self._params = params
+
+    def __getitem__(self, name: str) -> Any:
+        return 1 / self._params["usd_per_rmb"] if name == "rmb_per_usd" else self._params[name]
+
+    def __iter__(self) -> Any:
+        return iter([*self._params, "rmb_per_usd"])
+
+    def __len__(self) -> int:
+        return len(self._params) + 1
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._params or (name == "rmb_per_usd" and "usd_per_rmb" in self._params)
+
+
+GLUED_PARAMS = ("usd_per_rmb", "utilisation", "hopper_usd_per_gpu_hour", "input_per_output", "chain_quarters",
                 "n_draws", "min_share_gain_pp", "multihome_share", "completeness_rank_agreement",
                 "indistinct_points", "large_spread")
 
@@ -1436,6 +1464,7 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
             ranges: Mapping[str, tuple[float, float]] | None = None) -> ChapterResult:
     """Every value, frame, title and verdict of the chapter. `ranges` are the documented ranges of the chain
     model's assumptions (from the parameters cell); the joint Monte Carlo draws within them."""
+    params = WithRate(params)
     ev = prepare(tables)
     res = ChapterResult()
     res.frames["_evidence"] = ev
@@ -1555,7 +1584,9 @@ def _capex_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: Map
     d = ev.figures.get("C38") or {}
     res.frames["rents"] = d.get("ratios", pd.DataFrame())
     res.values.update(rent_cn_lo=d.get("cn_lo") or 0.0, rent_cn_hi=d.get("cn_hi") or 0.0, rent_us=d.get("us") or 0.0,
-                      rent_reports=int(len(d.get("ratios", []))))
+                      rent_reports=int(len(d.get("ratios", []))),
+                      rents_sentence=(TEXT["rents_sentence"].format(**_rent_words(d)) if d.get("cn_lo") is not None
+                                      else TEXT["rents_sentence_none"]))
     res.titles["rents"] = (TEXT["title_rents"].format(**_rent_words(d)) if d.get("cn_lo") is not None
                            and d.get("us") is not None
                            else TEXT["title_rents_none"])
@@ -1611,7 +1642,9 @@ def _quality_section(ev: Evidence, tables: Mapping[str, pd.DataFrame], params: M
                       q_cn_model=gaps[0]["cn"] if gaps else "", q_us_model=gaps[0]["us"] if gaps else "",
                       q_vendor_gaps="; ".join(f"{g['benchmark']}: {g['gap']:+.1f} ({g['cn']} against {g['us']})"
                                               for g in gaps[1:]) or "none",
-                      q_points=fig.points)
+                      q_points=fig.points,
+                      q_pair_text=(TEXT["q_pair_open" if gaps[0]["open_only"] else "q_pair"].format(**gaps[0])
+                                   if gaps else TEXT["q_pair_none"]))
     key = "title_quality_open" if gaps and gaps[0]["open_only"] else "title_quality"
     res.titles["quality"] = (TEXT[key].format(gap=gaps[0]["gap"], ratio=ratio) if gaps and ratio
                              else TEXT["title_quality_none"])

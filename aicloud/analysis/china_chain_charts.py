@@ -16,6 +16,7 @@ from aicloud import charts
 from aicloud._lazy import pd
 from aicloud.analysis import ChapterResult
 from aicloud.analysis import china_chain as cc
+from aicloud.params import read as read_params
 
 # --- TEXT ------------------------------------------------------------------------------------------------------
 TEXT = {
@@ -162,8 +163,8 @@ def capex(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.Top
         ["year", "trailing-four-quarters", "calendar-year", "fiscal-year"])] if year else frame.iloc[0:0]
     frame = frame.assign(who=frame["company"] + " (" + frame["country"] + ")",
                          native=frame["amount_bn"].round(2).astype(str) + " " + frame["currency"])
-    rate = alt.param(name="capex_rate", value=float(params["rmb_per_usd"]),
-                     bind=alt.binding_range(min=6.8, max=7.4, step=0.05, name="Yuan per US dollar "))
+    rate = alt.param(name="capex_rate", value=1 / float(params["usd_per_rmb"]),
+                     bind=alt.binding_range(**_rate_slider(), name="Yuan per US dollar "))
     dots = alt.Chart(frame).mark_point(filled=True, size=110).encode(
         x=alt.X("usd:Q", title="USD bn"), y=alt.Y("who:N", title=None, sort="-x"),
         color=alt.Color("country:N", scale=alt.Scale(domain=list(charts.REGION_COLORS),
@@ -174,7 +175,7 @@ def capex(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.Top
     ).add_params(rate).transform_calculate(
         usd="datum.currency == 'RMB' ? datum.amount_bn / capex_rate : datum.amount_bn")
     return charts.finish(dots, title=res.titles["capex"],
-                         subtitle=TEXT["capex_sub"].format(year=year, rate=params["rmb_per_usd"]),
+                         subtitle=TEXT["capex_sub"].format(year=year, rate=1 / params["usd_per_rmb"]),
                          source=_source(tables, frame), description=TEXT["capex_desc"], height=300)
 
 
@@ -209,8 +210,8 @@ def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
         tooltip=["model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N", "source_id:N"],
     ).properties(width=340, height=140)
     prices = res.frames["prices"]
-    rate = alt.param(name="pq_rate", value=float(params["rmb_per_usd"]),
-                     bind=alt.binding_range(min=6.8, max=7.4, step=0.05, name="Yuan per US dollar "))
+    rate = alt.param(name="pq_rate", value=1 / float(params["usd_per_rmb"]),
+                     bind=alt.binding_range(**_rate_slider(), name="Yuan per US dollar "))
     right = alt.Chart(prices).mark_point(filled=True, size=90).encode(
         x=alt.X("usd:Q", title="USD per million output tokens (log)", scale=alt.Scale(type="log")),
         y=alt.Y("label:N", title=None, sort="x"), color=country, shape=alt.Shape("weights:N", title="Weights"),
@@ -379,3 +380,9 @@ def events(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
         tooltip=["day:N", "actor:N", "event:N", "source_id:N"])
     return charts.finish(points, title=res.titles["events"], subtitle=TEXT["events_sub"], source=_source(tables, frame),
                          description=TEXT["events_desc"], height=220)
+
+
+def _rate_slider() -> dict[str, float]:
+    """The yuan-per-dollar slider spans the documented range of `usd_per_rmb` (the one exchange-rate parameter)."""
+    rate = next(p for p in read_params("china_chain") if p.name == "usd_per_rmb")
+    return {"min": round(1 / rate.high, 2), "max": round(1 / rate.low, 2), "step": 0.01}
