@@ -53,6 +53,10 @@ TEXT = {
     "chain_missing": "The chain model cannot start on this run's data: no two clouds appear in the AI-cloud revenue "
                      "shares, the GPU purchases and the stack table at once.",
     "only": "only {k}",
+    "c37_window": "{leader} {start:.0%} to {end:.0%}, {first} to {last}",
+    "c37_window_late": "{leader} {start:.0%} to {end:.0%}, {first} to {last} (published after the article)",
+    "sep_windows": "; ",
+    "sep": ", ",
     "c37_figure": "start leader gained at least {gain:.1f} pp in {k} of {n} like-for-like windows",
     "c37_reason": "In {k} of {n} like-for-like windows ({windows}) the vendor leading at the start gained at "
                   "least {gain:.1f} percentage points, so the strong got stronger in {most} of them; whether the "
@@ -409,8 +413,8 @@ def c37_strong_get_stronger(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         _, added = with_model(NOT_TESTABLE_HERE, model)
         return Verdict.not_testable_here(TEXT["c37_none"] + added, sources=ev.sources.get("C37", ()))
     k = sum(w.gain_pp >= gain for w in ev.windows)
-    windows = "; ".join(f"{w.leader} {w.start:.0%} to {w.end:.0%}, {w.first} to {w.last}"
-                        + (TEXT["late"] if w.late else "") for w in ev.windows)
+    windows = TEXT["sep_windows"].join(TEXT["c37_window_late" if w.late else "c37_window"].format(
+        leader=w.leader, start=w.start, end=w.end, first=w.first, last=w.last) for w in ev.windows)
     figure = TEXT["c37_figure"].format(gain=gain, k=k, n=n)
     sources = ev.sources.get("C37", ()) + model.sources
     if 2 * k >= n:
@@ -528,8 +532,8 @@ def chain_figure(claim: str, evidence: Evidence, params: Mapping[str, Any]) -> C
     after the article)" when a row it reads is dated after the article or noted so (`verdicts.after_article`)."""
     fig = CHAIN_FIGURES[claim](evidence, params)
     if fig.points != NONE and evidence.late.get(claim):
-        text = fig.text[:-1] + TEXT["late"] + "." if fig.text.endswith(".") else fig.text + TEXT["late"]
-        fig = replace(fig, text=text)
+        end = fig.text[-1:] if fig.text[-1:] in (".", "。") else ""     # the full stop of either edition
+        fig = replace(fig, text=fig.text[:len(fig.text) - len(end)] + TEXT["late"] + end)
     return fig
 
 
@@ -911,7 +915,7 @@ def fig_c10(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
         return _missing("C10", ev)
     low = min(d["chips"], key=lambda c: c[3])
     late = d.get("late", set())
-    changes = ", ".join(TEXT["fig_c10_one"].format(company=c, ratio=r, p0=p0, p1=p1)
+    changes = TEXT["sep"].join(TEXT["fig_c10_one"].format(company=c, ratio=r, p0=p0, p1=p1)
                         + (TEXT["late"] if c in late else "") for c, p0, p1, r in d["chips"])
     text = TEXT["fig_c10"].format(changes=changes, h20_last=d["h20_last"])
     rose = all(r > 1 for *_, r in d["chips"])
