@@ -17,6 +17,7 @@ from aicloud.verdicts import CONTRADICTED, LABELS, NOT_TESTABLE, NOT_TESTABLE_HE
 
 DECLARED = {p.name: p for p in params.read("china_chain")}
 DEFAULTS = {name: p.default for name, p in DECLARED.items()}
+RATED = cc.WithRate(DEFAULTS)      # with yuan per dollar derived from usd_per_rmb, as `analyse` gives the figures
 RESOURCES = [p.resource for p in DECLARED.values() if p.resource]
 
 
@@ -152,14 +153,14 @@ def test_every_rule_is_swept_over_documented_ranges(evidence):
 
 def test_every_chain_figure_has_a_finite_value_a_direction_and_sources(evidence):
     for claim in cc.CHAIN_FIGURES:
-        fig = cc.chain_figure(claim, evidence, DEFAULTS)
+        fig = cc.chain_figure(claim, evidence, RATED)
         assert math.isfinite(fig.value) and fig.points in (cc.SUPPORTS, cc.CONTRADICTS, cc.MIXED, cc.NONE)
         assert fig.text and "nan" not in fig.text.lower()
         assert fig.points == cc.NONE or fig.sources, claim
 
 
 def test_the_token_leader_is_not_the_revenue_leader_in_china(evidence):
-    assert cc.chain_figure("C01", evidence, DEFAULTS).points == cc.SUPPORTS
+    assert cc.chain_figure("C01", evidence, RATED).points == cc.SUPPORTS
 
 
 def test_the_model_starts_from_the_years_every_vendor_is_listed(tables):
@@ -291,15 +292,15 @@ def test_owner_evidence_reads_only_the_tables_its_claims_need(tables):
     needed = cc.resources_for(claims, models)
     china = cc.owner_evidence({name: tables[name] for name in needed}, claims, models)
     assert set(china.fixed) == set(claims) and set(china.models) == set(models)
-    assert china.figure("C10", {}) == cc.chain_figure("C10", cc.prepare(tables), DEFAULTS)
+    assert china.figure("C10", {}) == cc.chain_figure("C10", cc.prepare(tables), RATED)
 
 
 def test_the_cheap_figures_agree_with_the_pages_frames(evidence):
-    costs = cc.stack_costs(evidence, DEFAULTS)["cost"]
-    assert cc.chain_figure("C24", evidence, DEFAULTS).value == pytest.approx(costs.max() / costs.min())
-    median = cc.list_revenue(evidence, DEFAULTS)["usd"].median()
+    costs = cc.stack_costs(evidence, RATED)["cost"]
+    assert cc.chain_figure("C24", evidence, RATED).value == pytest.approx(costs.max() / costs.min())
+    median = cc.list_revenue(evidence, RATED)["usd"].median()
     k = int((costs > median).sum())
-    assert cc.chain_figure("C29", evidence, DEFAULTS).value == pytest.approx(k / len(costs))
+    assert cc.chain_figure("C29", evidence, RATED).value == pytest.approx(k / len(costs))
 
 
 def test_c37_weighs_the_chain_models_reading(evidence):
@@ -317,7 +318,7 @@ def test_a_reference_figure_outside_0_1_is_not_quoted_as_a_share(tables):
     assert "no remark by NVIDIA's chief executive" in result.values["nv_licence_text"]
     assert result.values["unused_text"] == cc.TEXT["unused_none"]
     assert not any(k.endswith("share_claim_before") for k in result.values)
-    assert "190%" not in cc.chain_figure("C38", result.frames["_evidence"], DEFAULTS).text
+    assert "190%" not in cc.chain_figure("C38", result.frames["_evidence"], RATED).text
     default = cc.analyse(tables, DEFAULTS).values
     assert "put its share of China's advanced chips at 0%, from 95%" in default["nv_licence_text"]
     assert default["unused_text"] == "media estimates put up to 80% of new capacity idle"
@@ -353,66 +354,66 @@ def test_a_year_whose_us_capex_is_zero_is_not_the_comparison_year(tables):
 
 
 # --- Review 3: China's evidence as context, like with like, late evidence, words that follow the numbers ----------
-REVIEW3 = Path(__file__).parent / "data" / "china_chain"
+REVIEW3 = Path(__file__).parent / "data" / "review3"
 
 
 def test_c16_supports_only_on_a_marketplace_count(tables):
     """review 3 A1: fig_c16 was SUPPORTS whenever the company had no open-weights event."""
-    fig = cc.chain_figure("C16", cc.prepare(tables), DEFAULTS)            # the data hold no marketplace count
+    fig = cc.chain_figure("C16", cc.prepare(tables), RATED)            # the data hold no marketplace count
     assert fig.points == cc.MIXED and not fig.decides and "no count of the open models" in fig.text
     no_open = {**tables, "timeline_events": tables["timeline_events"][
         ~tables["timeline_events"]["event"].str.contains("open", case=False)]}
-    fig = cc.chain_figure("C16", cc.prepare(no_open), DEFAULTS)
+    fig = cc.chain_figure("C16", cc.prepare(no_open), RATED)
     assert fig.points != cc.SUPPORTS and not fig.decides
     for count, points in ((cc.DOZENS, cc.SUPPORTS), (cc.DOZENS - 1, cc.CONTRADICTS)):
         row = pd.DataFrame([{**tables["china_reference"].iloc[0].to_dict(), "metric": cc.MARKETPLACE_METRIC,
                              "value": float(count), "period": "2024"}])
         counted = {**tables, "china_reference": pd.concat([tables["china_reference"], row], ignore_index=True)}
-        fig = cc.chain_figure("C16", cc.prepare(counted), DEFAULTS)
+        fig = cc.chain_figure("C16", cc.prepare(counted), RATED)
         assert fig.points == points and fig.decides and f"count {count:,}" in fig.text
 
 
 def test_c21_compares_open_weight_with_open_weight_when_no_closed_us_model_is_scored(tables):
     """review 3 A3: gpt-oss-120b was called 'the best US model'."""
-    fig = cc.chain_figure("C21", cc.prepare(tables), DEFAULTS)
+    fig = cc.chain_figure("C21", cc.prepare(tables), RATED)
     assert not fig.comparable and "best US open-weight model in the data (gpt-oss-120b" in fig.text
     scores = tables["china_model_scores"].copy()
     head = scores["benchmark"] == "Artificial Analysis Intelligence Index"
     closed = scores[head & (scores["model"] == "gpt-oss-120b")].assign(model="Frontier", weights="closed", score=62.0)
     ev = cc.prepare({**tables, "china_model_scores": pd.concat([scores, closed], ignore_index=True)})
-    fig = cc.chain_figure("C21", ev, DEFAULTS)
+    fig = cc.chain_figure("C21", ev, RATED)
     assert fig.comparable and fig.value == 2.0 and "best US model" in fig.text and fig.points == cc.SUPPORTS
 
 
 def test_figures_on_rows_published_after_the_article_say_so(tables, evidence):
     """review 3 A2: Alibaba's 2025Q4 growth and Cambricon's FY2025 revenue decided verdicts unflagged."""
-    c13 = cc.chain_figure("C13", evidence, DEFAULTS)
+    c13 = cc.chain_figure("C13", evidence, RATED)
     assert "2025Q4" in c13.text and c13.text.endswith("(published after the article).")
-    c10 = cc.chain_figure("C10", evidence, DEFAULTS)
+    c10 = cc.chain_figure("C10", evidence, RATED)
     assert "FY2025) (published after the article)" in c10.text and "not the clouds' own chips" in c10.text
     c37 = cc.c37_strong_get_stronger(evidence, DEFAULTS)
     assert "2025-Q4 (published after the article)" in c37.reason
     early = {**tables, "china_cloud_revenue": tables["china_cloud_revenue"][
         tables["china_cloud_revenue"]["period_end"] <= pd.Timestamp("2025-09-30")]}
-    assert "after the article" not in cc.chain_figure("C13", cc.prepare(early), DEFAULTS).text
+    assert "after the article" not in cc.chain_figure("C13", cc.prepare(early), RATED).text
 
 
 def test_c12_wording_follows_which_line_grew_faster(evidence):
     """review 3 B10: 'renting out compute pays too' was typed, even when the rental line grew slower."""
     d = evidence.figures["C12"]
-    assert "faster than" in cc.chain_figure("C12", evidence, DEFAULTS).text and "pays" not in cc.TEXT["fig_c12"]
+    assert "faster than" in cc.chain_figure("C12", evidence, RATED).text and "pays" not in cc.TEXT["fig_c12"]
     slower = cc.Evidence(figures={"C12": {**d, "growth": d["seg"] - 0.1}}, sources={"C12": ()})
-    assert "slower than" in cc.chain_figure("C12", slower, DEFAULTS).text
+    assert "slower than" in cc.chain_figure("C12", slower, RATED).text
 
 
 def test_rising_rents_are_not_called_falling(tables):
     """review 3 B10: rents_rise.csv (every 'after' rent 3x) gave 'Every report has GPU rents falling: to 90%-173%'."""
-    rising = {**tables, "china_gpu_rents": data.load("china_gpu_rents", REVIEW3 / "review3_rents_rise.csv")}
+    rising = {**tables, "china_gpu_rents": data.load("china_gpu_rents", REVIEW3 / "rents_rise.csv")}
     res = cc.analyse(rising, DEFAULTS)
     ratios = res.frames["_evidence"].figures["C38"]["ratios"]["ratio"]
     k, n = int((ratios < 1).sum()), len(ratios)
     assert 0 < n - k and f"{k} of {n} reports" in res.titles["rents"] and "Every report" not in res.titles["rents"]
-    fig = cc.chain_figure("C38", res.frames["_evidence"], DEFAULTS)
+    fig = cc.chain_figure("C38", res.frames["_evidence"], RATED)
     assert f"In {k} of {n} reports" in fig.text and fig.points == cc.MIXED
     default = cc.analyse(tables, DEFAULTS).titles["rents"]
     assert default.startswith("5 of 5 reports") and "rents fell to" in default

@@ -26,6 +26,7 @@ RESOURCES = ["maas_list_prices", "maas_price_moves", "maas_token_volumes", "maas
              "maas_trend_estimates", "maas_game_servers", "maas_reference", "maas_cloud_stack", "gpu_buyers",
              "sources", "infra_accelerators", "gpu_reference", "gpu_supply_events", *mpw.CHINA_RESOURCES]
 ALT = Path(__file__).parent / "data" / "maas_price_war"
+REVIEW3 = Path(__file__).parent / "data" / "review3"      # review 3's inputs (notes/review3)
 BAD = re.compile(r"\b(nan|NaN|inf|None|NaT)\b")
 
 
@@ -618,8 +619,8 @@ def test_c21_on_the_default_china_data_compares_open_weight_models_as_context(ta
 
 
 def test_c21_rising_list_prices_stay_contradicted_whatever_chinas_quality_gap(tables):
-    """review 3 B5: every list price rising (review3_lp_rise.csv) gave partly supported through the quality gap."""
-    rising = {**tables, "maas_list_prices": data.load("maas_list_prices", ALT / "review3_lp_rise.csv")}
+    """review 3 B5: every list price rising (review3/lp_rise.csv) gave partly supported through the quality gap."""
+    rising = {**tables, "maas_list_prices": data.load("maas_list_prices", REVIEW3 / "lp_rise.csv")}
     v = mpw.analyse(rising, DEFAULTS).verdicts["C21"]
     assert v.label == CONTRADICTED and "rather than" not in v.reason
 
@@ -783,8 +784,8 @@ def test_without_a_serving_cost_the_model_section_and_its_answer_say_so(tables):
 
 
 def test_c13_a_later_quarter_does_not_decide_who_reported_first_at_a_2024_meeting(tables):
-    """review 3 B14: Alibaba's 2025Q4 growth set to +5% (review3_ccr_slow_q4.csv) made C13 contradicted."""
-    slow = data.load("china_cloud_revenue", Path(__file__).parent / "data" / "china_chain" / "review3_ccr_slow_q4.csv")
+    """review 3 B14: Alibaba's 2025Q4 growth set to +5% (review3/ccr_slow_q4.csv) made C13 contradicted."""
+    slow = data.load("china_cloud_revenue", REVIEW3 / "ccr_slow_q4.csv")
     for frame in (tables["china_cloud_revenue"], slow):
         v = mpw.analyse({**tables, "china_cloud_revenue": frame}, DEFAULTS).verdicts["C13"]
         assert v.label == NOT_TESTABLE and "(published after the article)" in v.reason and "rather than" not in v.reason
