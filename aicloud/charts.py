@@ -3,7 +3,8 @@ built from the data, a text description for screen readers, and one colour per v
 
 `finish(...)` is the one way a chapter shows a chart. It returns a `Figure`: displayed in a notebook, it is a
 `<figure>` with the title and subtitle as text (so they wrap on a phone), the live chart at the column's width
-(Vega-Lite `width: "container"`; compound charts scroll in their own box), the source line, and markers where
+(Vega-Lite `width: "container"`; a compound chart is drawn as designed where it fits and, in a narrower column,
+in its narrow layout: panels one under another, shrunk to the column), the source line, and markers where
 the site build (`aicloud.chart_assets`, run by the Sphinx extension `aicloud.sphinx_readers`) puts a static SVG
 (shown when scripts do not run and in print), a CSV of the rows the chart draws with their source ids, and
 links to those sources. Every other attribute of a `Figure` is the finished Altair chart's (`to_dict()`, ...).
@@ -197,16 +198,18 @@ class Figure:
         live, static = self.specs()
         text = json.dumps(live, sort_keys=True, cls=ScriptSafeEncoder)
         ident = hashlib.sha256(text.encode()).hexdigest()[:16]
-        from altair.utils.html import spec_to_html
-
-        embed = spec_to_html(live, mode="vega-lite", vega_version=alt.VEGA_VERSION,
-                             vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
-                             base_url=BASE_URL, output_div=f"altair-viz-{ident}", embed_options=EMBED_OPTIONS,
-                             json_kwds={"cls": ScriptSafeEncoder}, fullhtml=False,
-                             template="universal")
         compound = any(k in live for k in COMPOUND)
-        scroll = (' tabindex="0" role="region" aria-label="Chart (scrolls sideways): ' + _attr(self.title) + '"'
-                  if compound else "")
+        if compound:
+            embed = fitted_embed(live, ident)
+        else:
+            from altair.utils.html import spec_to_html
+
+            embed = spec_to_html(live, mode="vega-lite", vega_version=alt.VEGA_VERSION,
+                                 vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
+                                 base_url=BASE_URL, output_div=f"altair-viz-{ident}", embed_options=EMBED_OPTIONS,
+                                 json_kwds={"cls": ScriptSafeEncoder}, fullhtml=False, template="universal")
+        # A compound chart's box is a focusable region: if even its narrow layout overflows, it scrolls.
+        scroll = f' tabindex="0" role="region" {CHART_LABEL}{_attr(self.title)}"' if compound else ""
         extra = {"title": static.get("title"), "width": static.get("width", self.width),
                  "alt": f"{self.title}. {self.description}"}
         return (f'<figure class="aicloud-chart" id="figure-{ident}" data-chart="{ident}" '
@@ -220,6 +223,100 @@ class Figure:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": f"<Figure: {self.title}>"}
+
+
+CHART_LABEL = 'aria-label="Chart: '          # a compound chart's region, named for screen readers
+DRAW_ERROR = "The chart could not be drawn: "  # shown in place of a compound chart Vega could not draw
+NARROW_WIDTH = 300  # a panel's width in a compound chart's narrow layout, before it shrinks to the column
+NARROW_LABELS = 110  # the longest axis label there, in pixels (longer ones end in an ellipsis; tooltips show all)
+
+
+def narrow_layout(spec: Any) -> Any:
+    """A compound chart's layout for a narrow column: side-by-side panels (hconcat, facet columns, wrapped facets
+    and concats) one under another, each panel at most NARROW_WIDTH wide, axis labels at most NARROW_LABELS.
+    Vega-Lite cannot size a compound chart to its container, so the page draws this one when the designed
+    layout does not fit (see `fitted_embed`)."""
+    out = _narrow(spec)
+    config = out.setdefault("config", {})
+    config["axisY"] = {**config.get("axisY", {}), "labelLimit": NARROW_LABELS}
+    config["axisX"] = {**config.get("axisX", {}), "titleLimit": NARROW_WIDTH}
+    config["legend"] = {**config.get("legend", {}), "labelLimit": NARROW_WIDTH - 60}
+    return out
+
+
+def _narrow(spec: Any) -> Any:
+    if isinstance(spec, list):
+        return [_narrow(v) for v in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out = {("vconcat" if k == "hconcat" else k): (v if k in ("datasets", "config") else _narrow(v))
+           for k, v in spec.items()}
+    if "spec" in out and isinstance(out.get("facet"), dict):  # a facet view (not the facet encoding channel)
+        facet = out["facet"]
+        if "column" in facet and "row" not in facet:
+            out["facet"] = {("row" if k == "column" else k): v for k, v in facet.items()}
+    if "columns" in out and any(k in out for k in ("concat", "facet", "repeat")):
+        out["columns"] = 1
+    width = out.get("width")
+    if ("mark" in out or "layer" in out) and isinstance(width, (int, float)) and width > NARROW_WIDTH:
+        out["width"] = NARROW_WIDTH
+    if isinstance(out.get("labelLimit"), (int, float)) and out["labelLimit"] > NARROW_LABELS:  # an axis's own
+        out["labelLimit"] = NARROW_LABELS
+    return out
+
+
+# Draws the designed layout; where it overflows the column, the narrow layout; where that still overflows, the
+# narrow layout with every panel narrower by the overflow. Redrawn when the column's width changes. The last line
+# keeps the form of Altair's embedding script, `})(SPEC, OPTIONS);`, which `aicloud.chart_assets` reads.
+FIT_SCRIPT = """<div id="%(div)s"></div>
+<script type="application/json" id="%(div)s-narrow">%(narrow)s</script>
+<script type="text/javascript">
+  (function(spec, embedOpt){
+    const div = document.getElementById("%(div)s");
+    const narrow = Object.assign(JSON.parse(document.getElementById("%(div)s-narrow").textContent),
+                                 {datasets: spec.datasets});
+    const width = () => { const m = div.querySelector(".marks"); return m ? m.getBoundingClientRect().width : 0; };
+    function shrink(s, by) {   // every panel narrower by `by` pixels (not below 100), axis titles with it
+      let least = Infinity;
+      const out = JSON.parse(JSON.stringify(s), function (k, v) {
+        if (k !== "width" || typeof v !== "number" || !("mark" in this || "layer" in this)) return v;
+        const w = Math.max(100, Math.floor(v - by));
+        least = Math.min(least, w);
+        return w;
+      });
+      out.config.axisX = Object.assign({}, out.config.axisX, {titleLimit: least});
+      return out;
+    }
+    let drawnFor = -1;
+    async function draw() {
+      const room = div.clientWidth;
+      if (room === drawnFor || typeof vegaEmbed !== "function") return;
+      drawnFor = room;
+      await vegaEmbed(div, spec, embedOpt);
+      if (width() <= room + 1) return;
+      let drawn = narrow;
+      await vegaEmbed(div, drawn, embedOpt);
+      for (let pass = 0; pass < 3 && width() > room + 1; pass++) {   // labels and legends shrink less than panels
+        const next = shrink(drawn, width() - room);
+        if (JSON.stringify(next) === JSON.stringify(drawn)) break;
+        await vegaEmbed(div, drawn = next, embedOpt);
+      }
+    }
+    let timer;
+    window.addEventListener("resize", () => { clearTimeout(timer); timer = setTimeout(draw, 250); });
+    draw().catch(err => { div.textContent = %(error)s + err.message; });
+  })(%(spec)s, %(opts)s);
+</script>"""
+
+
+def fitted_embed(live: dict, ident: str) -> str:
+    """The markup that draws a compound chart in the layout that fits its column (see FIT_SCRIPT)."""
+    def js(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, cls=ScriptSafeEncoder)
+
+    narrow = {k: v for k, v in narrow_layout(live).items() if k != "datasets"}
+    return FIT_SCRIPT % {"div": f"altair-viz-{ident}", "narrow": js(narrow), "spec": js(live),
+                         "opts": js({**EMBED_OPTIONS, "mode": "vega-lite"}), "error": js(DRAW_ERROR)}
 
 
 def _attr(text: str) -> str:

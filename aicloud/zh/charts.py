@@ -4,6 +4,7 @@ stack that finds the reader's CJK fonts, and every label of the finished spec tr
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from typing import Any
 
@@ -100,7 +101,8 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, 
 
 def _figure_html(self: english.Figure) -> str:
     """`Figure.html` with its words for screen readers in Chinese."""
-    return _english_html(self).replace('aria-label="Chart (scrolls sideways): ', 'aria-label="图表（可横向滚动）：')
+    return (_english_html(self).replace(english.CHART_LABEL, 'aria-label="图表：')
+            .replace(json.dumps(english.DRAW_ERROR), json.dumps("无法绘制此图表：", ensure_ascii=False)))
 
 
 ATTRIBUTES = {"Figure.html": _figure_html}
