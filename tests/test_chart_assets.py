@@ -36,12 +36,36 @@ def test_the_same_chart_gives_the_same_markup():
     assert figure().html() == figure().html()
 
 
-def test_a_compound_chart_keeps_its_width_and_scrolls_in_its_own_box():
-    bars = alt.Chart(ROWS).mark_bar().encode(x="units:Q", y="buyer:N")
-    fig = figure(alt.hconcat(bars, bars))
+def test_a_compound_chart_offers_a_narrow_layout_with_its_panels_stacked():
+    bars = alt.Chart(ROWS).mark_bar().encode(x="units:Q", y=alt.Y("buyer:N", axis=alt.Axis(labelLimit=200)))
+    fig = figure(alt.hconcat(bars.properties(width=500), bars.properties(width=230)))
     live, _ = fig.specs()
-    assert "width" not in live or live["width"] != "container"
-    assert 'class="chart-live chart-scroll" tabindex="0" role="region"' in fig.html()
+    assert "hconcat" in live and live.get("width") != "container"   # drawn as designed where it fits
+    narrow = charts.narrow_layout(live)
+    assert "hconcat" not in narrow and len(narrow["vconcat"]) == 2
+    assert [p["width"] for p in narrow["vconcat"]] == [charts.NARROW_WIDTH, 230]
+    assert all(p["encoding"]["y"]["axis"]["labelLimit"] == charts.NARROW_LABELS for p in narrow["vconcat"])
+    assert narrow["config"]["axisY"]["labelLimit"] == charts.NARROW_LABELS
+    assert live["hconcat"][0]["width"] == 500   # the designed layout is left as it was
+    page = fig.html()
+    assert f'class="chart-live chart-scroll" tabindex="0" role="region" aria-label="Chart: {fig.title}"' in page
+    embedded = re.search(r'<script type="application/json" id="altair-viz-[0-9a-f]+-narrow">(.*?)</script>', page)
+    assert embedded and '"vconcat"' in embedded.group(1) and '"datasets"' not in embedded.group(1)  # data once
+    assert chart_assets.charts(page)[0].live == live   # the site build still reads the designed spec
+
+
+def test_a_narrow_layout_stacks_facet_columns_and_wrapped_panels():
+    lines = alt.Chart(ROWS).mark_line().encode(x="units:Q", y="units:Q").properties(width=400, height=100)
+    columns = charts.narrow_layout(lines.facet(column="buyer:N").to_dict())
+    assert "row" in columns["facet"] and "column" not in columns["facet"]
+    assert columns["spec"]["width"] == charts.NARROW_WIDTH
+    wrapped = charts.narrow_layout(lines.facet(facet="buyer:N", columns=2).to_dict())
+    assert wrapped["columns"] == 1
+    both = charts.narrow_layout(lines.facet(row="buyer:N", column="units:Q").to_dict())
+    assert set(both["facet"]) == {"row", "column"}   # a grid stays a grid; its panels narrow
+    assert both["spec"]["width"] == charts.NARROW_WIDTH
+    encoded = charts.narrow_layout(alt.Chart(ROWS).mark_bar().encode(x="units:Q", facet="buyer:N").to_dict())
+    assert "facet" in encoded["encoding"] and "row" not in encoded["encoding"]["facet"]   # a channel, untouched
 
 
 def test_the_csv_holds_exactly_the_rows_drawn_with_their_source_ids():
