@@ -119,6 +119,32 @@ def vendor_scale(names) -> alt.Scale:
     return alt.Scale(domain=names, range=vendor_colors(names))
 
 
+def short_labels(labels: Any, chars: int = 26) -> dict[str, str]:
+    """Each label at most `chars` characters, cut in the middle ("SGLang PD disag…(H100)") so labels that share
+    a long beginning keep what tells them apart; a label is lengthened until no two are the same. Vega cuts a
+    long axis label at its end, which gives rows that differ only at the end the same text."""
+    full = list(dict.fromkeys(str(x) for x in labels))
+    limit = dict.fromkeys(full, chars)
+
+    def cut(text: str) -> str:
+        n = limit[text]
+        if len(text) <= n:
+            return text
+        tail = max(4, n // 3)
+        return text[:n - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
+
+    while True:
+        shown = {text: cut(text) for text in full}
+        seen: dict[str, list[str]] = {}
+        for text, short in shown.items():
+            seen.setdefault(short, []).append(text)
+        clashes = [text for group in seen.values() if len(group) > 1 for text in group if len(shown[text]) < len(text)]
+        if not clashes:
+            return shown
+        for text in clashes:
+            limit[text] += 2
+
+
 def wrap(text: str, width: int = 95) -> list[str]:
     """Vega titles do not wrap: split long lines so they stay inside the chart."""
     return textwrap.wrap(text, width) or [""]
@@ -183,6 +209,8 @@ class Figure:
         legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
         for kind in ("axisQuantitative", "axisTemporal"):  # on a narrow plot, drop tick labels rather than overprint
             static["config"].setdefault(kind, {}).setdefault("labelOverlap", "greedy")
+        # the end labels of a horizontal axis sit inside the plot, not half past the chart's edge
+        static["config"].setdefault("axisX", {}).setdefault("labelFlush", True)
         if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
             static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
             static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
@@ -228,7 +256,7 @@ class Figure:
 CHART_LABEL = 'aria-label="Chart: '          # a compound chart's region, named for screen readers
 DRAW_ERROR = "The chart could not be drawn: "  # shown in place of a compound chart Vega could not draw
 NARROW_WIDTH = 300  # a panel's width in a compound chart's narrow layout, before it shrinks to the column
-NARROW_LABELS = 110  # the longest axis label there, in pixels (longer ones end in an ellipsis; tooltips show all)
+NARROW_LABELS = 160  # the longest axis label there, in pixels (longer ones end in an ellipsis; tooltips show all)
 
 
 def narrow_layout(spec: Any) -> Any:

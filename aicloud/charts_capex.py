@@ -134,11 +134,12 @@ def gdp(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
 
 def use(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
     frame = r.frames["use"]
+    frame = frame.assign(row=frame["label"].map(charts.short_labels(frame["label"])))
     return charts.finish(
         alt.Chart(frame).mark_bar().encode(
             x=alt.X("in_use:Q", title="Share in use (%)", scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("label:N", sort="x", title=None), color=alt.Color("measures:N", title="Share of what"),
-            tooltip=["attributed_to:N", "year:Q", "measures:N", "stated_as:N",
+            y=alt.Y("row:N", sort="x", title=None), color=alt.Color("measures:N", title="Share of what"),
+            tooltip=["label:N", "attributed_to:N", "year:Q", "measures:N", "stated_as:N",
                      alt.Tooltip("pct:Q", title="% as stated"),
                      alt.Tooltip("in_use:Q", format=".1f", title="% in use")]),
         title=r.titles["use"], height=200,

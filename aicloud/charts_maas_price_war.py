@@ -62,10 +62,19 @@ def moves(shown: pd.DataFrame, title: str, source: str, period: str) -> alt.TopL
             size=220, filled=True, opacity=1).encode(**enc),
         alt.Chart(shown).transform_filter(alt.datum.dating != "dated source").mark_point(
             size=220, filled=False, strokeWidth=2, opacity=1).encode(**enc))
-    labels = alt.Chart(shown).mark_text(align="left", dx=12, fontSize=11).encode(
-        x="date:T", y=alt.Y("vendor:N", sort=alt.EncodingSortField("date", op="min")), text="model:N")
+    # A mark's label names its first model and how many more (all are in the tooltip); marks in the right half
+    # of the time axis are labelled on their left, so no label runs past the chart's edge.
+    models = shown["model"].fillna("").astype(str).str.split("; ")
+    middle = pd.Timestamp(domain[0]) + (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / 2
+    labelled = shown.assign(
+        label=[m[0] + (f" (+{len(m) - 1})" if len(m) > 1 else "") for m in models],
+        side=["right" if d > middle else "left" for d in shown["date"]])
+    y_vendor = alt.Y("vendor:N", sort=alt.EncodingSortField("date", op="min"))
+    labels = [alt.Chart(labelled).transform_filter(alt.datum.side == side).mark_text(
+        align=side, dx=12 if side == "left" else -12, fontSize=11, limit=170).encode(
+        x="date:T", y=y_vendor, text="label:N") for side in ("left", "right")]
     return charts.finish(
-        alt.layer(marks, labels).properties(width=560, height=max(160, 40 * shown["vendor"].nunique())), title=title,
+        alt.layer(marks, *labels).properties(width=560, height=max(160, 40 * shown["vendor"].nunique())), title=title,
         subtitle=f"Launches and cuts of LLM API prices, {period}; hollow marks: dates from general reporting, "
                  "not a dated source",
         source=source,

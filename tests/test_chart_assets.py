@@ -9,6 +9,8 @@ import subprocess
 import altair as alt
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aicloud import chart_assets, charts, sphinx_readers
 
@@ -177,3 +179,20 @@ def test_a_standalone_page_shows_the_key_findings_and_the_figures_files(tmp_path
     page = standalone.render(path, "T")
     assert page.index('<section class="key-findings">K</section>') < page.index("Prose.")
     assert "{glue" not in page and 'src="data:image/svg+xml;base64,' in page
+
+
+def test_short_labels_keep_rows_that_differ_only_at_the_end_apart():
+    rows = ["SGLang PD disaggregation + InferenceX (H100)", "SGLang PD disaggregation + InferenceX (H800)",
+            "RTP-LLM (H800)"]
+    shown = charts.short_labels(rows, chars=26)
+    assert shown["RTP-LLM (H800)"] == "RTP-LLM (H800)"          # a short label is left as it is
+    assert len(set(shown.values())) == 3 and all(len(s) <= 26 for s in shown.values())
+    assert shown[rows[0]].endswith("(H100)") and "…" in shown[rows[0]]
+
+
+@given(st.lists(st.text(alphabet="ab (", min_size=0, max_size=60), max_size=12), st.integers(6, 40))
+def test_short_labels_are_one_to_one(labels, chars):
+    shown = charts.short_labels(labels, chars=chars)
+    assert set(shown) == set(labels)
+    assert len(set(shown.values())) == len(shown)               # no two rows drawn with the same text
+    assert all(s == t or len(s) < len(t) for t, s in shown.items())

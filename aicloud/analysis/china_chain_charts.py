@@ -200,25 +200,29 @@ def rents(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
 
 def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     scores = res.frames["scores"].assign(panel=lambda f: f["benchmark"] + " (" + f["version"] + ")")
+    scores = scores.assign(row=scores["panel"].map(charts.short_labels(scores["panel"])))
     country = alt.Color("country:N", scale=alt.Scale(domain=list(charts.REGION_COLORS),
                                                      range=list(charts.REGION_COLORS.values())), title="Country")
     left = alt.Chart(scores).mark_point(filled=True, size=90).encode(
         x=alt.X("score:Q", title="Score (points of the benchmark)", scale=alt.Scale(zero=False)),
-        y=alt.Y("panel:N", title=None, axis=alt.Axis(labelLimit=200)), color=country,
+        y=alt.Y("row:N", title=None), color=country,
         shape=alt.Shape("weights:N", title="Weights"),
-        tooltip=["model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N", "source_id:N"],
+        tooltip=["panel:N", "model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N",
+                 "source_id:N"],
     ).properties(width=340, height=140)
     prices = res.frames["prices"]
+    prices = prices.assign(label=prices["model"] + " (" + prices["tier"] + ")")
+    prices = prices.assign(row=prices["label"].map(charts.short_labels(prices["label"])))
     rate = alt.param(name="pq_rate", value=float(params["rmb_per_usd"]),
                      bind=alt.binding_range(min=6.8, max=7.4, step=0.05, name="Yuan per US dollar "))
     right = alt.Chart(prices).mark_point(filled=True, size=90).encode(
         x=alt.X("usd:Q", title="USD per million output tokens (log)", scale=alt.Scale(type="log")),
-        y=alt.Y("label:N", title=None, sort="x"), color=country, shape=alt.Shape("weights:N", title="Weights"),
-        tooltip=["model:N", "vendor:N", "tier:N", "currency:N", "output_per_mtok:Q",
+        y=alt.Y("row:N", title=None, sort="x"), color=country, shape=alt.Shape("weights:N", title="Weights"),
+        tooltip=["label:N", "model:N", "vendor:N", "tier:N", "currency:N", "output_per_mtok:Q",
                  alt.Tooltip("usd:Q", format=",.2f"), "source_id:N"],
     ).add_params(rate).transform_calculate(
         usd="datum.currency == 'RMB' ? datum.output_per_mtok / pq_rate : datum.output_per_mtok",
-        label="datum.model + ' (' + datum.tier + ')'").properties(width=340, height=220)
+    ).properties(width=340, height=220)
     return charts.finish(alt.vconcat(left, right).resolve_scale(color="shared", shape="shared"),
                          title=res.titles["quality"], subtitle=TEXT["quality_sub"],
                          source=_source(tables, scores, prices),
@@ -228,7 +232,8 @@ def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
 def cost_vs_price(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     costs = res.frames["costs"]
     hopper = float(params["hopper_usd_per_gpu_hour"])
-    stacks = costs.assign(ratio=costs["price"] / hopper, ipo=float(params["input_per_output"]), row=costs["label"])
+    stacks = costs.assign(ratio=costs["price"] / hopper, ipo=float(params["input_per_output"]),
+                          row=costs["label"].map(charts.short_labels(costs["label"])))
     util = alt.param(name="cv_util", value=float(params["utilisation"]),
                      bind=alt.binding_range(min=0.3, max=1.0, step=0.05, name="Utilisation "))
     price = alt.param(name="cv_hopper", value=hopper,
@@ -236,7 +241,7 @@ def cost_vs_price(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
     points = alt.Chart(stacks).mark_point(filled=True, size=110).encode(
         x=alt.X("cost:Q", title="USD per million output tokens with their inputs (log)", scale=alt.Scale(type="log")),
         y=alt.Y("row:N", title=None), color=alt.Color("hardware_class:N", title="Hardware class"),
-        tooltip=["row:N", "hardware:N", alt.Tooltip("prefill:Q", format=",.0f", title="prefill tokens/s per chip"),
+        tooltip=["label:N", "hardware:N", alt.Tooltip("prefill:Q", format=",.0f", title="prefill tokens/s per chip"),
                  alt.Tooltip("decode:Q", format=",.0f", title="decode tokens/s per chip"),
                  alt.Tooltip("cost:Q", format=",.3f")],
     ).add_params(util, price).transform_calculate(
