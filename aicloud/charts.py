@@ -209,8 +209,10 @@ class Figure:
         legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
         for kind in ("axisQuantitative", "axisTemporal"):  # on a narrow plot, drop tick labels rather than overprint
             static["config"].setdefault(kind, {}).setdefault("labelOverlap", "greedy")
-        # the end labels of a horizontal axis sit inside the plot, not half past the chart's edge
+        # the end labels of a horizontal axis sit inside the plot, and a label that would still pass its end
+        # (a month tick near the edge) is left out, not cut at the chart's edge
         static["config"].setdefault("axisX", {}).setdefault("labelFlush", True)
+        static["config"]["axisX"].setdefault("labelBound", True)
         if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
             static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
             static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
