@@ -17,6 +17,7 @@ import html
 import json
 import re
 import textwrap
+import unicodedata
 from typing import Any
 
 import altair as alt
@@ -119,30 +120,76 @@ def vendor_scale(names) -> alt.Scale:
     return alt.Scale(domain=names, range=vendor_colors(names))
 
 
-def short_labels(labels: Any, chars: int = 26) -> dict[str, str]:
-    """Each label at most `chars` characters, cut in the middle ("SGLang PD disag…(H100)") so labels that share
-    a long beginning keep what tells them apart; a label is lengthened until no two are the same. Vega cuts a
-    long axis label at its end, which gives rows that differ only at the end the same text."""
+def text_width(text: str) -> int:
+    """A label's width in Latin letters: a wide (CJK) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def short_labels(labels: Any, chars: int = 22) -> dict[str, str]:
+    """Each label at most `chars` letters wide (`text_width`), cut in the middle ("SGLang PD disag…(H100)") so
+    labels that share a long beginning keep what tells them apart; a label is lengthened until no two are the
+    same. Vega cuts a long axis label at its end, which gives rows that differ only at the end the same text."""
     full = list(dict.fromkeys(str(x) for x in labels))
     limit = dict.fromkeys(full, chars)
 
     def cut(text: str) -> str:
         n = limit[text]
-        if len(text) <= n:
+        if text_width(text) <= n:
             return text
-        tail = max(4, n // 3)
-        return text[:n - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
+        tail_room = max(4, n // 3)
+        head, tail = "", ""
+        for c in reversed(text):
+            if text_width(tail + c) > tail_room:
+                break
+            tail = c + tail
+        for c in text:
+            if text_width(head + c) > n - text_width(tail) - 1:
+                break
+            head += c
+        return head.rstrip() + "…" + tail.lstrip()
 
     while True:
         shown = {text: cut(text) for text in full}
         seen: dict[str, list[str]] = {}
         for text, short in shown.items():
             seen.setdefault(short, []).append(text)
-        clashes = [text for group in seen.values() if len(group) > 1 for text in group if len(shown[text]) < len(text)]
+        clashes = [text for group in seen.values() if len(group) > 1 for text in group if shown[text] != text]
         if not clashes:
             return shown
         for text in clashes:
             limit[text] += 2
+
+
+def shorten_axis_labels(spec: dict) -> dict:
+    """The spec with each long label of a nominal x or y axis shown cut in the middle (`short_labels`, so no two
+    rows read the same), through the axis's `labelExpr`: the data, tooltips and CSV keep the whole label. Runs on
+    the spec as drawn, so a Chinese chart's labels are cut after they are translated."""
+    datasets = spec.get("datasets", {})
+
+    def values(field: str) -> list[str]:
+        return [str(r[field]) for rows in datasets.values() for r in rows if isinstance(r, dict) and r.get(field)]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: (v if k == "datasets" else walk(v)) for k, v in node.items()}
+        encoding = out.get("encoding")
+        for channel in ("x", "y"):
+            enc = encoding.get(channel) if isinstance(encoding, dict) else None
+            if not (isinstance(enc, dict) and enc.get("type") == "nominal" and isinstance(enc.get("field"), str)):
+                continue
+            axis = enc.get("axis", {})
+            if axis is None or "labelExpr" in axis:   # no axis, or one that already says how to label
+                continue
+            changed = {k: v for k, v in short_labels(values(enc["field"])).items() if k != v}
+            if changed:
+                lookup = json.dumps(changed, ensure_ascii=False, sort_keys=True)
+                enc["axis"] = {**axis, "labelExpr": f"({lookup})[datum.value] || datum.label"}
+        return out
+
+    return walk(spec)
 
 
 def wrap(text: str, width: int = 95) -> list[str]:
@@ -157,7 +204,7 @@ STATIC_MARK = "<!--aicloud-static-->"   # where the site build puts the static i
 LINKS_MARK = "<!--aicloud-links-->"     # ... and the data, image and source links
 COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
 LEGEND_LAYOUT = {"layout": {"bottom": {"direction": "vertical", "anchor": "start"}}, "columns": 1}
-LEGEND_FIT = {"columns": {"expr": "max(1, floor(width / 190))"}, "labelLimit": {"expr": "max(120, width - 60)"}}
+LEGEND_FIT = {"columns": {"expr": "max(1, floor(width / 190))"}, "labelLimit": {"expr": "max(80, width - 90)"}}
 
 
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
@@ -216,6 +263,7 @@ class Figure:
         if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
             static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
             static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
+        static = shorten_axis_labels(static)
         live = {k: v for k, v in static.items() if k != "title"}
         if not compound:
             live["width"] = "container"

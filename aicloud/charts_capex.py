@@ -66,7 +66,7 @@ def sequoia(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
                      alt.Tooltip("revenue_is:N", title="AI revenue is"),
                      alt.Tooltip("gap_now:Q", format=",.0f", title="gap (USD bn)")]),
         base.mark_bar(color="#4c78a8", height=10).encode(y=y, x="rev:Q", tooltip=[alt.Tooltip("rev:Q", format=",.1f")]),
-        base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="need:Q", text="label:N"))
+        base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="rev:Q", text="label:N"))  # in the grey bar
     return charts.finish(
         layers, title=r.titles["sequoia"], height=160,
         subtitle=("Revenue needed (grey) and AI revenue assumed (blue), USD bn a year; Sequoia's method: run-rate x "
@@ -134,12 +134,11 @@ def gdp(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
 
 def use(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
     frame = r.frames["use"]
-    frame = frame.assign(row=frame["label"].map(charts.short_labels(frame["label"])))
     return charts.finish(
         alt.Chart(frame).mark_bar().encode(
             x=alt.X("in_use:Q", title="Share in use (%)", scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("row:N", sort="x", title=None), color=alt.Color("measures:N", title="Share of what"),
-            tooltip=["label:N", "attributed_to:N", "year:Q", "measures:N", "stated_as:N",
+            y=alt.Y("label:N", sort="x", title=None), color=alt.Color("measures:N", title="Share of what"),
+            tooltip=["attributed_to:N", "year:Q", "measures:N", "stated_as:N",
                      alt.Tooltip("pct:Q", title="% as stated"),
                      alt.Tooltip("in_use:Q", format=".1f", title="% in use")]),
         title=r.titles["use"], height=200,

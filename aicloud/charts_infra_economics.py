@@ -50,10 +50,9 @@ def stacks(runs: pd.DataFrame, v: Mapping[str, Any], p: Mapping[str, Any], title
     price = ("datum.hardware_class == 'blackwell' ? blackwell_price : datum.hardware_class == 'ascend' ? "
              "ascend_price : hopper_price")
     shown = runs.drop(columns=["cost_per_m", "source_id"])         # the chart computes the cost from the sliders
-    shown = shown.assign(row=shown["label"].map(charts.short_labels(shown["label"])))
     dots = alt.Chart(shown).mark_point(filled=True, size=90).encode(
         x=alt.X("cost:Q", title="USD per million tokens (log scale)", scale=alt.Scale(type="log")),
-        y=alt.Y("row:N", sort=alt.EncodingSortField("tps_acc", order="descending"), title=None),
+        y=alt.Y("label:N", sort=alt.EncodingSortField("tps_acc", order="descending"), title=None),
         color=alt.Color("operator:N", title="Published by", scale=charts.vendor_scale(shown["operator"])),
         shape=alt.Shape("setting:N", title="Setting"),
         opacity=alt.Opacity("evidence:N", title="Published", scale=alt.Scale(domain=[BY, AFTER, UNDATED],
@@ -81,7 +80,7 @@ def breakeven(frame: pd.DataFrame, p: Mapping[str, Any], v: Mapping[str, Any], t
         x=alt.X("price:Q", title="Domestic accelerator price per hour (USD)"),
         y=alt.Y("breakeven:Q", title="Utilisation needed to match NVIDIA's cost per token",
                 axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1.6], clamp=True)),
-        color=alt.Color("label:N", title=None),   # the house legend cuts a label at the chart's width
+        color=alt.Color("label:N", title=None, legend=alt.Legend(columns=1)),   # long labels: one per line
         tooltip=["label:N", alt.Tooltip("price:Q", format=",.2f", title="USD per hour"),
                  alt.Tooltip("breakeven:Q", format=".0%", title="break-even utilisation")],
     ).add_params(ref_price, ref_util).transform_calculate(breakeven=uc.breakeven_expression(

@@ -66,13 +66,12 @@ def moves(shown: pd.DataFrame, title: str, source: str, period: str) -> alt.TopL
     # of the time axis are labelled on their left, so no label runs past the chart's edge.
     models = shown["model"].fillna("").astype(str).str.split("; ")
     middle = pd.Timestamp(domain[0]) + (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / 2
-    labelled = shown.assign(
-        label=[m[0] + (f" (+{len(m) - 1})" if len(m) > 1 else "") for m in models],
-        side=["right" if d > middle else "left" for d in shown["date"]])
+    labelled = shown.assign(label=[m[0] + (f" (+{len(m) - 1})" if len(m) > 1 else "") for m in models])
+    late = labelled["date"] > middle
     y_vendor = alt.Y("vendor:N", sort=alt.EncodingSortField("date", op="min"))
-    labels = [alt.Chart(labelled).transform_filter(alt.datum.side == side).mark_text(
-        align=side, dx=12 if side == "left" else -12, fontSize=11, limit=170).encode(
-        x="date:T", y=y_vendor, text="label:N") for side in ("left", "right")]
+    labels = [alt.Chart(part).mark_text(align=align, dx=12 if align == "left" else -12, fontSize=11, limit=170)
+              .encode(x="date:T", y=y_vendor, text="label:N")
+              for part, align in ((labelled[~late], "left"), (labelled[late], "right")) if len(part)]
     return charts.finish(
         alt.layer(marks, *labels).properties(width=560, height=max(160, 40 * shown["vendor"].nunique())), title=title,
         subtitle=f"Launches and cuts of LLM API prices, {period}; hollow marks: dates from general reporting, "
@@ -113,8 +112,8 @@ def compare(frame: pd.DataFrame, title: str, source: str, confidence: float) -> 
     frame = frame.assign(decline_low=1 - 1 / frame["low"], decline_high=1 - 1 / frame["high"])
     xscale = alt.Scale(type="log")
     colours = charts.vendor_scale(frame["publisher"])
-    y = alt.Y("label:N", sort=alt.EncodingSortField("point", order="descending"), title=None,
-              axis=alt.Axis(labelLimit=420))
+    y = alt.Y("label:N", sort=alt.EncodingSortField("point", order="descending"), title=None,   # labels: at most
+              axis=alt.Axis(labelLimit=alt.ExprRef("max(110, containerSize()[0] * 0.5)")))  # half the column
     span = alt.Chart(frame).mark_rule(strokeWidth=6, opacity=0.5).encode(
         y=y, x=alt.X("low:Q", scale=xscale, title="Prices divide by this factor each year (log scale)"), x2="high:Q",
         color=alt.Color("publisher:N", scale=colours, legend=None))

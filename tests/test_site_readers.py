@@ -158,7 +158,7 @@ LABELS = """() => {
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES + [f"zh/{p}" for p in PAGES])   # Chinese labels have other widths
 def test_chart_labels_are_whole_apart_and_inside_the_chart(browser, base_url, path, viewport):
     visit = Visit(browser, f"{base_url}/{path}", viewport=VIEWPORTS[viewport])
     wait_for_charts(visit.page)

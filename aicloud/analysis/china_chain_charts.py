@@ -54,7 +54,8 @@ TEXT = {
                   "deal: equity, compute-for-equity, preferred cloud, exclusivity change, compute deal, commitment.",
     "stack_sub": "Documented product layers (of {all_layers}) against {period} AI-cloud revenue share (Omdia); a "
                  "missing layer means no source, not a missing product",
-    "stack_desc": "Scatter of documented stack layers against revenue share, one labelled point per Chinese cloud.",
+    "stack_desc": "Scatter of documented stack layers against revenue share, one point per Chinese cloud, coloured "
+                  "by cloud.",
     "shares_sub": "Share by period, one panel per measure; a new line where a measure's basis changed "
                   "(Canalys after Alibaba's 2023 reporting change)",
     "shares_desc": "Lines of vendors' shares over time in four panels (IDC tokens, Frost & Sullivan enterprise "
@@ -200,29 +201,25 @@ def rents(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
 
 def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     scores = res.frames["scores"].assign(panel=lambda f: f["benchmark"] + " (" + f["version"] + ")")
-    scores = scores.assign(row=scores["panel"].map(charts.short_labels(scores["panel"])))
     country = alt.Color("country:N", scale=alt.Scale(domain=list(charts.REGION_COLORS),
                                                      range=list(charts.REGION_COLORS.values())), title="Country")
     left = alt.Chart(scores).mark_point(filled=True, size=90).encode(
         x=alt.X("score:Q", title="Score (points of the benchmark)", scale=alt.Scale(zero=False)),
-        y=alt.Y("row:N", title=None), color=country,
+        y=alt.Y("panel:N", title=None, axis=alt.Axis(labelLimit=200)), color=country,
         shape=alt.Shape("weights:N", title="Weights"),
-        tooltip=["panel:N", "model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N",
-                 "source_id:N"],
+        tooltip=["model:N", "vendor:N", "benchmark:N", "version:N", "score:Q", "reported_by:N", "source_id:N"],
     ).properties(width=340, height=140)
     prices = res.frames["prices"]
-    prices = prices.assign(label=prices["model"] + " (" + prices["tier"] + ")")
-    prices = prices.assign(row=prices["label"].map(charts.short_labels(prices["label"])))
     rate = alt.param(name="pq_rate", value=float(params["rmb_per_usd"]),
                      bind=alt.binding_range(min=6.8, max=7.4, step=0.05, name="Yuan per US dollar "))
     right = alt.Chart(prices).mark_point(filled=True, size=90).encode(
         x=alt.X("usd:Q", title="USD per million output tokens (log)", scale=alt.Scale(type="log")),
-        y=alt.Y("row:N", title=None, sort="x"), color=country, shape=alt.Shape("weights:N", title="Weights"),
-        tooltip=["label:N", "model:N", "vendor:N", "tier:N", "currency:N", "output_per_mtok:Q",
+        y=alt.Y("label:N", title=None, sort="x"), color=country, shape=alt.Shape("weights:N", title="Weights"),
+        tooltip=["model:N", "vendor:N", "tier:N", "currency:N", "output_per_mtok:Q",
                  alt.Tooltip("usd:Q", format=",.2f"), "source_id:N"],
     ).add_params(rate).transform_calculate(
         usd="datum.currency == 'RMB' ? datum.output_per_mtok / pq_rate : datum.output_per_mtok",
-    ).properties(width=340, height=220)
+        label="datum.model + ' (' + datum.tier + ')'").properties(width=340, height=220)
     return charts.finish(alt.vconcat(left, right).resolve_scale(color="shared", shape="shared"),
                          title=res.titles["quality"], subtitle=TEXT["quality_sub"],
                          source=_source(tables, scores, prices),
@@ -232,8 +229,7 @@ def price_quality(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
 def cost_vs_price(res: ChapterResult, tables: Any, params: Mapping[str, Any]) -> alt.TopLevelMixin:
     costs = res.frames["costs"]
     hopper = float(params["hopper_usd_per_gpu_hour"])
-    stacks = costs.assign(ratio=costs["price"] / hopper, ipo=float(params["input_per_output"]),
-                          row=costs["label"].map(charts.short_labels(costs["label"])))
+    stacks = costs.assign(ratio=costs["price"] / hopper, ipo=float(params["input_per_output"]), row=costs["label"])
     util = alt.param(name="cv_util", value=float(params["utilisation"]),
                      bind=alt.binding_range(min=0.3, max=1.0, step=0.05, name="Utilisation "))
     price = alt.param(name="cv_hopper", value=hopper,
@@ -241,7 +237,7 @@ def cost_vs_price(res: ChapterResult, tables: Any, params: Mapping[str, Any]) ->
     points = alt.Chart(stacks).mark_point(filled=True, size=110).encode(
         x=alt.X("cost:Q", title="USD per million output tokens with their inputs (log)", scale=alt.Scale(type="log")),
         y=alt.Y("row:N", title=None), color=alt.Color("hardware_class:N", title="Hardware class"),
-        tooltip=["label:N", "hardware:N", alt.Tooltip("prefill:Q", format=",.0f", title="prefill tokens/s per chip"),
+        tooltip=["row:N", "hardware:N", alt.Tooltip("prefill:Q", format=",.0f", title="prefill tokens/s per chip"),
                  alt.Tooltip("decode:Q", format=",.0f", title="decode tokens/s per chip"),
                  alt.Tooltip("cost:Q", format=",.3f")],
     ).add_params(util, price).transform_calculate(
@@ -273,18 +269,18 @@ def deals(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
 
 def stack(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     frame = res.frames["stack"]
-    names = sorted(frame["company"].unique())
+    names = sorted(frame["cloud"].unique())
     base = alt.Chart(frame).encode(
         x=alt.X("layers:Q", title="Documented layers", scale=alt.Scale(domain=[0, len(cc.LAYERS)])),
         y=alt.Y("share:Q", title="AI-cloud revenue share", axis=alt.Axis(format=".0%")),
         tooltip=["cloud:N", "layers:Q", alt.Tooltip("share:Q", format=".1%")])
-    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("company:N", scale=charts.vendor_scale(names),
-                                                                         legend=None))
-    labels = base.mark_text(dx=8, align="left").encode(text="cloud:N")
+    # a legend, not a label beside each dot: clouds with close shares would print over one another
+    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("cloud:N", scale=charts.vendor_scale(names),
+                                                                         title="Cloud"))
     cited = tables["maas_cloud_stack"]
     shares = tables["china_market_shares"]
     sub = TEXT["stack_sub"].format(all_layers=len(cc.LAYERS), period=res.values.get("stack_period", ""))
-    layered = alt.layer(dots, labels).properties(width=420, height=260)
+    layered = dots.properties(width=420, height=260)
     return charts.finish(layered, title=res.titles["stack"], subtitle=sub,
                          source=_source(tables, cited[cited["region"] == "China"],
                                         shares[shares["measure"] == "omdia-ai-cloud-revenue"]),
