@@ -196,3 +196,25 @@ def test_short_labels_are_one_to_one(labels, chars):
     assert set(shown) == set(labels)
     assert len(set(shown.values())) == len(shown)               # no two rows drawn with the same text
     assert all(s == t or len(s) < len(t) for t, s in shown.items())
+
+
+def test_long_axis_labels_are_shown_cut_in_the_middle_and_the_data_keep_them_whole():
+    rows = pd.DataFrame({"setup": ["SGLang PD disaggregation + InferenceX (H100)",
+                                   "SGLang PD disaggregation + InferenceX (H800)", "RTP-LLM (H800)"],
+                         "cost": [1.0, 2.0, 3.0], "source_id": ["s1", "s1", "s2"]})
+    fig = figure(alt.Chart(rows).mark_point().encode(x="cost:Q", y="setup:N"))
+    live, static = fig.specs()
+    expr = live["encoding"]["y"]["axis"]["labelExpr"]
+    assert expr == static["encoding"]["y"]["axis"]["labelExpr"]          # the static image reads the same
+    shown = charts.short_labels(rows["setup"])
+    assert shown["SGLang PD disaggregation + InferenceX (H100)"] in expr and "RTP-LLM (H800)" not in expr
+    assert [r["setup"] for r in chart_assets.charts(fig.html())[0].rows()[1]] == list(rows["setup"])
+
+
+def test_a_chinese_character_counts_two_letters_wide():
+    assert charts.text_width("数据") == 4 and charts.text_width("ab") == 2
+    names = ["阿里云通义千问大模型服务平台百炼专业版", "阿里云通义千问大模型服务平台百炼企业版"]
+    shown = charts.short_labels(names, chars=16)   # they differ only in their last three characters
+    assert len(set(shown.values())) == 2 and all(charts.text_width(s) <= 18 < charts.text_width(n) for n, s in
+                                                  shown.items())
+    assert charts.short_labels(["一二三四五六七八九十"], chars=12)["一二三四五六七八九十"] == "一二三…九十"
