@@ -789,3 +789,11 @@ def test_c13_a_later_quarter_does_not_decide_who_reported_first_at_a_2024_meetin
     for frame in (tables["china_cloud_revenue"], slow):
         v = mpw.analyse({**tables, "china_cloud_revenue": frame}, DEFAULTS).verdicts["C13"]
         assert v.label == NOT_TESTABLE and "(published after the article)" in v.reason and "rather than" not in v.reason
+
+
+def test_a_published_estimate_over_a_single_day_is_not_annualised_to_infinity(tables):
+    """Hypothesis (generated data) found 'a factor of 1 to inf a year' from a 10x estimate with start = end."""
+    est = tables["maas_trend_estimates"].head(1).assign(factor_low=1.0, factor_high=10.0, per_year=False)
+    est = est.assign(period_end=est["period_start"])
+    values = page._trend(mpw.prepare({**tables, "maas_trend_estimates": est}), DEFAULTS)[0]
+    assert "inf" not in values["published_text"] and values["fit_vs_published"] == "not comparable"

@@ -267,8 +267,12 @@ def _trend(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     titles = {"trend": title}
     # Published estimates beside this chapter's rate.
     est = ev.tables["maas_trend_estimates"]
-    if len(est) and fit is not None:
+    if len(est):
+        # A total over a period of a day or so has no finite yearly rate: such an estimate is not compared.
         low, high = _annual_factors(est)
+        finite_rate = np.isfinite(low) & np.isfinite(high)
+        est, low, high = est[finite_rate], low[finite_rate], high[finite_rate]
+    if len(est) and fit is not None:
         per_year = est.assign(low=low, high=high, label=est["publisher"] + ": " + est["measure"])
         per_year["point"] = np.sqrt(per_year["low"] * per_year["high"])
         ours = pd.DataFrame([{"label": txt.prose("compare_ours", change=txt.trend_change(fit)),
