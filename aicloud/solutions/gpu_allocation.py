@@ -66,7 +66,7 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
     units = v["first_units"]
     fleet = v["fleet_h100_eq"]   # the fleet in H100-equivalents (the same as units for a list of H100s)
     share_high = ranges["training_share"].high
-    util_low, util_high = ranges["utilisation"].low, ranges["utilisation"].high
+    util_low, util_high = ranges["fleet_utilisation"].low, ranges["fleet_utilisation"].high
     run_hours = v["run_gpu_hours_m"] * 1e6
     check = result.frames["check_hhi"]
     return {
