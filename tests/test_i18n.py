@@ -22,9 +22,9 @@ def zh():
 # --- the language switch -----------------------------------------------------------------------------------
 
 def test_chinese_counterparts_are_swapped_in_and_the_english_put_back():
+    from aicloud import robustness
     from aicloud.analysis import conclusion
     from aicloud.analysis import maas_price_war_text as maas_price_war  # the MaaS chapter's sentences live here
-    from aicloud import robustness
     from aicloud.data import Tables
 
     english = (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Tables.source_line,
