@@ -468,36 +468,71 @@ def extended_note(extended: tuple[int, int, float] | None) -> str:
     if extended is None:
         return ""
     last, n, rate = extended
-    after = "the year after it is" if n == 1 else f"the {n} years after it are"
-    return f" (the index ends in {last}; {after} an assumption, prices rising {rate:.1%} a year)"
+    return PEAK["extended"].format(last=last, n=n, rate=rate,
+                                   after=PEAK["after_one" if n == 1 else "after_many"].format(n=n))
 
 
 def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, base_year: int | None,
                   index_name: str, ours: float | None, ours_year: int | None, basis_note: str,
                   extended: tuple[int, int, float] | None = None) -> str:
-    text = f"Peak carrier capex was USD {amount:,.0f} bn in {year} ({scope})"
+    t = PEAK
+    text = t["peak"].format(amount=usd(amount), year=year, scope=shown(scope))
     if real is None or base_year is None:
-        text += "; the price index does not reach that year, so it is not restated in today's dollars"
+        text += t["no_index"]
         if ours is not None and amount > 0:
-            text += (f". The US companies' capex in {ours_year} is {times_that(ours / amount)} in nominal "
-                     "dollars, which overstates it by however much prices have risen since")
-        return text + "."
-    text += f", or USD {real:,.0f} bn in {base_year} dollars by the {index_name}{extended_note(extended)}"
+            text += t["nominal"].format(ours_year=ours_year, ratio=times_that(ours / amount))
+        return text + t["end"]
+    text += t["real"].format(real=usd(real), base_year=base_year, index_name=shown(index_name),
+                             extended=extended_note(extended))
     if ours is not None and ours_year is not None and real > 0:
-        text += (f"; the US companies' capex in {ours_year} on the nearest common basis ({basis_note}) is "
-                 f"{times_that(ours / real)} in dollars of the same year, though the companies' spending is "
-                 f"worldwide and the carriers' series covers {scope}")
-    return text + "."
+        text += t["ours"].format(ours_year=ours_year, basis_note=shown(basis_note), ratio=times_that(ours / real),
+                                 scope=shown(scope))
+    return text + t["end"]
 
 
 def telecom_title(amount: float | None, year: int | None, real: float | None, base_year: int | None,
                   fell_after: bool) -> str:
+    t = TELECOM_TITLE
     if amount is None or year is None:
-        return "No telecom carriers' capex in the data"
-    text = f"Telecom carriers' capex peaked at USD {amount:,.0f} bn in {year}"
+        return t["none"]
+    text = t["peak"].format(amount=usd(amount), year=year)
     if real is not None and base_year is not None and base_year != year:
-        text += f" (USD {real:,.0f} bn in {base_year} dollars)"
-    return text + (", then fell" if fell_after else "")
+        text += t["real"].format(real=usd(real), base_year=base_year)
+    return text + (t["fell"] if fell_after else "")
+
+
+# The telecom peak's words (the Chinese counterpart gives its own; the sentences are put together above). Amounts
+# come as text from `usd`, names and phrases of the data through `shown`.
+PEAK = {
+    "peak": "Peak carrier capex was {amount} in {year} ({scope})",
+    "no_index": "; the price index does not reach that year, so it is not restated in today's dollars",
+    "nominal": (". The US companies' capex in {ours_year} is {ratio} in nominal dollars, which overstates it by "
+                "however much prices have risen since"),
+    "real": ", or {real} in {base_year} dollars by the {index_name}{extended}",
+    "ours": ("; the US companies' capex in {ours_year} on the nearest common basis ({basis_note}) is {ratio} in "
+             "dollars of the same year, though the companies' spending is worldwide and the carriers' series covers "
+             "{scope}"),
+    "end": ".",
+    "extended": " (the index ends in {last}; {after} an assumption, prices rising {rate:.1%} a year)",
+    "after_one": "the year after it is",
+    "after_many": "the {n} years after it are",
+}
+TELECOM_TITLE = {
+    "none": "No telecom carriers' capex in the data",
+    "peak": "Telecom carriers' capex peaked at {amount} in {year}",
+    "real": " ({real} in {base_year} dollars)",
+    "fell": ", then fell",
+}
+
+
+def usd(bn: float) -> str:
+    """A dollar amount in billions: 'USD 120 bn'."""
+    return f"USD {bn:,.0f} bn"
+
+
+def shown(text: str) -> str:
+    """A name or phrase from the data or the chapter's code, as a sentence shows it (as written)."""
+    return text
 
 
 def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[str]) -> str:
@@ -508,35 +543,53 @@ def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[st
 def gpu_after_wait(gpu_life: float, wait: float) -> str:
     """What a wait of at least `wait` years leaves of GPUs lasting `gpu_life` (the wait is a lower bound)."""
     left = gpu_life - wait
-    if left <= 0:
-        return f"would be worn out before a wait of at least {wait:.0f} years ended"
-    return f"would have at most {left:.0f} of their {gpu_life:.0f} years left, less if the wait was longer"
+    return DURABILITY["worn_out" if left <= 0 else "left"].format(wait=wait, left=left, gpu_life=gpu_life)
 
 
 def outlast(life: float, wait: float) -> str:
-    return "would outlast it" if life > wait else "would not outlast it"
+    return DURABILITY["outlasts" if life > wait else "does_not_outlast"]
 
 
 def durability_paragraph(*, fibre_life: float, gpu_life: float, building_life: float, lag: dict | None) -> str:
     """Asset life against the lag between a bust and later firms using the capacity (not against payback: fibre's
     builders never paid back either). `lag`: bust_year, bust_company, dark_year, in_use, who, years."""
-    lead = ("The deepest difference is what is left after a bust. The analogy needs what was built to still work "
-            "when later firms come to use it, so the test sets each asset's life against that wait, not against "
-            "the builders' payback (fibre's builders never paid back either). ")
+    t = DURABILITY
+    lives = {"fibre_life": fibre_life, "gpu_life": gpu_life, "building_life": building_life}
     if lag is None:
-        return (lead + f"The data hold no quoted share of fibre in use after the bust, so the wait cannot be "
-                f"measured even for fibre. Fibre lasts about {fibre_life:.0f} years, GPU servers about "
-                f"{gpu_life:.0f} and buildings and power connections about {building_life:.0f} (all assumed).")
-    gpu = gpu_after_wait(gpu_life, lag["years"])
-    return (lead + f"For fibre the wait was at least {lag['years']:.0f} years: {lag['bust_company']} failed in "
-            f"{lag['bust_year']}, and in {lag['dark_year']} {lag['who']} still put only {lag['in_use']:.0f}% in "
-            f"use. Fibre, lasting about {fibre_life:.0f} years (assumed), {outlast(fibre_life, lag['years'])}. GPU "
-            f"servers, lasting about {gpu_life:.0f} years (assumed), bought at a peak {gpu}; buildings and power "
-            f"connections, about {building_life:.0f} years (assumed), {outlast(building_life, lag['years'])}. "
-            "How long AI's wait would "
-            "be cannot be observed before a bust, so this part is not testable yet. Who pays may differ too, but "
-            "the data cannot measure it: it records the telecom bust's bankruptcies and debt, and nothing of the "
-            "kind for AI.")
+        return t["lead"] + t["no_lag"].format(**lives)
+    return t["lead"] + t["lag"].format(
+        **lives, years=lag["years"], bust_company=shown_name(lag["bust_company"]), bust_year=lag["bust_year"],
+        dark_year=lag["dark_year"], who=shown_name(lag["who"]), in_use=lag["in_use"],
+        fibre_outlast=outlast(fibre_life, lag["years"]), gpu=gpu_after_wait(gpu_life, lag["years"]),
+        building_outlast=outlast(building_life, lag["years"]))
+
+
+# Asset life against the wait: the words (the Chinese counterpart gives its own; the paragraph is put together
+# above).
+DURABILITY = {
+    "lead": ("The deepest difference is what is left after a bust. The analogy needs what was built to still work "
+             "when later firms come to use it, so the test sets each asset's life against that wait, not against "
+             "the builders' payback (fibre's builders never paid back either). "),
+    "no_lag": ("The data hold no quoted share of fibre in use after the bust, so the wait cannot be measured even "
+               "for fibre. Fibre lasts about {fibre_life:.0f} years, GPU servers about {gpu_life:.0f} and buildings "
+               "and power connections about {building_life:.0f} (all assumed)."),
+    "lag": ("For fibre the wait was at least {years:.0f} years: {bust_company} failed in {bust_year}, and in "
+            "{dark_year} {who} still put only {in_use:.0f}% in use. Fibre, lasting about {fibre_life:.0f} years "
+            "(assumed), {fibre_outlast}. GPU servers, lasting about {gpu_life:.0f} years (assumed), bought at a peak "
+            "{gpu}; buildings and power connections, about {building_life:.0f} years (assumed), {building_outlast}. "
+            "How long AI's wait would be cannot be observed before a bust, so this part is not testable yet. Who "
+            "pays may differ too, but the data cannot measure it: it records the telecom bust's bankruptcies and "
+            "debt, and nothing of the kind for AI."),
+    "worn_out": "would be worn out before a wait of at least {wait:.0f} years ended",
+    "left": "would have at most {left:.0f} of their {gpu_life:.0f} years left, less if the wait was longer",
+    "outlasts": "would outlast it",
+    "does_not_outlast": "would not outlast it",
+}
+
+
+def shown_name(name: str) -> str:
+    """A company's or publisher's name as a sentence shows it (as published)."""
+    return name
 
 
 # C38's tests and verdict ---------------------------------------------------------------------------------------

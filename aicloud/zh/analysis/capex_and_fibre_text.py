@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+# Put together once, in the English module, from the words below:
+from aicloud.analysis.capex_and_fibre_text import gpu_after_wait, outlast, peak_sentence
 from aicloud.i18n import display, name, usd_bn
+from aicloud.i18n import name as _name
 
 ORDINALS = ("第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八", "第九", "第十")
 CONFIDENCE = {"estimate": "估计值", "reported": "公布值", "unverified": "未经核实"}
@@ -410,38 +413,34 @@ def prices_paragraph(p: dict) -> str:
     return "".join(out)
 
 
-def extended_note(extended: tuple[int, int, float] | None) -> str:
-    if extended is None:
-        return ""
-    last, n, rate = extended
-    return f"（该指数止于 {last} 年；此后的 {n} 年是假设，按物价每年上涨 {rate:.1%} 计算）"
+PEAK = {
+    "peak": "电信运营商的资本开支峰值为 {year} 年的 {amount}（{scope}）",
+    "no_index": "；价格指数覆盖不到那一年，因此没有折算成今天的美元",
+    "nominal": "。美国公司 {ours_year} 年的资本开支按名义美元计{ratio}，这会高估它，高估的幅度等于此后的物价涨幅",
+    "real": "，按{index_name}折算为 {base_year} 年美元 {real}{extended}",
+    "ours": ("；美国公司 {ours_year} 年按最接近的共同口径（{basis_note}）计算的资本开支，按同一年的美元{ratio}，"
+             "不过这些公司的开支覆盖全球，而运营商的数据序列覆盖的是{scope}"),
+    "end": "。",
+    "extended": "（该指数止于 {last} 年；此后的 {n} 年是假设，按物价每年上涨 {rate:.1%} 计算）",
+    "after_one": "",    # the Chinese note counts the years itself
+    "after_many": "",
+}
+TELECOM_TITLE = {
+    "none": "数据中没有电信运营商的资本开支",
+    "peak": "电信运营商的资本开支在 {year} 年达到 {amount}的峰值",
+    "real": "（按 {base_year} 年美元计为 {real}）",
+    "fell": "，随后下降",
+}
 
 
-def peak_sentence(*, amount: float, year: int, scope: str, real: float | None, base_year: int | None,
-                  index_name: str, ours: float | None, ours_year: int | None, basis_note: str,
-                  extended: tuple[int, int, float] | None = None) -> str:
-    text = f"电信运营商的资本开支峰值为 {year} 年的 {usd_bn(amount, 0)}（{_d(scope)}）"
-    if real is None or base_year is None:
-        text += "；价格指数覆盖不到那一年，因此没有折算成今天的美元"
-        if ours is not None and amount > 0:
-            text += (f"。美国公司 {ours_year} 年的资本开支按名义美元计{times_that(ours / amount)}，"
-                     "这会高估它，高估的幅度等于此后的物价涨幅")
-        return text + "。"
-    text += f"，按{_d(index_name)}折算为 {base_year} 年美元 {usd_bn(real, 0)}{extended_note(extended)}"
-    if ours is not None and ours_year is not None and real > 0:
-        text += (f"；美国公司 {ours_year} 年按最接近的共同口径（{_d(basis_note)}）计算的资本开支，按同一年的美元"
-                 f"{times_that(ours / real)}，不过这些公司的开支覆盖全球，而运营商的数据序列覆盖的是{_d(scope)}")
-    return text + "。"
+def usd(bn: float) -> str:
+    """A dollar amount in billions, in 亿美元."""
+    return usd_bn(bn, 0)
 
 
-def telecom_title(amount: float | None, year: int | None, real: float | None, base_year: int | None,
-                  fell_after: bool) -> str:
-    if amount is None or year is None:
-        return "数据中没有电信运营商的资本开支"
-    text = f"电信运营商的资本开支在 {year} 年达到 {usd_bn(amount, 0)}的峰值"
-    if real is not None and base_year is not None and base_year != year:
-        text += f"（按 {base_year} 年美元计为 {usd_bn(real, 0)}）"
-    return text + ("，随后下降" if fell_after else "")
+def shown(text: str) -> str:
+    """A name or phrase from the data or the English code, in Chinese."""
+    return _d(text)
 
 
 def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[str]) -> str:
@@ -449,29 +448,27 @@ def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[st
             f"（{'；'.join(breaks) or '无'}）。")
 
 
-def gpu_after_wait(gpu_life: float, wait: float) -> str:
-    left = gpu_life - wait
-    if left <= 0:
-        return f"在至少 {wait:.0f} 年的等待结束之前就已报废"
-    return f"最多只剩 {gpu_life:.0f} 年寿命中的 {left:.0f} 年，等待更久则剩得更少"
+DURABILITY = {
+    "lead": ("最根本的区别在于泡沫破裂之后留下了什么。这个类比要求建成的东西在后来的公司前来使用时仍然可用，所以检验把每种资产的"
+             "寿命与这段等待相比，而不是与建设者的回收期相比（光纤的建设者也从未收回投资）。"),
+    "no_lag": ("数据中没有泡沫破裂之后的光纤在用比例，因此即使对光纤也无法衡量这段等待。光纤约可用 {fibre_life:.0f} 年，"
+               "GPU 服务器约 {gpu_life:.0f} 年，建筑和电力接入约 {building_life:.0f} 年（均为假设）。"),
+    "lag": ("光纤的等待至少为 {years:.0f} 年：{bust_company}于 {bust_year} 年倒下，"
+            "而到 {dark_year} 年，{who}给出的在用比例仍只有 {in_use:.0f}%。光纤约可用 "
+            "{fibre_life:.0f} 年（假设），{fibre_outlast}。GPU 服务器约可用 {gpu_life:.0f} 年（假设），"
+            "在高峰期买下的{gpu}；建筑和电力接入约可用 {building_life:.0f} 年（假设），"
+            "{building_outlast}。AI 的等待会有多长，在泡沫破裂之前无法观察，因此这一部分暂时无法检验。"
+            "谁来买单也可能不同，但数据无法衡量：数据记录了电信泡沫破裂时的破产和债务，而 AI 方面还没有任何同类记录。"),
+    "worn_out": "在至少 {wait:.0f} 年的等待结束之前就已报废",
+    "left": "最多只剩 {gpu_life:.0f} 年寿命中的 {left:.0f} 年，等待更久则剩得更少",
+    "outlasts": "能撑过这段等待",
+    "does_not_outlast": "撑不过这段等待",
+}
 
 
-def outlast(life: float, wait: float) -> str:
-    return "能撑过这段等待" if life > wait else "撑不过这段等待"
-
-
-def durability_paragraph(*, fibre_life: float, gpu_life: float, building_life: float, lag: dict | None) -> str:
-    lead = ("最根本的区别在于泡沫破裂之后留下了什么。这个类比要求建成的东西在后来的公司前来使用时仍然可用，所以检验把每种资产的"
-            "寿命与这段等待相比，而不是与建设者的回收期相比（光纤的建设者也从未收回投资）。")
-    if lag is None:
-        return (lead + f"数据中没有泡沫破裂之后的光纤在用比例，因此即使对光纤也无法衡量这段等待。光纤约可用 {fibre_life:.0f} 年，"
-                f"GPU 服务器约 {gpu_life:.0f} 年，建筑和电力接入约 {building_life:.0f} 年（均为假设）。")
-    return (lead + f"光纤的等待至少为 {lag['years']:.0f} 年：{name(lag['bust_company'])}于 {lag['bust_year']} 年倒下，"
-            f"而到 {lag['dark_year']} 年，{name(lag['who'])}给出的在用比例仍只有 {lag['in_use']:.0f}%。光纤约可用 "
-            f"{fibre_life:.0f} 年（假设），{outlast(fibre_life, lag['years'])}。GPU 服务器约可用 {gpu_life:.0f} 年（假设），"
-            f"在高峰期买下的{gpu_after_wait(gpu_life, lag['years'])}；建筑和电力接入约可用 {building_life:.0f} 年（假设），"
-            f"{outlast(building_life, lag['years'])}。AI 的等待会有多长，在泡沫破裂之前无法观察，因此这一部分暂时无法检验。"
-            "谁来买单也可能不同，但数据无法衡量：数据记录了电信泡沫破裂时的破产和债务，而 AI 方面还没有任何同类记录。")
+def shown_name(name: str) -> str:
+    """A company's or publisher's name as the Chinese edition writes it (腾讯 for Tencent)."""
+    return _name(name)
 
 
 TEST_SCALE = "规模：AI 开支占 GDP 的比例达到或超过电信业峰值"
