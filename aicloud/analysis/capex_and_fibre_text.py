@@ -426,40 +426,64 @@ def use_title(n: int, low: float, high: float) -> str:
 
 def prices_paragraph(p: dict) -> str:
     """`p` holds what the data allow; a missing item is None and its sentence is left out or says so."""
+    t = PRICES
     out = []
     if p["bw"] is not None:
         fall, years, period, total = p["bw"]
-        out.append(f"The glut showed in prices: bandwidth prices fell {fall:.0%} in each of the {years:g} years of "
-                   f"{period}, {total:.0%} in all")
+        out.append(t["bandwidth"].format(fall=fall, years=years, period=shown_text(period), total=total))
         if p["lh"] is not None:
             lh_fall, lh_years, lh_yearly = p["lh"]
-            out[-1] += (f", and long-haul prices fell more than {lh_fall:.0%} over {lh_years:g} years (at least "
-                        f"{lh_yearly:.0%} a year)")
-        out[-1] += "."
+            out[-1] += t["long_haul"].format(fall=lh_fall, years=lh_years, yearly=lh_yearly)
+        out[-1] += t["end"]
     if p["gpu"] is not None:
         gpu_fall, what, period = p["gpu"]
         if gpu_fall > 0:
-            pace = ("more slowly" if p["bw"] is not None and gpu_fall < p["bw"][0] else
-                    "as fast or faster" if p["bw"] is not None else None)
-            lead = f"GPU rental prices are falling too, but {pace}" if pace == "more slowly" else (
-                f"GPU rental prices are falling too, {pace}" if pace else "GPU rental prices are falling")
-            out.append(f"{lead} ({lower_first(what)}): {gpu_fall:.0%} in {period}.")
+            pace = ("gpu_slower" if p["bw"] is not None and gpu_fall < p["bw"][0] else
+                    "gpu_as_fast" if p["bw"] is not None else "gpu_falling")
+            out.append(t["gpu_falls"].format(lead=t[pace], what=lower_first(what), fall=gpu_fall,
+                                             period=shown_text(period)))
         else:
-            out.append(f"GPU rental prices are not falling ({lower_first(what)}): {-gpu_fall:+.0%} in {period}.")
+            out.append(t["gpu_flat"].format(what=lower_first(what), change=-gpu_fall, period=shown_text(period)))
     if p["bust"] is not None:
         value_lost, n_bankrupt, jobs, debt = p["bust"]
-        out.append(f"The telecom bust cost about {big_usd(value_lost)} of market value, {n_bankrupt} "
-                   f"bankruptcies and some {jobs:,.0f} jobs, on industry debt of about {big_usd(debt)}"
-                   + (";" if p["biggest"] else "."))
+        out.append(t["bust"].format(value_lost=big_usd(value_lost), n_bankrupt=n_bankrupt, jobs=jobs,
+                                    debt=big_usd(debt)) + (t["then"] if p["biggest"] else t["end"]))
     if p["biggest"] is not None:
         company, date, assets = p["biggest"]
-        lead = "the largest filing listed" if p["bust"] is not None else "The largest telecom filing listed"
-        out.append(f"{lead}, {company} ({date}), held USD {assets:,.0f} bn of assets.")
+        out.append(t["biggest"].format(lead=t["biggest_after_bust" if p["bust"] is not None else "biggest_alone"],
+                                       company=shown_name(company), date=shown_text(date), assets=usd(assets)))
     if p["peak"] is not None:
         out.append(peak_sentence(**p["peak"]))
-    out.append("The data holds no bankruptcies or debt figures for the AI build-out, so that comparison cannot be "
-               "made yet.")
-    return " ".join(out)
+    out.append(t["no_ai_debt"])
+    return t["join"].join(out)
+
+
+# The prices paragraph's words (the Chinese counterpart gives its own; the paragraph is put together above).
+PRICES = {
+    "bandwidth": ("The glut showed in prices: bandwidth prices fell {fall:.0%} in each of the {years:g} years of "
+                  "{period}, {total:.0%} in all"),
+    "long_haul": ", and long-haul prices fell more than {fall:.0%} over {years:g} years (at least {yearly:.0%} a year)",
+    "end": ".",
+    "then": ";",
+    "gpu_slower": "GPU rental prices are falling too, but more slowly",
+    "gpu_as_fast": "GPU rental prices are falling too, as fast or faster",
+    "gpu_falling": "GPU rental prices are falling",
+    "gpu_falls": "{lead} ({what}): {fall:.0%} in {period}.",
+    "gpu_flat": "GPU rental prices are not falling ({what}): {change:+.0%} in {period}.",
+    "bust": ("The telecom bust cost about {value_lost} of market value, {n_bankrupt} bankruptcies and some {jobs:,.0f} "
+             "jobs, on industry debt of about {debt}"),
+    "biggest_after_bust": "the largest filing listed",
+    "biggest_alone": "The largest telecom filing listed",
+    "biggest": "{lead}, {company} ({date}), held {assets} of assets.",
+    "no_ai_debt": ("The data holds no bankruptcies or debt figures for the AI build-out, so that comparison cannot be "
+                   "made yet."),
+    "join": " ",
+}
+
+
+def shown_text(text: str) -> str:
+    """A period or date label from the data, as a sentence shows it (as written)."""
+    return text
 
 
 def extended_note(extended: tuple[int, int, float] | None) -> str:

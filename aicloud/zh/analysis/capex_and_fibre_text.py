@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 
 # Put together once, in the English module, from the words below:
-from aicloud.analysis.capex_and_fibre_text import gpu_after_wait, outlast, peak_sentence
+from aicloud.analysis.capex_and_fibre_text import gpu_after_wait, outlast
 from aicloud.i18n import display, name, usd_bn
 from aicloud.i18n import name as _name
 
@@ -381,36 +381,29 @@ def use_title(n: int, low: float, high: float) -> str:
     return f"引用的光纤在用比例从 {low:.1f}% 到 {high:.0f}% 不等，因为它们衡量的东西不同"
 
 
-def prices_paragraph(p: dict) -> str:
-    out = []
-    if p["bw"] is not None:
-        fall, years, period, total = p["bw"]
-        out.append(f"过剩体现在价格上：{display(period)}的 {years:g} 年里，带宽价格每年下跌 {fall:.0%}，累计下跌 {total:.0%}")
-        if p["lh"] is not None:
-            lh_fall, lh_years, lh_yearly = p["lh"]
-            out[-1] += f"；长途带宽价格在 {lh_years:g} 年里下跌超过 {lh_fall:.0%}（每年至少 {lh_yearly:.0%}）"
-        out[-1] += "。"
-    if p["gpu"] is not None:
-        gpu_fall, what, period = p["gpu"]
-        if gpu_fall > 0:
-            pace = ("但更慢" if p["bw"] is not None and gpu_fall < p["bw"][0] else
-                    "速度相当或更快" if p["bw"] is not None else None)
-            lead = f"GPU 租赁价格也在下跌，{pace}" if pace else "GPU 租赁价格在下跌"
-            out.append(f"{lead}（{_d(what)}）：{display(period)}下跌 {gpu_fall:.0%}。")
-        else:
-            out.append(f"GPU 租赁价格没有下跌（{_d(what)}）：{display(period)}为 {-gpu_fall:+.0%}。")
-    if p["bust"] is not None:
-        value_lost, n_bankrupt, jobs, debt = p["bust"]
-        out.append(f"电信泡沫破裂蒸发了约 {big_usd(value_lost)}市值，造成 {n_bankrupt} 起破产、约 {jobs:,.0f} 个工作岗位流失，"
-                   f"而行业债务约为 {big_usd(debt)}" + ("；" if p["biggest"] else "。"))
-    if p["biggest"] is not None:
-        company, date, assets = p["biggest"]
-        lead = "所列最大的一起破产" if p["bust"] is not None else "所列最大的一起电信破产"
-        out.append(f"{lead}是{name(company)}（{display(date)}），资产 {usd_bn(assets, 0)}。")
-    if p["peak"] is not None:
-        out.append(peak_sentence(**p["peak"]))
-    out.append("数据中还没有 AI 建设的破产或债务数字，因此这项比较暂时无法进行。")
-    return "".join(out)
+PRICES = {
+    "bandwidth": "过剩体现在价格上：{period}的 {years:g} 年里，带宽价格每年下跌 {fall:.0%}，累计下跌 {total:.0%}",
+    "long_haul": "；长途带宽价格在 {years:g} 年里下跌超过 {fall:.0%}（每年至少 {yearly:.0%}）",
+    "end": "。",
+    "then": "；",
+    "gpu_slower": "GPU 租赁价格也在下跌，但更慢",
+    "gpu_as_fast": "GPU 租赁价格也在下跌，速度相当或更快",
+    "gpu_falling": "GPU 租赁价格在下跌",
+    "gpu_falls": "{lead}（{what}）：{period}下跌 {fall:.0%}。",
+    "gpu_flat": "GPU 租赁价格没有下跌（{what}）：{period}为 {change:+.0%}。",
+    "bust": ("电信泡沫破裂蒸发了约 {value_lost}市值，造成 {n_bankrupt} 起破产、约 {jobs:,.0f} 个工作岗位流失，"
+             "而行业债务约为 {debt}"),
+    "biggest_after_bust": "所列最大的一起破产",
+    "biggest_alone": "所列最大的一起电信破产",
+    "biggest": "{lead}是{company}（{date}），资产 {assets}。",
+    "no_ai_debt": "数据中还没有 AI 建设的破产或债务数字，因此这项比较暂时无法进行。",
+    "join": "",
+}
+
+
+def shown_text(text: str) -> str:
+    """A period or date label from the data, in Chinese (the display catalogue)."""
+    return display(text)
 
 
 PEAK = {
