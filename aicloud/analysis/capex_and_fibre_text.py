@@ -202,55 +202,99 @@ def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: f
                       has_quarter: bool = True) -> str:
     """`essays`: dicts with run_rate, needed, date, revenue (or None), revenue_is, gap (or None), matches (bool or
     None); `update`: q_label, q_revenue, run_rate, needed, vs_last, gap, coverage."""
+    t = SEQUOIA
     out = []
     if essays:
         checked = [e["matches"] for e in essays if e["matches"] is not None]
-        if len(essays) == 1:
-            agree = ("matches" if checked and checked[0] else "does not match" if checked
-                     else "cannot be checked against (no stated figure)")
-        else:
-            agree = ("all match" if checked and all(checked) else "do not all match" if checked
-                     else "cannot be checked against (no stated figure)")
-        parts = []
-        for i, e in enumerate(essays):
-            lead = f"a run-rate of USD {e['run_rate']:,.0f} bn" if i == 0 else f"a run-rate of {e['run_rate']:,.0f} bn"
-            parts.append(f"{lead} needs {e['needed']:,.0f} bn of revenue ({e['date']})" if i == 0
-                         else f"{lead} needs {e['needed']:,.0f} bn ({e['date']})")
         n = len(essays)
-        subject = "the essay's headline figure" if n == 1 else f"the {n} essays' headline figures"
-        out.append(f"Rebuilt from their inputs, {subject} {agree} the stated {'one' if n == 1 else 'ones'}: "
-                   + ", ".join(parts) + ".")
+        if n == 1:
+            agree = t["one_matches"] if checked and checked[0] else t["one_differs"] if checked else t["unchecked"]
+        else:
+            agree = t["all_match"] if checked and all(checked) else t["not_all_match"] if checked else t["unchecked"]
+        parts = [t["part_first" if i == 0 else "part_next"].format(
+                     run_rate_usd=usd(e["run_rate"]), run_rate=bn_amount(e["run_rate"]), needed=bn_amount(e["needed"]),
+                     date=shown_text(e["date"])) for i, e in enumerate(essays)]
+        out.append(t["rebuilt"].format(subject=t["subject_one"] if n == 1 else t["subject_many"].format(n=n),
+                                       agree=agree, ones=t["one"] if n == 1 else t["ones"],
+                                       parts=t["parts_sep"].join(parts)))
         revenue = []
         for i, e in enumerate(essays):
-            who = ("The essay's" if n == 1 else "The first essay's") if i == 0 else f"the {ordinal(i)}'s"
+            who = (t["who_only"] if n == 1 else t["who_first"]) if i == 0 else t["who_nth"].format(ordinal=ordinal(i))
             if e["revenue"] is None:
-                revenue.append(f"{who} revenue is not given")
+                revenue.append(t["no_revenue"].format(who=who))
                 continue
-            text = (f"{who} revenue of about USD {e['revenue']:,.0f} bn is {e['revenue_is']}" if i == 0
-                    else f"{who} {e['revenue']:,.0f} bn is {e['revenue_is']}")
+            text = t["revenue_first" if i == 0 else "revenue_next"].format(
+                who=who, revenue_usd=usd(e["revenue"]), revenue=bn_amount(e["revenue"]),
+                revenue_is=shown(e["revenue_is"]))
             if i == n - 1 and e["gap"] is not None:
-                text += f", leaving a {'gap' if e['gap'] >= 0 else 'surplus'} of {abs(e['gap']):,.0f} bn"
+                text += t["gap" if e["gap"] >= 0 else "surplus"].format(amount=bn_amount(abs(e["gap"])))
             revenue.append(text)
-        out.append("; ".join(revenue) + ".")
+        out.append(t["revenue_sep"].join(revenue) + t["end"])
     if update is not None:
-        text = (f"NVIDIA's data-center revenue in {update['q_label']} was USD {update['q_revenue']:,.1f} bn, a "
-                f"run-rate of {update['run_rate']:,.1f} bn; the same method then needs {update['needed']:,.0f} bn "
-                "of yearly AI revenue")
+        text = t["update"].format(q_label=update["q_label"], q_revenue=usd(update["q_revenue"], 1),
+                                  run_rate=bn_amount(update["run_rate"], 1), needed=bn_amount(update["needed"]))
         if update["vs_last"] is not None:
-            last = "the essay's" if len(essays) == 1 else f"the {ordinal(len(essays) - 1)} essay's"
-            text += f", {update['vs_last']:.1f} times {last} figure"
-        out.append(text + ".")
+            last = t["last_one"] if len(essays) == 1 else t["last_nth"].format(ordinal=ordinal(len(essays) - 1))
+            text += t["vs_last"].format(vs_last=update["vs_last"], last=last)
+        out.append(text + t["end"])
         if update["coverage"] is not None:
             gap = update["gap"]
-            out.append(f"Against an assumed AI revenue of USD {ai_revenue:,.0f} bn the "
-                       + (f"gap is {gap:,.0f} bn" if gap >= 0 else f"surplus is {-gap:,.0f} bn")
-                       + f", and revenue covers {update['coverage']:.0%} of the need.")
+            balance = (t["update_gap"].format(amount=bn_amount(gap)) if gap >= 0
+                       else t["update_surplus"].format(amount=bn_amount(-gap)))
+            out.append(t["against"].format(ai_revenue=usd(ai_revenue), balance=balance,
+                                           coverage=update["coverage"]))
     elif has_quarter:
-        out.append("The update needs the ratios of an essay whose inputs the method can use, and these data hold "
-                   "none, so NVIDIA's latest quarter is not turned into a revenue need.")
+        out.append(t["no_ratios"])
     else:
-        out.append("The data hold no NVIDIA quarter to update the method with.")
-    return " ".join(out)
+        out.append(t["no_quarter"])
+    return t["join"].join(out)
+
+
+# Sequoia's method rebuilt: the words (the Chinese counterpart gives its own; the paragraph is put together above).
+# Amounts come as text from `usd` ('USD 600 bn') and `bn_amount` ('600 bn').
+SEQUOIA = {
+    "one_matches": "matches",
+    "one_differs": "does not match",
+    "all_match": "all match",
+    "not_all_match": "do not all match",
+    "unchecked": "cannot be checked against (no stated figure)",
+    "part_first": "a run-rate of {run_rate_usd} needs {needed} of revenue ({date})",
+    "part_next": "a run-rate of {run_rate} needs {needed} ({date})",
+    "parts_sep": ", ",
+    "subject_one": "the essay's headline figure",
+    "subject_many": "the {n} essays' headline figures",
+    "one": "one",
+    "ones": "ones",
+    "rebuilt": "Rebuilt from their inputs, {subject} {agree} the stated {ones}: {parts}.",
+    "who_only": "The essay's",
+    "who_first": "The first essay's",
+    "who_nth": "the {ordinal}'s",
+    "no_revenue": "{who} revenue is not given",
+    "revenue_first": "{who} revenue of about {revenue_usd} is {revenue_is}",
+    "revenue_next": "{who} {revenue} is {revenue_is}",
+    "gap": ", leaving a gap of {amount}",
+    "surplus": ", leaving a surplus of {amount}",
+    "revenue_sep": "; ",
+    "end": ".",
+    "update": ("NVIDIA's data-center revenue in {q_label} was {q_revenue}, a run-rate of {run_rate}; the same method "
+               "then needs {needed} of yearly AI revenue"),
+    "last_one": "the essay's",
+    "last_nth": "the {ordinal} essay's",
+    "vs_last": ", {vs_last:.1f} times {last} figure",
+    "against": ("Against an assumed AI revenue of {ai_revenue} the {balance}, and revenue covers {coverage:.0%} of "
+                "the need."),
+    "update_gap": "gap is {amount}",
+    "update_surplus": "surplus is {amount}",
+    "no_ratios": ("The update needs the ratios of an essay whose inputs the method can use, and these data hold "
+                  "none, so NVIDIA's latest quarter is not turned into a revenue need."),
+    "no_quarter": "The data hold no NVIDIA quarter to update the method with.",
+    "join": " ",
+}
+
+
+def bn_amount(bn: float, digits: int = 0) -> str:
+    """An amount in billions after a first one in dollars: '600 bn'."""
+    return f"{bn:,.{digits}f} bn"
 
 
 def sequoia_title(update: dict | None, last_needed: float | None) -> str:
@@ -549,9 +593,9 @@ TELECOM_TITLE = {
 }
 
 
-def usd(bn: float) -> str:
+def usd(bn: float, digits: int = 0) -> str:
     """A dollar amount in billions: 'USD 120 bn'."""
-    return f"USD {bn:,.0f} bn"
+    return f"USD {bn:,.{digits}f} bn"
 
 
 def shown(text: str) -> str:

@@ -182,52 +182,46 @@ def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | 
             f"（{margin:.0%}），使终端用户保住这一毛利。")
 
 
-def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float,
-                      has_quarter: bool = True) -> str:
-    out = []
-    if essays:
-        checked = [e["matches"] for e in essays if e["matches"] is not None]
-        n = len(essays)
-        if n == 1:
-            agree = ("与文中所说的一致" if checked and checked[0] else "与文中所说的不一致" if checked
-                     else "无法与文中所说的核对（文中没有给出数字）")
-        else:
-            agree = ("与文中所说的全都一致" if checked and all(checked) else "与文中所说的并不全都一致" if checked
-                     else "无法与文中所说的核对（文中没有给出数字）")
-        parts = []
-        for e in essays:
-            lead = f"年化收入 {usd_bn(e['run_rate'], 0)}"
-            parts.append(f"{lead}需要 {usd_bn(e['needed'], 0)}的收入（{display(e['date'])}）")
-        subject = "这篇文章的核心数字" if n == 1 else f"这 {n} 篇文章的核心数字"
-        out.append(f"用它们的输入重新计算，{subject}{agree}：" + "，".join(parts) + "。")
-        revenue = []
-        for i, e in enumerate(essays):
-            who = ("这篇文章" if n == 1 else "第一篇文章") if i == 0 else f"{ordinal(i)}篇"
-            if e["revenue"] is None:
-                revenue.append(f"{who}没有给出收入")
-                continue
-            text = f"{who}所说约 {usd_bn(e['revenue'], 0)}的收入{_d(e['revenue_is'])}"
-            if i == n - 1 and e["gap"] is not None:
-                text += f"，留下 {usd_bn(abs(e['gap']), 0)}的{'缺口' if e['gap'] >= 0 else '盈余'}"
-            revenue.append(text)
-        out.append("；".join(revenue) + "。")
-    if update is not None:
-        text = (f"英伟达 {update['q_label']} 的数据中心收入为 {usd_bn(update['q_revenue'], 1)}，年化为 "
-                f"{usd_bn(update['run_rate'], 1)}；用同样的方法，每年需要 {usd_bn(update['needed'], 0)}的 AI 收入")
-        if update["vs_last"] is not None:
-            last = "该文" if len(essays) == 1 else f"{ordinal(len(essays) - 1)}篇文章"
-            text += f"，是{last}数字的 {update['vs_last']:.1f} 倍"
-        out.append(text + "。")
-        if update["coverage"] is not None:
-            gap = update["gap"]
-            out.append(f"对照假设的 AI 收入 {usd_bn(ai_revenue, 0)}，"
-                       + (f"缺口为 {usd_bn(gap, 0)}" if gap >= 0 else f"盈余为 {usd_bn(-gap, 0)}")
-                       + f"，收入只覆盖所需的 {update['coverage']:.0%}。")
-    elif has_quarter:
-        out.append("更新需要一篇输入可用的文章所给的比例，而这些数据中没有，因此英伟达最近一个季度没有折算成所需收入。")
-    else:
-        out.append("数据中没有可用来更新这一计算的英伟达季度数据。")
-    return "".join(out)
+SEQUOIA = {
+    "one_matches": "与文中所说的一致",
+    "one_differs": "与文中所说的不一致",
+    "all_match": "与文中所说的全都一致",
+    "not_all_match": "与文中所说的并不全都一致",
+    "unchecked": "无法与文中所说的核对（文中没有给出数字）",
+    "part_first": "年化收入 {run_rate_usd}需要 {needed}的收入（{date}）",
+    "part_next": "年化收入 {run_rate}需要 {needed}的收入（{date}）",
+    "parts_sep": "，",
+    "subject_one": "这篇文章的核心数字",
+    "subject_many": "这 {n} 篇文章的核心数字",
+    "one": "",
+    "ones": "",
+    "rebuilt": "用它们的输入重新计算，{subject}{agree}：{parts}。",
+    "who_only": "这篇文章",
+    "who_first": "第一篇文章",
+    "who_nth": "{ordinal}篇",
+    "no_revenue": "{who}没有给出收入",
+    "revenue_first": "{who}所说约 {revenue_usd}的收入{revenue_is}",
+    "revenue_next": "{who}所说约 {revenue}的收入{revenue_is}",
+    "gap": "，留下 {amount}的缺口",
+    "surplus": "，留下 {amount}的盈余",
+    "revenue_sep": "；",
+    "end": "。",
+    "update": "英伟达 {q_label} 的数据中心收入为 {q_revenue}，年化为 {run_rate}；用同样的方法，每年需要 {needed}的 AI 收入",
+    "last_one": "该文",
+    "last_nth": "{ordinal}篇文章",
+    "vs_last": "，是{last}数字的 {vs_last:.1f} 倍",
+    "against": "对照假设的 AI 收入 {ai_revenue}，{balance}，收入只覆盖所需的 {coverage:.0%}。",
+    "update_gap": "缺口为 {amount}",
+    "update_surplus": "盈余为 {amount}",
+    "no_ratios": "更新需要一篇输入可用的文章所给的比例，而这些数据中没有，因此英伟达最近一个季度没有折算成所需收入。",
+    "no_quarter": "数据中没有可用来更新这一计算的英伟达季度数据。",
+    "join": "",
+}
+
+
+def bn_amount(bn: float, digits: int = 0) -> str:
+    """An amount in billions of dollars, in 亿美元."""
+    return usd_bn(bn, digits)
 
 
 def sequoia_title(update: dict | None, last_needed: float | None) -> str:
@@ -426,9 +420,9 @@ TELECOM_TITLE = {
 }
 
 
-def usd(bn: float) -> str:
+def usd(bn: float, digits: int = 0) -> str:
     """A dollar amount in billions, in 亿美元."""
-    return usd_bn(bn, 0)
+    return usd_bn(bn, digits)
 
 
 def shown(text: str) -> str:
