@@ -324,44 +324,71 @@ def exercise_sequoia(author: str, update: dict | None, ai_revenue: float) -> str
 
 def payback_paragraph(*, ai_revenue: float, margin: dict, growth: dict, central: Sequence[float],
                       high: Sequence[float], low: Sequence[float], n_bases: int, gpu_life: float) -> str:
+    t = PAYBACK
     if n_bases == 0:
-        return ("The data hold no capital base (no NVIDIA quarter with Sequoia's inputs, no US capex, no estimate of "
-                "AI capex), so no payback is computed.")
+        return t["no_base"]
     finite_low = [v for v in low if math.isfinite(v)]
-    low_text = (f"the low case up to {years_text(max(low))}" if len(finite_low) == len(low)
-                else "the low case never repays " + ("it" if not finite_low else "some of them"))
-    span = (f"in {years_text(min(central))} to {years_text(max(central))} years across the {n_bases} capital bases"
-            if n_bases > 1 else f"in {years_text(central[0])} years")
+    low_text = (t["low_up_to"].format(years=years_text(max(low))) if len(finite_low) == len(low)
+                else t["low_never_all" if not finite_low else "low_never_some"])
+    span = (t["span_many"].format(low=years_text(min(central)), high=years_text(max(central)), n=n_bases)
+            if n_bases > 1 else t["span_one"].format(years=years_text(central[0])))
     if all(not math.isfinite(v) for v in central):
-        span = "never, on any base"
-    return (f"With AI revenue starting at USD {ai_revenue:,.0f} bn a year, the central case (margin "
-            f"{margin['central']:.0%}, growth {growth['central']:.0%} a year) repays one year of spending {span}; "
-            f"the high case (margin {margin['high']:.0%}, growth {growth['high']:.0%}) needs at least "
-            f"{years_text(min(high))} years, {low_text}. The assumed life of GPU servers is {gpu_life:.0f} years: "
-            "spending repaid after that has to be spent again before it is repaid.")
+        span = t["span_never"]
+    return t["text"].format(ai_revenue=usd(ai_revenue), margin_central=margin["central"],
+                            growth_central=growth["central"], span=span, margin_high=margin["high"],
+                            growth_high=growth["high"], high_years=years_text(min(high)), low_text=low_text,
+                            gpu_life=gpu_life)
 
 
 def steady_paragraph(*, base_label: str | None, yearly: float, life: float, installed: float, gross: float,
                      margin: float, covers: float, revenue_needed: float, ai_revenue: float) -> str:
+    t = PAYBACK
     if base_label is None:
-        return "With no capital base in the data, the steady state cannot be computed."
-    short = "falls short of" if gross < yearly else "covers"
-    return ("Spreading the cost over the servers' life does not shrink the yearly bill once the build-out levels "
-            f"off. Hold spending at the pace of the {base_label} (USD {yearly:,.0f} bn a year) for a whole asset "
-            f"life of {life:.0f} years and the installed base holds USD {installed:,.0f} bn of purchases, of which "
-            f"one year's worth, USD {yearly:,.0f} bn, is written off each year. AI's yearly gross profit at the "
-            f"central margin ({margin:.0%}) of USD {ai_revenue:,.0f} bn of revenue is USD {gross:,.0f} bn, which "
-            f"{short} that depreciation ({covers:.0%} of it); to cover it, AI revenue would have to be about USD "
-            f"{revenue_needed:,.0f} bn a year. The base is capital only: running costs, energy among them, are "
-            "not in it, because the margin already takes them out of revenue.")
+        return t["steady_none"]
+    return t["steady"].format(base_label=shown(base_label), yearly=usd(yearly), life=life, installed=usd(installed),
+                              margin=margin, ai_revenue=usd(ai_revenue), gross=usd(gross), covers=covers,
+                              short=t["falls_short" if gross < yearly else "covers"],
+                              revenue_needed=usd(revenue_needed))
 
 
 def payback_title(central_first: float | None) -> str:
+    t = PAYBACK
     if central_first is None:
-        return "How fast AI revenue repays capital: the model"
+        return t["title_model"]
     if not math.isfinite(central_first):
-        return "In the central case one year of spending is never repaid"
-    return f"In the central case one year of spending takes {central_first:.1f} years to repay"
+        return t["title_never"]
+    return t["title"].format(years=central_first)
+
+
+# Payback and steady state: the words (the Chinese counterpart gives its own; the sentences are put together above).
+PAYBACK = {
+    "no_base": ("The data hold no capital base (no NVIDIA quarter with Sequoia's inputs, no US capex, no estimate of "
+                "AI capex), so no payback is computed."),
+    "low_up_to": "the low case up to {years}",
+    "low_never_all": "the low case never repays it",
+    "low_never_some": "the low case never repays some of them",
+    "span_many": "in {low} to {high} years across the {n} capital bases",
+    "span_one": "in {years} years",
+    "span_never": "never, on any base",
+    "text": ("With AI revenue starting at {ai_revenue} a year, the central case (margin {margin_central:.0%}, growth "
+             "{growth_central:.0%} a year) repays one year of spending {span}; the high case (margin "
+             "{margin_high:.0%}, growth {growth_high:.0%}) needs at least {high_years} years, {low_text}. The "
+             "assumed life of GPU servers is {gpu_life:.0f} years: spending repaid after that has to be spent again "
+             "before it is repaid."),
+    "steady_none": "With no capital base in the data, the steady state cannot be computed.",
+    "falls_short": "falls short of",
+    "covers": "covers",
+    "steady": ("Spreading the cost over the servers' life does not shrink the yearly bill once the build-out levels "
+               "off. Hold spending at the pace of the {base_label} ({yearly} a year) for a whole asset life of "
+               "{life:.0f} years and the installed base holds {installed} of purchases, of which one year's worth, "
+               "{yearly}, is written off each year. AI's yearly gross profit at the central margin ({margin:.0%}) of "
+               "{ai_revenue} of revenue is {gross}, which {short} that depreciation ({covers:.0%} of it); to cover "
+               "it, AI revenue would have to be about {revenue_needed} a year. The base is capital only: running "
+               "costs, energy among them, are not in it, because the margin already takes them out of revenue."),
+    "title_model": "How fast AI revenue repays capital: the model",
+    "title_never": "In the central case one year of spending is never repaid",
+    "title": "In the central case one year of spending takes {years:.1f} years to repay",
+}
 
 
 # C38's comparisons ------------------------------------------------------------------------------------------------

@@ -244,43 +244,32 @@ def exercise_sequoia(author: str, update: dict | None, ai_revenue: float) -> str
             f"(c) 把你的答案与本章的数字、以及假设的 AI 收入 {usd_bn(ai_revenue, 0)}作比较。")
 
 
-def payback_paragraph(*, ai_revenue: float, margin: dict, growth: dict, central: Sequence[float],
-                      high: Sequence[float], low: Sequence[float], n_bases: int, gpu_life: float) -> str:
-    if n_bases == 0:
-        return ("数据中没有资本基数（没有具备红杉输入的英伟达季度数据，没有美国资本开支，也没有 AI 资本开支的估计），"
-                "因此不计算回收期。")
-    finite_low = [v for v in low if math.isfinite(v)]
-    low_text = (f"悲观情形最长需要 {years_text(max(low))} 年" if len(finite_low) == len(low)
-                else "悲观情形" + ("永远收不回" if not finite_low else "对其中一些基数永远收不回"))
-    span = (f"需要 {years_text(min(central))} 至 {years_text(max(central))} 年（{n_bases} 个资本基数）" if n_bases > 1
-            else f"需要 {years_text(central[0])} 年")
-    if all(not math.isfinite(v) for v in central):
-        span = "在任何基数上都永远收不回"
-    return (f"假设 AI 收入从每年 {usd_bn(ai_revenue, 0)}起步，中性情形（毛利率 {margin['central']:.0%}，"
-            f"每年增长 {growth['central']:.0%}）收回一年的开支{span}；乐观情形（毛利率 {margin['high']:.0%}，"
-            f"增长 {growth['high']:.0%}）至少需要 {years_text(min(high))} 年，{low_text}。假设 GPU 服务器的寿命为 "
-            f"{gpu_life:.0f} 年：在此之后才收回的开支，在收回之前就得再花一次。")
-
-
-def steady_paragraph(*, base_label: str | None, yearly: float, life: float, installed: float, gross: float,
-                     margin: float, covers: float, revenue_needed: float, ai_revenue: float) -> str:
-    if base_label is None:
-        return "数据中没有资本基数，无法计算稳态。"
-    short = "不足以覆盖" if gross < yearly else "足以覆盖"
-    return (f"把成本摊到服务器的寿命上，并不会在建设放缓后让每年的账单变小。假如开支保持在{_d(base_label)}的节奏"
-            f"（每年 {usd_bn(yearly, 0)}），持续一个完整的资产寿命 {life:.0f} 年，那么在役资产中就有 {usd_bn(installed, 0)}"
-            f"的采购，其中每年有一年的量，即 {usd_bn(yearly, 0)}，被折旧掉。按中性毛利率（{margin:.0%}），"
-            f"{usd_bn(ai_revenue, 0)}的 AI 收入每年带来 {usd_bn(gross, 0)}毛利，{short}这笔折旧（相当于其 {covers:.0%}）；"
-            f"要覆盖它，AI 收入每年需要约 {usd_bn(revenue_needed, 0)}。这一基数只含资本：能源等运营成本不在其中，"
-            "因为毛利率已经把它们从收入中扣除。")
-
-
-def payback_title(central_first: float | None) -> str:
-    if central_first is None:
-        return "AI 收入多快能收回资本：模型"
-    if not math.isfinite(central_first):
-        return "在中性情形下，一年的开支永远收不回"
-    return f"在中性情形下，一年的开支需要 {central_first:.1f} 年才能收回"
+PAYBACK = {
+    "no_base": ("数据中没有资本基数（没有具备红杉输入的英伟达季度数据，没有美国资本开支，也没有 AI 资本开支的估计），"
+                "因此不计算回收期。"),
+    "low_up_to": "悲观情形最长需要 {years} 年",
+    "low_never_all": "悲观情形永远收不回",
+    "low_never_some": "悲观情形对其中一些基数永远收不回",
+    "span_many": "需要 {low} 至 {high} 年（{n} 个资本基数）",
+    "span_one": "需要 {years} 年",
+    "span_never": "在任何基数上都永远收不回",
+    "text": ("假设 AI 收入从每年 {ai_revenue}起步，中性情形（毛利率 {margin_central:.0%}，"
+             "每年增长 {growth_central:.0%}）收回一年的开支{span}；乐观情形（毛利率 {margin_high:.0%}，"
+             "增长 {growth_high:.0%}）至少需要 {high_years} 年，{low_text}。假设 GPU 服务器的寿命为 "
+             "{gpu_life:.0f} 年：在此之后才收回的开支，在收回之前就得再花一次。"),
+    "steady_none": "数据中没有资本基数，无法计算稳态。",
+    "falls_short": "不足以覆盖",
+    "covers": "足以覆盖",
+    "steady": ("把成本摊到服务器的寿命上，并不会在建设放缓后让每年的账单变小。假如开支保持在{base_label}的节奏"
+               "（每年 {yearly}），持续一个完整的资产寿命 {life:.0f} 年，那么在役资产中就有 {installed}"
+               "的采购，其中每年有一年的量，即 {yearly}，被折旧掉。按中性毛利率（{margin:.0%}），"
+               "{ai_revenue}的 AI 收入每年带来 {gross}毛利，{short}这笔折旧（相当于其 {covers:.0%}）；"
+               "要覆盖它，AI 收入每年需要约 {revenue_needed}。这一基数只含资本：能源等运营成本不在其中，"
+               "因为毛利率已经把它们从收入中扣除。"),
+    "title_model": "AI 收入多快能收回资本：模型",
+    "title_never": "在中性情形下，一年的开支永远收不回",
+    "title": "在中性情形下，一年的开支需要 {years:.1f} 年才能收回",
+}
 
 
 def gdp_paragraph(*, n_pairs: int, n_ai_higher: int, ai: tuple[float, float] | None,
