@@ -396,62 +396,94 @@ PAYBACK = {
 def gdp_paragraph(*, n_pairs: int, n_ai_higher: int, ai: tuple[float, float] | None,
                   tel: tuple[float, float] | None, rail_max: float | None, it: tuple | None,
                   own_share: float | None, gdp: float) -> str:
+    t = GDP
     out = []
     if n_pairs and ai and tel:
-        who = "commentator who gives" if n_pairs == 1 else "commentators who give"
-        rail = (f", all far below the railroads' peak (up to {rail_max:.1f}%)" if rail_max is not None
-                and rail_max > max(ai[1], tel[1]) else "")
-        out.append(f"Of the {n_pairs} {who} both figures, {n_ai_higher} put AI spending at or above the telecom "
-                   f"peak; their AI figures run from {ai[0]:.1f}% to {ai[1]:.1f}% of US GDP, their telecom figures "
-                   f"from {tel[0]:.1f}% to {tel[1]:.1f}%{rail}.")
+        rail = (t["rail"].format(rail_max=rail_max) if rail_max is not None and rail_max > max(ai[1], tel[1])
+                else "")
+        out.append(t["pairs"].format(n_pairs=n_pairs, who=t["who_one" if n_pairs == 1 else "who_many"],
+                                     n_ai_higher=n_ai_higher, ai_low=ai[0], ai_high=ai[1], tel_low=tel[0],
+                                     tel_high=tel[1], rail=rail))
     else:
-        out.append("No commentator in the data gives both an AI and a telecom share of GDP, so the two cannot be "
-                   "compared on their measures.")
+        out.append(t["no_pairs"])
     if it is not None:
         it_ai, it_ai_period, it_tel, it_tel_period = it
-        out.append(f"The broader measure of private investment in IT equipment and software is {it_ai:.1f}% of GDP "
-                   f"in {it_ai_period}, against {it_tel:.1f}% in {it_tel_period}.")
+        out.append(t["it"].format(it_ai=it_ai, it_ai_period=shown_text(str(it_ai_period)), it_tel=it_tel,
+                                  it_tel_period=shown_text(str(it_tel_period))))
     if own_share is not None:
-        out.append("The chapter's own cross-check divides the US companies' capex by an assumed US GDP of USD "
-                   f"{gdp:,.0f} bn (GDP is not in the facts, hence a parameter): {own_share:.1%}, an upper bound "
-                   "for AI because that capex is worldwide and not all of it is for AI.")
-    return " ".join(out)
+        out.append(t["own"].format(gdp=usd(gdp), own_share=own_share))
+    return t["join"].join(out)
 
 
 def gdp_title(n_pairs: int, n_ai_higher: int) -> str:
     if n_pairs == 0:
-        return "No commentator gives both an AI and a telecom share of GDP"
-    return (f"{n_ai_higher} of {n_pairs} commentators put AI spending at or above the telecom peak as a share "
-            "of GDP")
+        return GDP["title_none"]
+    return GDP["title"].format(n_pairs=n_pairs, n_ai_higher=n_ai_higher)
 
 
 def revenue_paragraph(*, ratio: dict | None, est: tuple[int, float, float] | None,
                       update_coverage: float | None, share_rev: tuple[str, float, str] | None) -> str:
     """`ratio`: telecom, tel_period, ai, ai_period, confidence, publisher."""
+    t = REVENUE
     out = []
     if ratio is not None:
         r = ratio
-        out.append("On capital spending against revenue, the only like-for-like figures come from one source "
-                   f"({r['publisher']}) and are {CONFIDENCE.get(r['confidence'], r['confidence'])}: about "
-                   f"{r['telecom']:.0f} times revenue for telecom ({r['tel_period']}) and {r['ai']:.0f} for AI "
-                   f"({r['ai_period']}).")
+        out.append(t["ratio"].format(publisher=shown_name(r["publisher"]),
+                                     confidence=CONFIDENCE.get(r["confidence"], r["confidence"]),
+                                     telecom=r["telecom"], tel_period=shown_text(r["tel_period"]), ai=r["ai"],
+                                     ai_period=shown_text(r["ai_period"])))
     else:
-        out.append("The data hold no like-for-like ratio of capital spending to revenue for both build-outs.")
+        out.append(t["no_ratio"])
     if est is not None:
         year, capex_bn, revenue_bn = est
-        lead = "A commentator's own pair" if ratio is not None else "A commentator's pair"
-        out.append(f"{lead} for {year} gives "
-                   + ("a similar picture" if ratio is not None else "one picture")
-                   + f": AI capex of about USD {capex_bn:,.0f} bn against {revenue_bn:,.0f} bn of generative-AI "
-                   f"revenue, {capex_bn / revenue_bn:.1f} times"
-                   + (f", and the Sequoia update above finds revenue covering {update_coverage:.0%} of the need."
-                      if update_coverage is not None else "."))
+        out.append(t["est"].format(lead=t["est_lead_own" if ratio is not None else "est_lead"], year=year,
+                                   picture=t["similar" if ratio is not None else "one_picture"],
+                                   capex=usd(capex_bn), revenue=bn_amount(revenue_bn), ratio=capex_bn / revenue_bn)
+                   + (t["est_update"].format(coverage=update_coverage) if update_coverage is not None
+                      else t["end"]))
     if share_rev is not None:
         subject, value, period = share_rev
-        out.append(f"For a single company the denominator is in the data: {subject} was {value:.0f}% of its "
-                   f"revenue in {period}. The other companies' revenues are not in the facts, so their "
-                   "capex-to-revenue ratios are left out rather than guessed.")
-    return " ".join(out)
+        out.append(t["share"].format(subject=shown(subject), value=value, period=shown_text(period)))
+    return t["join"].join(out)
+
+
+# C38's comparisons: the words (the Chinese counterpart gives its own; the sentences are put together above).
+GDP = {
+    "who_one": "commentator who gives",
+    "who_many": "commentators who give",
+    "rail": ", all far below the railroads' peak (up to {rail_max:.1f}%)",
+    "pairs": ("Of the {n_pairs} {who} both figures, {n_ai_higher} put AI spending at or above the telecom peak; their "
+              "AI figures run from {ai_low:.1f}% to {ai_high:.1f}% of US GDP, their telecom figures from "
+              "{tel_low:.1f}% to {tel_high:.1f}%{rail}."),
+    "no_pairs": ("No commentator in the data gives both an AI and a telecom share of GDP, so the two cannot be "
+                 "compared on their measures."),
+    "it": ("The broader measure of private investment in IT equipment and software is {it_ai:.1f}% of GDP in "
+           "{it_ai_period}, against {it_tel:.1f}% in {it_tel_period}."),
+    "own": ("The chapter's own cross-check divides the US companies' capex by an assumed US GDP of {gdp} (GDP is not "
+            "in the facts, hence a parameter): {own_share:.1%}, an upper bound for AI because that capex is "
+            "worldwide and not all of it is for AI."),
+    "join": " ",
+    "title_none": "No commentator gives both an AI and a telecom share of GDP",
+    "title": "{n_ai_higher} of {n_pairs} commentators put AI spending at or above the telecom peak as a share of GDP",
+}
+REVENUE = {
+    "ratio": ("On capital spending against revenue, the only like-for-like figures come from one source "
+              "({publisher}) and are {confidence}: about {telecom:.0f} times revenue for telecom ({tel_period}) and "
+              "{ai:.0f} for AI ({ai_period})."),
+    "no_ratio": "The data hold no like-for-like ratio of capital spending to revenue for both build-outs.",
+    "est_lead_own": "A commentator's own pair",
+    "est_lead": "A commentator's pair",
+    "similar": "a similar picture",
+    "one_picture": "one picture",
+    "est": ("{lead} for {year} gives {picture}: AI capex of about {capex} against {revenue} of generative-AI "
+            "revenue, {ratio:.1f} times"),
+    "est_update": ", and the Sequoia update above finds revenue covering {coverage:.0%} of the need.",
+    "end": ".",
+    "share": ("For a single company the denominator is in the data: {subject} was {value:.0f}% of its revenue in "
+              "{period}. The other companies' revenues are not in the facts, so their capex-to-revenue ratios are "
+              "left out rather than guessed."),
+    "join": " ",
+}
 
 
 def share_of(what: str) -> str:

@@ -272,56 +272,36 @@ PAYBACK = {
 }
 
 
-def gdp_paragraph(*, n_pairs: int, n_ai_higher: int, ai: tuple[float, float] | None,
-                  tel: tuple[float, float] | None, rail_max: float | None, it: tuple | None,
-                  own_share: float | None, gdp: float) -> str:
-    out = []
-    if n_pairs and ai and tel:
-        rail = (f"，都远低于铁路建设的峰值（最高 {rail_max:.1f}%）" if rail_max is not None
-                and rail_max > max(ai[1], tel[1]) else "")
-        out.append(f"同时给出两个数字的 {n_pairs} 位评论者中，有 {n_ai_higher} 位认为 AI 开支达到或超过了电信业的峰值；"
-                   f"他们给出的 AI 数字占美国 GDP 的 {ai[0]:.1f}% 至 {ai[1]:.1f}%，电信数字为 {tel[0]:.1f}% 至 "
-                   f"{tel[1]:.1f}%{rail}。")
-    else:
-        out.append("数据中没有哪位评论者同时给出 AI 和电信占 GDP 的比例，因此无法按他们的口径比较两者。")
-    if it is not None:
-        it_ai, it_ai_period, it_tel, it_tel_period = it
-        out.append(f"更宽口径的 IT 设备和软件私人投资，在 {display(str(it_ai_period))}占 GDP 的 {it_ai:.1f}%，"
-                   f"而在 {display(str(it_tel_period))}为 {it_tel:.1f}%。")
-    if own_share is not None:
-        out.append(f"本章自己的交叉核对，把美国公司的资本开支除以假设的美国 GDP {usd_bn(gdp, 0)}（GDP 不在事实数据中，"
-                   f"因此作为参数）：{own_share:.1%}；这是 AI 的上限，因为这些资本开支覆盖全球，也并非都用于 AI。")
-    return "".join(out)
-
-
-def gdp_title(n_pairs: int, n_ai_higher: int) -> str:
-    if n_pairs == 0:
-        return "没有评论者同时给出 AI 和电信占 GDP 的比例"
-    return f"{n_pairs} 位评论者中有 {n_ai_higher} 位认为，AI 开支占 GDP 的比例达到或超过电信业的峰值"
-
-
-def revenue_paragraph(*, ratio: dict | None, est: tuple[int, float, float] | None,
-                      update_coverage: float | None, share_rev: tuple[str, float, str] | None) -> str:
-    out = []
-    if ratio is not None:
-        r = ratio
-        out.append(f"在资本开支与收入之比上，唯一可比的数字来自同一个来源（{name(r['publisher'])}），且属于"
-                   f"{CONFIDENCE.get(r['confidence'], r['confidence'])}：电信约为收入的 {r['telecom']:.0f} 倍"
-                   f"（{display(r['tel_period'])}），AI 为 {r['ai']:.0f} 倍（{display(r['ai_period'])}）。")
-    else:
-        out.append("数据中没有两次建设浪潮可比的资本开支与收入之比。")
-    if est is not None:
-        year, capex_bn, revenue_bn = est
-        lead = "一位评论者自己给出的" if ratio is not None else "一位评论者给出的"
-        out.append(f"{lead} {year} 年数字呈现{'相似的' if ratio is not None else '一种'}图景：约 {usd_bn(capex_bn, 0)}的 "
-                   f"AI 资本开支，对应 {usd_bn(revenue_bn, 0)}的生成式 AI 收入，是后者的 {capex_bn / revenue_bn:.1f} 倍"
-                   + (f"；上文对红杉计算的更新也发现，收入只覆盖所需的 {update_coverage:.0%}。"
-                      if update_coverage is not None else "。"))
-    if share_rev is not None:
-        subject, value, period = share_rev
-        out.append(f"对单个公司而言，分母就在数据中：{_d(subject)}在 {display(period)}占其收入的 {value:.0f}%。"
-                   "其他公司的收入不在事实数据中，因此它们的资本开支与收入之比略去不算，而不是猜测。")
-    return "".join(out)
+GDP = {
+    "who_one": "",    # the Chinese sentence names the commentators without a relative clause
+    "who_many": "",
+    "rail": "，都远低于铁路建设的峰值（最高 {rail_max:.1f}%）",
+    "pairs": ("同时给出两个数字的 {n_pairs} 位评论者中，有 {n_ai_higher} 位认为 AI 开支达到或超过了电信业的峰值；"
+              "他们给出的 AI 数字占美国 GDP 的 {ai_low:.1f}% 至 {ai_high:.1f}%，电信数字为 {tel_low:.1f}% 至 "
+              "{tel_high:.1f}%{rail}。"),
+    "no_pairs": "数据中没有哪位评论者同时给出 AI 和电信占 GDP 的比例，因此无法按他们的口径比较两者。",
+    "it": "更宽口径的 IT 设备和软件私人投资，在 {it_ai_period}占 GDP 的 {it_ai:.1f}%，而在 {it_tel_period}为 {it_tel:.1f}%。",
+    "own": ("本章自己的交叉核对，把美国公司的资本开支除以假设的美国 GDP {gdp}（GDP 不在事实数据中，"
+            "因此作为参数）：{own_share:.1%}；这是 AI 的上限，因为这些资本开支覆盖全球，也并非都用于 AI。"),
+    "join": "",
+    "title_none": "没有评论者同时给出 AI 和电信占 GDP 的比例",
+    "title": "{n_pairs} 位评论者中有 {n_ai_higher} 位认为，AI 开支占 GDP 的比例达到或超过电信业的峰值",
+}
+REVENUE = {
+    "ratio": ("在资本开支与收入之比上，唯一可比的数字来自同一个来源（{publisher}），且属于"
+              "{confidence}：电信约为收入的 {telecom:.0f} 倍（{tel_period}），AI 为 {ai:.0f} 倍（{ai_period}）。"),
+    "no_ratio": "数据中没有两次建设浪潮可比的资本开支与收入之比。",
+    "est_lead_own": "一位评论者自己给出的",
+    "est_lead": "一位评论者给出的",
+    "similar": "相似的",
+    "one_picture": "一种",
+    "est": "{lead} {year} 年数字呈现{picture}图景：约 {capex}的 AI 资本开支，对应 {revenue}的生成式 AI 收入，是后者的 {ratio:.1f} 倍",
+    "est_update": "；上文对红杉计算的更新也发现，收入只覆盖所需的 {coverage:.0%}。",
+    "end": "。",
+    "share": ("对单个公司而言，分母就在数据中：{subject}在 {period}占其收入的 {value:.0f}%。"
+              "其他公司的收入不在事实数据中，因此它们的资本开支与收入之比略去不算，而不是猜测。"),
+    "join": "",
+}
 
 
 def share_of(what: str) -> str:
