@@ -70,34 +70,60 @@ def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int |
                        us_total_low: float, mixed: Sequence[str], growth_names: Sequence[str], first_year: int,
                        growth_multiple: float | None, nv_label: str | None, nv_usd: float | None,
                        missing: Sequence[str]) -> str:
+    t = SPENDING
     if latest_year is None or n_us == 0:
-        return ("The data hold no full year of capital spending by a US company, so no US total can be given; "
-                "the chart shows what the data hold.")
-    who = "company" if n_us == 1 else "companies"
-    out = [f"On their headline measures, the {n_us} US {who} ({names(us_names)}) spent about USD "
-           f"{us_total:,.0f} bn in {latest_year} ("
-           + (f"mixed bases: {'; '.join(mixed)}" if mixed else "all on calendar years") + ")."]
+        return t["none"]
+    basis = (t["mixed"].format(bases=t["mixed_sep"].join(shown(m) for m in mixed)) if mixed else t["calendar"])
+    out = [t["headline"].format(n_us=n_us, who=t["who_one" if n_us == 1 else "who_many"], names=names(us_names),
+                                total=usd(us_total), latest_year=latest_year, basis=basis)]
     if abs(us_total_low - us_total) > 0.005:
-        out.append(f"Taking each company's lowest reported measure instead gives USD {us_total_low:,.0f} bn; both "
-                   "figures stand, because they count different things.")
+        out.append(t["low"].format(low=usd(us_total_low)))
     else:
-        out.append("No company reports a lower measure for that year.")
+        out.append(t["no_low"])
     if growth_multiple is not None and growth_names:
-        subject = "companies" if len(growth_names) > 1 else "company"
-        out.append(f"The {subject} with a figure for {first_year} as well ({names(growth_names)}) spent "
-                   f"{times(growth_multiple)} in {latest_year}.")
+        out.append(t["growth"].format(subject=t["subject_many" if len(growth_names) > 1 else "subject_one"],
+                                      first_year=first_year, names=names(growth_names), times=times(growth_multiple),
+                                      latest_year=latest_year))
     if nv_label is not None and nv_usd is not None:
-        out.append(f"NVIDIA's data-center revenue for {nv_label} was USD {nv_usd:,.1f} bn.")
-    out.append("Company-years without a verified figure are left empty, not estimated: "
-               + (names(missing) if missing else "none") + ".")
-    return " ".join(out)
+        out.append(t["nvidia"].format(nv_label=nv_label, nv=usd(nv_usd, 1)))
+    out.append(t["missing"].format(missing=names(missing) if missing else t["nothing"]))
+    return t["join"].join(out)
 
 
 def spend_chart_title(n_us: int, us_total: float, latest_year: int | None) -> str:
+    t = SPENDING
     if latest_year is None or n_us == 0:
-        return "Capital spending per company, as reported"
-    who = "company's" if n_us == 1 else "companies'"
-    return f"The {n_us} US {who} capex reached USD {us_total:,.0f} bn in {latest_year}"
+        return t["title_none"]
+    return t["title"].format(n_us=n_us, who=t["title_who_one" if n_us == 1 else "title_who_many"],
+                             total=usd(us_total), latest_year=latest_year)
+
+
+# What the cloud companies spend: the words (the Chinese counterpart gives its own; put together above).
+SPENDING = {
+    "none": ("The data hold no full year of capital spending by a US company, so no US total can be given; the "
+             "chart shows what the data hold."),
+    "who_one": "company",
+    "who_many": "companies",
+    "headline": ("On their headline measures, the {n_us} US {who} ({names}) spent about {total} in {latest_year} "
+                 "({basis})."),
+    "mixed": "mixed bases: {bases}",
+    "mixed_sep": "; ",
+    "calendar": "all on calendar years",
+    "low": ("Taking each company's lowest reported measure instead gives {low}; both figures stand, because they "
+            "count different things."),
+    "no_low": "No company reports a lower measure for that year.",
+    "subject_one": "company",
+    "subject_many": "companies",
+    "growth": "The {subject} with a figure for {first_year} as well ({names}) spent {times} in {latest_year}.",
+    "nvidia": "NVIDIA's data-center revenue for {nv_label} was {nv}.",
+    "missing": "Company-years without a verified figure are left empty, not estimated: {missing}.",
+    "nothing": "none",
+    "join": " ",
+    "title_none": "Capital spending per company, as reported",
+    "title_who_one": "company's",
+    "title_who_many": "companies'",
+    "title": "The {n_us} US {who} capex reached {total} in {latest_year}",
+}
 
 
 # C36 ------------------------------------------------------------------------------------------------------------
@@ -109,49 +135,57 @@ def pledge_paragraph(*, company: str | None, amount: float, currency: str, years
                      department_actor: str) -> str:
     """`actual` = (measure, period, amount, share of pace); `peer` = (actor, period, currency, amount, share of
     pace); `dept` = (event, date)."""
+    t = C36
     if company is None:
-        return ("The spending data hold no pledge, so the first half of the claim cannot be checked with this "
-                "data." + _dept_sentence(dept, department_actor))
-    span = period_span(years)
+        return t["no_pledge"] + _dept_sentence(dept, department_actor)
     if claim_amount is None:
-        versus = "the article gives no figure to compare"
+        versus = t["no_claim"]
     elif math.isclose(amount, claim_amount, rel_tol=1e-9):
-        versus = f"the figure the article gives ({claim_amount:,.0f} bn)"
+        versus = t["same"].format(claim=amount_in(currency, claim_amount))
     else:
-        versus = (f"{'more' if amount > claim_amount else 'less'} than the figure the article gives "
-                  f"({claim_amount:,.0f} bn)")
-    out = [f"{company} pledged more than {currency} {amount:,.0f} bn over {span} on {date} (about USD "
-           f"{usd:,.0f} bn at the assumed rate), {versus}."]
+        versus = t["more" if amount > claim_amount else "less"].format(claim=amount_in(currency, claim_amount))
+    out = [t["pledge"].format(company=shown_name(company), amount=money(currency, amount), span=period_span(years),
+                              date=shown_text(date), usd=money("USD", usd), versus=versus)]
     if pace is not None and pace_usd is not None:
-        out.append(f"Spread evenly that is {pace:,.1f} bn a year (USD {pace_usd:,.1f} bn).")
+        out.append(t["pace"].format(pace=amount_in(currency, pace, 1), pace_usd=money("USD", pace_usd, 1)))
     if actual is not None and pace is not None:
         measure, period, value, ratio = actual
-        out.append(f"The company's reported {measure} over {period} was about {value:,.0f} bn, {ratio:.0%} of "
-                   "that pace.")
-    out.append("Later statements in the data: " + ("; ".join(later) if later else "none") + ".")
+        out.append(t["actual"].format(measure=shown(measure), period=shown_text(period),
+                                      value=amount_in(currency, value), ratio=ratio))
+    out.append(t["later"].format(later=t["later_sep"].join(shown(x) for x in later) if later else t["nothing"]))
     if peer is not None:
         actor, period, cur, value, ratio = peer
-        share = f", {ratio:.0%} of the pledge's yearly pace" if ratio is not None else ""
-        out.append(f"For scale, {actor}'s capex in {period} was {cur} {value:,.1f} bn{share}.")
-    return " ".join(out) + _dept_sentence(dept, department_actor)
+        share = t["peer_share"].format(ratio=ratio) if ratio is not None else ""
+        out.append(t["peer"].format(actor=shown_name(actor), period=shown_text(period), value=money(cur, value, 1),
+                                    share=share))
+    return t["join"].join(out) + _dept_sentence(dept, department_actor)
 
 
 def _dept_sentence(dept: tuple[str, str] | None, actor: str) -> str:
     if dept is None:
-        return (f" The timeline data hold no organisational move by {actor}, so the second half of the claim is "
-                "not tested here.")
-    return f" The second half of the claim is an event in the timeline data: {dept[0]} ({dept[1]})."
+        return C36["dept_none"].format(actor=shown_name(actor))
+    return C36["dept"].format(event=shown(dept[0]), date=shown_text(dept[1]))
+
+
+def money(currency: str, bn: float, digits: int = 0) -> str:
+    """An amount in billions of a currency: 'RMB 380 bn'."""
+    return f"{currency} {bn:,.{digits}f} bn"
+
+
+def amount_in(currency: str, bn: float, digits: int = 0) -> str:
+    """An amount in billions of a currency named nearby: '380 bn'."""
+    return f"{bn:,.{digits}f} bn"
 
 
 C36_NO_PLEDGE_FIGURE = "no pledge to compare in the data"
 
 
 def dept_suffix(actor: str, date: str) -> str:
-    return f"; {actor}'s new department is dated {date}"
+    return C36["suffix"].format(actor=shown_name(actor), date=shown_text(date))
 
 
 def c36_figure(currency: str, amount: float, years: float) -> str:
-    return f"{currency} {amount:,.0f} bn over {period_span(years)}"
+    return C36["figure"].format(amount=money(currency, amount), span=period_span(years))
 
 
 C36_NO_PLEDGE = ("The spending data hold no pledge, or no figure of the article's to compare it with, so the "
@@ -160,12 +194,43 @@ C36_NO_PLEDGE = ("The spending data hold no pledge, or no figure of the article'
 
 def c36_reason(*, company: str, currency: str, amount: float, years: float, date: str, claim_amount: float,
                amount_ok: bool, actor: str, dept_date: str | None) -> str:
-    span = period_span(years)
-    pledge = (f"{company} pledged more than {currency} {amount:,.0f} bn over {span} on {date}"
-              + ("" if amount_ok else f", less than the {claim_amount:,.0f} bn the article says"))
-    dept = (f"{actor}'s new department is dated {dept_date}" if dept_date
-            else f"the data hold no organisational move by {actor}, so that half is not tested here")
-    return f"{pledge}; {dept}."
+    t = C36
+    pledge = (t["reason_pledge"].format(company=shown_name(company), amount=money(currency, amount),
+                                        span=period_span(years), date=shown_text(date))
+              + ("" if amount_ok else t["reason_less"].format(claim=amount_in(currency, claim_amount))))
+    dept = (t["reason_dept"].format(actor=shown_name(actor), date=shown_text(dept_date)) if dept_date
+            else t["reason_no_dept"].format(actor=shown_name(actor)))
+    return t["reason"].format(pledge=pledge, dept=dept)
+
+
+# C36's words (the Chinese counterpart gives its own; the sentences are put together above).
+C36 = {
+    "no_pledge": ("The spending data hold no pledge, so the first half of the claim cannot be checked with this "
+                  "data."),
+    "no_claim": "the article gives no figure to compare",
+    "same": "the figure the article gives ({claim})",
+    "more": "more than the figure the article gives ({claim})",
+    "less": "less than the figure the article gives ({claim})",
+    "pledge": "{company} pledged more than {amount} over {span} on {date} (about {usd} at the assumed rate), {versus}.",
+    "pace": "Spread evenly that is {pace} a year ({pace_usd}).",
+    "actual": "The company's reported {measure} over {period} was about {value}, {ratio:.0%} of that pace.",
+    "later": "Later statements in the data: {later}.",
+    "later_sep": "; ",
+    "nothing": "none",
+    "peer_share": ", {ratio:.0%} of the pledge's yearly pace",
+    "peer": "For scale, {actor}'s capex in {period} was {value}{share}.",
+    "join": " ",
+    "dept_none": (" The timeline data hold no organisational move by {actor}, so the second half of the claim is "
+                  "not tested here."),
+    "dept": " The second half of the claim is an event in the timeline data: {event} ({date}).",
+    "suffix": "; {actor}'s new department is dated {date}",
+    "figure": "{amount} over {span}",
+    "reason_pledge": "{company} pledged more than {amount} over {span} on {date}",
+    "reason_less": ", less than the {claim} the article says",
+    "reason_dept": "{actor}'s new department is dated {date}",
+    "reason_no_dept": "the data hold no organisational move by {actor}, so that half is not tested here",
+    "reason": "{pledge}; {dept}.",
+}
 
 
 # Sequoia ----------------------------------------------------------------------------------------------------------

@@ -70,92 +70,69 @@ def times(multiple: float) -> str:
     return "与当时大致相同"
 
 
-def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int | None, us_total: float,
-                       us_total_low: float, mixed: Sequence[str], growth_names: Sequence[str], first_year: int,
-                       growth_multiple: float | None, nv_label: str | None, nv_usd: float | None,
-                       missing: Sequence[str]) -> str:
-    if latest_year is None or n_us == 0:
-        return "数据中没有任何美国公司整整一年的资本开支，因此无法给出美国的总数；图中显示的是数据所有的内容。"
-    basis = f"口径不一：{'；'.join(_d(m) for m in mixed)}" if mixed else "均为日历年"
-    out = [f"按各自的主要口径，{n_us} 家美国公司（{names(us_names)}）在 {latest_year} 年的资本开支约为 "
-           f"{usd_bn(us_total, 0)}（{basis}）。"]
-    if abs(us_total_low - us_total) > 0.005:
-        out.append(f"如果改取每家公司公布的最低口径，则为 {usd_bn(us_total_low, 0)}；两个数字都成立，因为它们计算的东西不同。")
-    else:
-        out.append("没有哪家公司在这一年公布更低的口径。")
-    if growth_multiple is not None and growth_names:
-        out.append(f"同样有 {first_year} 年数字的公司（{names(growth_names)}），{latest_year} 年的开支{times(growth_multiple)}。")
-    if nv_label is not None and nv_usd is not None:
-        out.append(f"英伟达 {nv_label} 的数据中心收入为 {usd_bn(nv_usd, 1)}。")
-    out.append("没有核实数字的公司年份留空，不作估计：" + ("、".join(_d(m) for m in missing) if missing else "无") + "。")
-    return "".join(out)
+SPENDING = {
+    "none": "数据中没有任何美国公司整整一年的资本开支，因此无法给出美国的总数；图中显示的是数据所有的内容。",
+    "who_one": "",    # the Chinese counts companies with a measure word (家), the same for one or many
+    "who_many": "",
+    "headline": "按各自的主要口径，{n_us} 家美国公司（{names}）在 {latest_year} 年的资本开支约为 {total}（{basis}）。",
+    "mixed": "口径不一：{bases}",
+    "mixed_sep": "；",
+    "calendar": "均为日历年",
+    "low": "如果改取每家公司公布的最低口径，则为 {low}；两个数字都成立，因为它们计算的东西不同。",
+    "no_low": "没有哪家公司在这一年公布更低的口径。",
+    "subject_one": "",
+    "subject_many": "",
+    "growth": "同样有 {first_year} 年数字的公司（{names}），{latest_year} 年的开支{times}。",
+    "nvidia": "英伟达 {nv_label} 的数据中心收入为 {nv}。",
+    "missing": "没有核实数字的公司年份留空，不作估计：{missing}。",
+    "nothing": "无",
+    "join": "",
+    "title_none": "各公司公布的资本开支",
+    "title_who_one": "",
+    "title_who_many": "",
+    "title": "{latest_year} 年，{n_us} 家美国公司的资本开支达到 {total}",
+}
+C36 = {
+    "no_pledge": "支出数据中没有投资承诺，因此无法用本数据核对论断的前半部分。",
+    "no_claim": "文章没有给出可以对照的数字",
+    "same": "与文章给出的数字（{claim}）一致",
+    "more": "多于文章给出的数字（{claim}）",
+    "less": "少于文章给出的数字（{claim}）",
+    "pledge": "{company}于 {date}承诺在 {span}内投入超过 {amount}（按假设汇率约合 {usd}），{versus}。",
+    "pace": "平均摊开，每年为 {pace}（{pace_usd}）。",
+    "actual": "该公司公布的{measure}在 {period}约为 {value}，相当于这一节奏的 {ratio:.0%}。",
+    "later": "数据中此后的表态：{later}。",
+    "later_sep": "；",
+    "nothing": "无",
+    "peer_share": "，相当于该承诺年均节奏的 {ratio:.0%}",
+    "peer": "作为参照，{actor}在 {period}的资本开支为 {value}{share}。",
+    "join": "",
+    "dept_none": "时间线数据中没有{actor}的组织调整，因此这里不检验论断的后半部分。",
+    "dept": "论断的后半部分是时间线数据中的一个事件：{event}（{date}）。",
+    "suffix": "；{actor}新部门的成立日期为 {date}",
+    "figure": "{span}内 {amount}",
+    "reason_pledge": "{company}于 {date}承诺在 {span}内投入超过 {amount}",
+    "reason_less": "，少于文章所说的 {claim}",
+    "reason_dept": "{actor}新部门的成立日期为 {date}",
+    "reason_no_dept": "数据中没有{actor}的组织调整，因此这一半在这里不作检验",
+    "reason": "{pledge}；{dept}。",
+}
 
 
-def spend_chart_title(n_us: int, us_total: float, latest_year: int | None) -> str:
-    if latest_year is None or n_us == 0:
-        return "各公司公布的资本开支"
-    return f"{latest_year} 年，{n_us} 家美国公司的资本开支达到 {usd_bn(us_total, 0)}"
+def money(currency: str, bn: float, digits: int = 0) -> str:
+    """An amount in billions of a currency, in 亿美元, 亿元 or 十亿 of the currency."""
+    return _money(currency, bn, digits)
 
 
-def pledge_paragraph(*, company: str | None, amount: float, currency: str, years: float, date: str,
-                     usd: float, claim_amount: float | None, pace: float | None, pace_usd: float | None,
-                     actual: tuple[str, str, float, float] | None, later: Sequence[str],
-                     peer: tuple[str, str, str, float, float | None] | None, dept: tuple[str, str] | None,
-                     department_actor: str) -> str:
-    if company is None:
-        return "支出数据中没有投资承诺，因此无法用本数据核对论断的前半部分。" + _dept_sentence(dept, department_actor)
-    span = period_span(years)
-    if claim_amount is None:
-        versus = "文章没有给出可以对照的数字"
-    elif math.isclose(amount, claim_amount, rel_tol=1e-9):
-        versus = f"与文章给出的数字（{_money(currency, claim_amount)}）一致"
-    else:
-        versus = f"{'多于' if amount > claim_amount else '少于'}文章给出的数字（{_money(currency, claim_amount)}）"
-    out = [f"{name(company)}于 {display(date)}承诺在 {span}内投入超过 {_money(currency, amount)}"
-           f"（按假设汇率约合 {usd_bn(usd, 0)}），{versus}。"]
-    if pace is not None and pace_usd is not None:
-        out.append(f"平均摊开，每年为 {_money(currency, pace, 1)}（{usd_bn(pace_usd, 1)}）。")
-    if actual is not None and pace is not None:
-        measure, period, value, ratio = actual
-        out.append(f"该公司公布的{_d(measure)}在 {display(period)}约为 {_money(currency, value)}，相当于这一节奏的 {ratio:.0%}。")
-    out.append("数据中此后的表态：" + ("；".join(_d(x) for x in later) if later else "无") + "。")
-    if peer is not None:
-        actor, period, cur, value, ratio = peer
-        share = f"，相当于该承诺年均节奏的 {ratio:.0%}" if ratio is not None else ""
-        out.append(f"作为参照，{name(actor)}在 {display(period)}的资本开支为 {_money(cur, value, 1)}{share}。")
-    return "".join(out) + _dept_sentence(dept, department_actor)
+def amount_in(currency: str, bn: float, digits: int = 0) -> str:
+    """An amount in billions of a currency named nearby (the Chinese names it again)."""
+    return _money(currency, bn, digits)
 
-
-def _dept_sentence(dept: tuple[str, str] | None, actor: str) -> str:
-    if dept is None:
-        return f"时间线数据中没有{name(actor)}的组织调整，因此这里不检验论断的后半部分。"
-    return f"论断的后半部分是时间线数据中的一个事件：{_d(dept[0])}（{display(dept[1])}）。"
-
-
-ATTRIBUTES = {"_dept_sentence": _dept_sentence}
 
 C36_NO_PLEDGE_FIGURE = "数据中没有可对照的投资承诺"
 
 
-def dept_suffix(actor: str, date: str) -> str:
-    return f"；{name(actor)}新部门的成立日期为 {display(date)}"
-
-
-def c36_figure(currency: str, amount: float, years: float) -> str:
-    return f"{period_span(years)}内 {_money(currency, amount)}"
-
-
 C36_NO_PLEDGE = "支出数据中没有投资承诺，或没有可与之对照的文章数字，因此无法用本数据核对这一承诺{dept}。"
-
-
-def c36_reason(*, company: str, currency: str, amount: float, years: float, date: str, claim_amount: float,
-               amount_ok: bool, actor: str, dept_date: str | None) -> str:
-    span = period_span(years)
-    pledge = (f"{name(company)}于 {display(date)}承诺在 {span}内投入超过 {_money(currency, amount)}"
-              + ("" if amount_ok else f"，少于文章所说的 {_money(currency, claim_amount)}"))
-    dept = (f"{name(actor)}新部门的成立日期为 {display(dept_date)}" if dept_date
-            else f"数据中没有{name(actor)}的组织调整，因此这一半在这里不作检验")
-    return f"{pledge}；{dept}。"
 
 
 def rejected_reason(essay_id: str, *, missing: Sequence[str], share: float | None, margin: float | None) -> str:
