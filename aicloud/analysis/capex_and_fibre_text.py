@@ -237,30 +237,57 @@ C36 = {
 
 def rejected_reason(essay_id: str, *, missing: Sequence[str], share: float | None, margin: float | None) -> str:
     """Why Sequoia's method cannot use an essay's inputs (the real cause, not 'no essay')."""
+    t = SEQUOIA_INPUTS
     if missing:
-        return f"essay {essay_id} lacks {names(missing)}"
+        return t["lacks"].format(essay_id=essay_id, missing=names(missing))
     if margin is not None and margin == 1:
-        return (f"essay {essay_id} gives an end-user margin of 100%, and the method divides by one minus the "
-                "margin, which is then zero")
+        return t["margin_one"].format(essay_id=essay_id)
     if margin is not None and not 0 <= margin < 1:
-        return f"essay {essay_id} gives an end-user margin of {margin:.0%}, outside 0% to below 100%"
-    return f"essay {essay_id} gives a GPU share of cost of {share or 0:.0%}, outside above 0% to 100%"
+        return t["margin_out"].format(essay_id=essay_id, margin=margin)
+    return t["share_out"].format(essay_id=essay_id, share=share or 0)
 
 
 def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None,
                   rejected: Sequence[str] = ()) -> str:
+    t = SEQUOIA_INPUTS
     if rejected and (n == 0 or gpu_share is None or margin is None):
-        return ("Sequoia's method (NVIDIA's data-center run-rate, divided by the GPUs' share of a data centre's cost "
-                "and by one minus the end user's gross margin) cannot be rebuilt from these data: "
-                + "; ".join(rejected) + ".")
+        return t["rejected"].format(rejected=t["rejected_sep"].join(rejected))
     if n == 0 or gpu_share is None or margin is None:
-        return ("The data hold no essay with all the inputs of Sequoia's method (NVIDIA's data-center run-rate, "
-                "the GPUs' share of a data centre's cost, the end user's gross margin), so it is not rebuilt here.")
-    essays = "one essay" if n == 1 else f"{n} essays"
-    return (f"In {essays}, {author} asked how much revenue AI must earn to pay for the GPUs being bought. The "
-            "method: take NVIDIA's data-center run-rate, divide it by the GPUs' share of a data centre's cost "
-            f"({gpu_share:.0%}; energy, buildings and the rest are the remainder), and divide again by one minus "
-            f"the end user's gross margin ({margin:.0%}), so that the end user keeps that margin.")
+        return t["no_inputs"]
+    essays = t["essays_one"] if n == 1 else t["essays_many"].format(n=n)
+    return t["intro"].format(essays=essays, author=shown_name(author), gpu_share=gpu_share, margin=margin)
+
+
+# Sequoia's inputs and method: the words (the Chinese counterpart gives its own; put together above).
+SEQUOIA_INPUTS = {
+    "lacks": "essay {essay_id} lacks {missing}",
+    "margin_one": ("essay {essay_id} gives an end-user margin of 100%, and the method divides by one minus the "
+                   "margin, which is then zero"),
+    "margin_out": "essay {essay_id} gives an end-user margin of {margin:.0%}, outside 0% to below 100%",
+    "share_out": "essay {essay_id} gives a GPU share of cost of {share:.0%}, outside above 0% to 100%",
+    "rejected": ("Sequoia's method (NVIDIA's data-center run-rate, divided by the GPUs' share of a data centre's "
+                 "cost and by one minus the end user's gross margin) cannot be rebuilt from these data: {rejected}."),
+    "rejected_sep": "; ",
+    "no_inputs": ("The data hold no essay with all the inputs of Sequoia's method (NVIDIA's data-center run-rate, "
+                  "the GPUs' share of a data centre's cost, the end user's gross margin), so it is not rebuilt here."),
+    "essays_one": "one essay",
+    "essays_many": "{n} essays",
+    "intro": ("In {essays}, {author} asked how much revenue AI must earn to pay for the GPUs being bought. The "
+              "method: take NVIDIA's data-center run-rate, divide it by the GPUs' share of a data centre's cost "
+              "({gpu_share:.0%}; energy, buildings and the rest are the remainder), and divide again by one minus "
+              "the end user's gross margin ({margin:.0%}), so that the end user keeps that margin."),
+    "title_stated": "Sequoia's revenue question, as the essays stated it",
+    "title": "At NVIDIA's {q_label} run-rate, AI needs about {needed} a year of revenue",
+    "title_vs_last": ", {vs_last:.1f} times Sequoia's last figure",
+    "exercise_none": ("Rebuild Sequoia's arithmetic for the latest quarter of NVIDIA's data-center revenue you can "
+                      "find (the data given to this run hold no quarter or no essay inputs): (a) Turn it into a "
+                      "yearly run-rate. (b) Divide by the GPU share of total data-centre cost, then by one minus the "
+                      "end user's margin. (c) Compare your answer with the assumed AI revenue of {ai_revenue}."),
+    "exercise": ("Rebuild {author}'s arithmetic for the latest quarter, {q_label}: NVIDIA's data-center revenue of "
+                 "{q_revenue} a quarter. (a) Turn it into a yearly run-rate. (b) Divide by the GPU share of total "
+                 "data-centre cost ({gpu_share:.0%}), then by one minus the end user's margin ({margin:.0%}). (c) "
+                 "Compare your answer with the chapter's and with the assumed AI revenue of {ai_revenue}."),
+}
 
 
 def sequoia_paragraph(essays: Sequence[dict], update: dict | None, ai_revenue: float,
@@ -363,26 +390,22 @@ def bn_amount(bn: float, digits: int = 0) -> str:
 
 
 def sequoia_title(update: dict | None, last_needed: float | None) -> str:
+    t = SEQUOIA_INPUTS
     if update is None:
-        return "Sequoia's revenue question, as the essays stated it"
-    text = f"At NVIDIA's {update['q_label']} run-rate, AI needs about USD {update['needed']:,.0f} bn a year of revenue"
+        return t["title_stated"]
+    text = t["title"].format(q_label=update["q_label"], needed=usd(update["needed"]))
     if update["vs_last"] is not None and last_needed:
-        text += f", {update['vs_last']:.1f} times Sequoia's last figure"
+        text += t["title_vs_last"].format(vs_last=update["vs_last"])
     return text
 
 
 def exercise_sequoia(author: str, update: dict | None, ai_revenue: float) -> str:
+    t = SEQUOIA_INPUTS
     if update is None:
-        return ("Rebuild Sequoia's arithmetic for the latest quarter of NVIDIA's data-center revenue you can find "
-                "(the data given to this run hold no quarter or no essay inputs): (a) Turn it into a yearly "
-                "run-rate. (b) Divide by the GPU share of total data-centre cost, then by one minus the end user's "
-                "margin. (c) Compare your answer with the assumed AI revenue of USD "
-                f"{ai_revenue:,.0f} bn.")
-    return (f"Rebuild {author}'s arithmetic for the latest quarter, {update['q_label']}: NVIDIA's data-center "
-            f"revenue of USD {update['q_revenue']:,.1f} bn a quarter. (a) Turn it into a yearly run-rate. (b) "
-            f"Divide by the GPU share of total data-centre cost ({update['gpu_share']:.0%}), then by one minus the "
-            f"end user's margin ({update['margin']:.0%}). (c) Compare your answer with the chapter's and with the "
-            f"assumed AI revenue of USD {ai_revenue:,.0f} bn.")
+        return t["exercise_none"].format(ai_revenue=usd(ai_revenue))
+    return t["exercise"].format(author=shown_name(author), q_label=update["q_label"],
+                                q_revenue=usd(update["q_revenue"], 1), gpu_share=update["gpu_share"],
+                                margin=update["margin"], ai_revenue=usd(ai_revenue))
 
 
 # Payback and steady state -----------------------------------------------------------------------------------------

@@ -135,28 +135,32 @@ C36_NO_PLEDGE_FIGURE = "数据中没有可对照的投资承诺"
 C36_NO_PLEDGE = "支出数据中没有投资承诺，或没有可与之对照的文章数字，因此无法用本数据核对这一承诺{dept}。"
 
 
-def rejected_reason(essay_id: str, *, missing: Sequence[str], share: float | None, margin: float | None) -> str:
-    if missing:
-        return f"文章 {essay_id} 缺少{names(missing)}"
-    if margin is not None and margin == 1:
-        return f"文章 {essay_id} 给出的终端用户毛利率为 100%，而这一方法要除以一减去毛利率，此时除数为零"
-    if margin is not None and not 0 <= margin < 1:
-        return f"文章 {essay_id} 给出的终端用户毛利率为 {margin:.0%}，不在 0% 至 100%（不含）之间"
-    return f"文章 {essay_id} 给出的 GPU 成本占比为 {share or 0:.0%}，不在 0%（不含）至 100% 之间"
-
-
-def sequoia_intro(n: int, author: str, gpu_share: float | None, margin: float | None,
-                  rejected: Sequence[str] = ()) -> str:
-    if rejected and (n == 0 or gpu_share is None or margin is None):
-        return ("无法用这些数据重建红杉的方法（英伟达数据中心收入的年化值，除以 GPU 在数据中心成本中的占比，再除以一减去"
-                "终端用户的毛利率）：" + "；".join(rejected) + "。")
-    if n == 0 or gpu_share is None or margin is None:
-        return ("数据中没有哪篇文章具备红杉方法的全部输入（英伟达数据中心收入的年化值、GPU 在数据中心成本中的占比、"
-                "终端用户的毛利率），因此这里不重建这一计算。")
-    essays = "一篇文章" if n == 1 else f"{n} 篇文章"
-    return (f"{name(author)}在{essays}中问：AI 要赚多少收入，才能为正在采购的 GPU 买单？方法是：取英伟达数据中心收入的年化值，"
-            f"除以 GPU 在数据中心成本中的占比（{gpu_share:.0%}；能源、建筑等占其余部分），再除以一减去终端用户的毛利率"
-            f"（{margin:.0%}），使终端用户保住这一毛利。")
+SEQUOIA_INPUTS = {
+    "lacks": "文章 {essay_id} 缺少{missing}",
+    "margin_one": "文章 {essay_id} 给出的终端用户毛利率为 100%，而这一方法要除以一减去毛利率，此时除数为零",
+    "margin_out": "文章 {essay_id} 给出的终端用户毛利率为 {margin:.0%}，不在 0% 至 100%（不含）之间",
+    "share_out": "文章 {essay_id} 给出的 GPU 成本占比为 {share:.0%}，不在 0%（不含）至 100% 之间",
+    "rejected": ("无法用这些数据重建红杉的方法（英伟达数据中心收入的年化值，除以 GPU 在数据中心成本中的占比，再除以一减去"
+                 "终端用户的毛利率）：{rejected}。"),
+    "rejected_sep": "；",
+    "no_inputs": ("数据中没有哪篇文章具备红杉方法的全部输入（英伟达数据中心收入的年化值、GPU 在数据中心成本中的占比、"
+                  "终端用户的毛利率），因此这里不重建这一计算。"),
+    "essays_one": "一篇文章",
+    "essays_many": "{n} 篇文章",
+    "intro": ("{author}在{essays}中问：AI 要赚多少收入，才能为正在采购的 GPU 买单？方法是：取英伟达数据中心收入的年化值，"
+              "除以 GPU 在数据中心成本中的占比（{gpu_share:.0%}；能源、建筑等占其余部分），再除以一减去终端用户的毛利率"
+              "（{margin:.0%}），使终端用户保住这一毛利。"),
+    "title_stated": "红杉提出的收入之问（按文章原样）",
+    "title": "按英伟达 {q_label} 的年化收入，AI 每年需要约 {needed}的收入",
+    "title_vs_last": "，是红杉最近一次数字的 {vs_last:.1f} 倍",
+    "exercise_none": ("用你能找到的英伟达最近一个季度的数据中心收入，重建红杉的算术（本次运行所给的数据中没有季度数据或文章输入）："
+                      "(a) 把它折算成年化值。(b) 除以 GPU 在数据中心总成本中的占比，再除以一减去终端用户的毛利率。"
+                      "(c) 把你的答案与假设的 AI 收入 {ai_revenue}作比较。"),
+    "exercise": ("用最近一个季度 {q_label} 的数字重建{author}的算术：英伟达数据中心收入每季度 "
+                 "{q_revenue}。(a) 把它折算成年化值。(b) 除以 GPU 在数据中心总成本中的占比"
+                 "（{gpu_share:.0%}），再除以一减去终端用户的毛利率（{margin:.0%}）。"
+                 "(c) 把你的答案与本章的数字、以及假设的 AI 收入 {ai_revenue}作比较。"),
+}
 
 
 SEQUOIA = {
@@ -199,26 +203,6 @@ SEQUOIA = {
 def bn_amount(bn: float, digits: int = 0) -> str:
     """An amount in billions of dollars, in 亿美元."""
     return usd_bn(bn, digits)
-
-
-def sequoia_title(update: dict | None, last_needed: float | None) -> str:
-    if update is None:
-        return "红杉提出的收入之问（按文章原样）"
-    text = f"按英伟达 {update['q_label']} 的年化收入，AI 每年需要约 {usd_bn(update['needed'], 0)}的收入"
-    if update["vs_last"] is not None and last_needed:
-        text += f"，是红杉最近一次数字的 {update['vs_last']:.1f} 倍"
-    return text
-
-
-def exercise_sequoia(author: str, update: dict | None, ai_revenue: float) -> str:
-    if update is None:
-        return ("用你能找到的英伟达最近一个季度的数据中心收入，重建红杉的算术（本次运行所给的数据中没有季度数据或文章输入）："
-                "(a) 把它折算成年化值。(b) 除以 GPU 在数据中心总成本中的占比，再除以一减去终端用户的毛利率。"
-                f"(c) 把你的答案与假设的 AI 收入 {usd_bn(ai_revenue, 0)}作比较。")
-    return (f"用最近一个季度 {update['q_label']} 的数字重建{name(author)}的算术：英伟达数据中心收入每季度 "
-            f"{usd_bn(update['q_revenue'], 1)}。(a) 把它折算成年化值。(b) 除以 GPU 在数据中心总成本中的占比"
-            f"（{update['gpu_share']:.0%}），再除以一减去终端用户的毛利率（{update['margin']:.0%}）。"
-            f"(c) 把你的答案与本章的数字、以及假设的 AI 收入 {usd_bn(ai_revenue, 0)}作比较。")
 
 
 PAYBACK = {
