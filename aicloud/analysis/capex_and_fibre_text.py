@@ -576,43 +576,76 @@ REVENUE = {
 
 def share_of(what: str) -> str:
     """What a quoted share of fibre is a share of; 'unclear' says so instead of printing the code."""
-    return "does not say what it is a share of" if what == "unclear" else f"is a share of {what}"
+    return USE["share_unclear"] if what == "unclear" else USE["share_of"].format(what=shown(what))
 
 
 def china_use_sentence(china: dict | None) -> str:
     """China's reported unused share of new computing capacity, with its caveat; or what is missing."""
+    t = USE
     if china is None:
-        return ("For AI the data hold no figure of unused capacity, and no provider publishes its fleet-level "
-                "utilisation, so this comparison is left out rather than filled with a guess.")
+        return t["china_none"]
     projects = ""
     if china.get("announced") is not None and china.get("completed") is not None:
-        projects = (f" (of {china['announced']:,.0f} or more projects announced in {china['announced_period']}, "
-                    f"{china['completed']:,.0f} or more were completed by {china['completed_period']})")
-    return (f"For AI the only figure in the data is China's: {china['qualifier']} {china['share']:.0%} of newly "
-            f"built computing resources reported unused in {china['period']}{projects}, per {china['publisher']}. "
-            "It is a single reported estimate, not a utilisation statistic, and no provider publishes its "
-            "fleet-level utilisation, so it shows a glut in China's new capacity, not how much of the world's AI "
-            "capacity is used.")
+        projects = t["projects"].format(announced=china["announced"],
+                                        announced_period=shown_text(china["announced_period"]),
+                                        completed=china["completed"],
+                                        completed_period=shown_text(china["completed_period"]))
+    return t["china"].format(qualifier=QUALIFIER.get(china["qualifier"], china["qualifier"]), share=china["share"],
+                             period=shown_text(china["period"]), projects=projects,
+                             publisher=shown_name(china["publisher"]))
 
 
 def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str,
                   china: dict | None = None) -> str:
+    t = USE
     if n == 0:
-        return "The data hold no quoted share of fibre in use. " + china_use_sentence(china)
-    span = (f"run from {low:.1f}% to {high:.0f}% in use and measure {count(n_measures, 'different thing')}"
-            if n > 1 else f"puts {low:.1f}% in use")
-    subject = f"The {n} quoted figures" if n > 1 else "The one quoted figure"
-    lowest = f"; the lowest ({low_who}) {share_of(low_what)}" if n > 1 else f" ({low_who}) and {share_of(low_what)}"
-    return f"{subject} {span}{lowest}. " + china_use_sentence(china)
+        return t["none"] + china_use_sentence(china)
+    span = (t["span_many"].format(low=low, high=high, n_measures=n_measures,
+                                  things=t["thing" if n_measures == 1 else "things"]) if n > 1
+            else t["span_one"].format(low=low))
+    subject = t["subject_many"].format(n=n) if n > 1 else t["subject_one"]
+    lowest = t["lowest_many" if n > 1 else "lowest_one"].format(who=shown_name(low_who), share_of=share_of(low_what))
+    return t["use"].format(subject=subject, span=span, lowest=lowest) + china_use_sentence(china)
 
 
 def use_title(n: int, low: float, high: float) -> str:
+    t = USE
     if n == 0:
-        return "No quoted share of fibre in use"
+        return t["title_none"]
     if n == 1:
-        return f"The one quoted share of fibre in use is {low:.1f}%"
-    return (f"Quoted shares of fibre in use range from {low:.1f}% to {high:.0f}%, because they measure different "
-            "things")
+        return t["title_one"].format(low=low)
+    return t["title_many"].format(low=low, high=high)
+
+
+# Fibre and capacity in use: the words (the Chinese counterpart gives its own; put together above). QUALIFIER
+# shows a source's qualifier ('about', 'more than'); none: as written.
+QUALIFIER: dict[str, str] = {}
+USE = {
+    "share_unclear": "does not say what it is a share of",
+    "share_of": "is a share of {what}",
+    "china_none": ("For AI the data hold no figure of unused capacity, and no provider publishes its fleet-level "
+                   "utilisation, so this comparison is left out rather than filled with a guess."),
+    "projects": (" (of {announced:,.0f} or more projects announced in {announced_period}, {completed:,.0f} or more "
+                 "were completed by {completed_period})"),
+    "china": ("For AI the only figure in the data is China's: {qualifier} {share:.0%} of newly built computing "
+              "resources reported unused in {period}{projects}, per {publisher}. It is a single reported estimate, "
+              "not a utilisation statistic, and no provider publishes its fleet-level utilisation, so it shows a "
+              "glut in China's new capacity, not how much of the world's AI capacity is used."),
+    "none": "The data hold no quoted share of fibre in use. ",
+    "span_many": "run from {low:.1f}% to {high:.0f}% in use and measure {n_measures} {things}",
+    "thing": "different thing",
+    "things": "different things",
+    "span_one": "puts {low:.1f}% in use",
+    "subject_many": "The {n} quoted figures",
+    "subject_one": "The one quoted figure",
+    "lowest_many": "; the lowest ({who}) {share_of}",
+    "lowest_one": " ({who}) and {share_of}",
+    "use": "{subject} {span}{lowest}. ",
+    "title_none": "No quoted share of fibre in use",
+    "title_one": "The one quoted share of fibre in use is {low:.1f}%",
+    "title_many": ("Quoted shares of fibre in use range from {low:.1f}% to {high:.0f}%, because they measure different "
+                   "things"),
+}
 
 
 def prices_paragraph(p: dict) -> str:
@@ -751,8 +784,13 @@ def shown(text: str) -> str:
 
 
 def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[str]) -> str:
-    return (f"Of {n_tests} tests, the analogy holds on {len(holds)} ({'; '.join(holds) or 'none'}) and breaks on "
-            f"{len(breaks)} ({'; '.join(breaks) or 'none'}).")
+    t = ANALOGY
+    return t["text"].format(n_tests=n_tests, n_holds=len(holds), holds=t["sep"].join(holds) or t["nothing"],
+                            n_breaks=len(breaks), breaks=t["sep"].join(breaks) or t["nothing"])
+
+
+ANALOGY = {"text": "Of {n_tests} tests, the analogy holds on {n_holds} ({holds}) and breaks on {n_breaks} ({breaks}).",
+           "sep": "; ", "nothing": "none"}
 
 
 def gpu_after_wait(gpu_life: float, wait: float) -> str:

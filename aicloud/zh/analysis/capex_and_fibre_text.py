@@ -265,44 +265,31 @@ REVENUE = {
 }
 
 
-def share_of(what: str) -> str:
-    return "没有说明是什么的比例" if what == "unclear" else f"是{_d(what)}的比例"
-
-
-_QUALIFIER = {"about": "约", "more than": "超过", "up to": "多达", "at least": "至少", "at most": "至多",
-              "exactly": "恰好"}
-
-
-def china_use_sentence(china: dict | None) -> str:
-    if china is None:
-        return "AI 方面，数据中没有闲置产能的数字，也没有哪家服务商公布其整个机群的利用率，因此这项比较略去不做，而不是填上一个猜测。"
-    projects = ""
-    if china.get("announced") is not None and china.get("completed") is not None:
-        projects = (f"（{display(china['announced_period'])}宣布的项目不少于 {china['announced']:,.0f} 个，到 "
-                    f"{display(china['completed_period'])}建成的不少于 {china['completed']:,.0f} 个）")
-    return (f"AI 方面，数据中唯一的数字来自中国：据{name(china['publisher'])}，{display(china['period'])}新建算力资源中"
-            f"{_QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} 据报道处于闲置{projects}。"
-            "这是单一的报道估计，不是利用率统计；也没有哪家服务商公布其整个机群的利用率，因此它显示的是中国新建算力的过剩，"
-            "而不是全世界 AI 算力的使用程度。")
-
-
-def use_paragraph(*, n: int, low: float, high: float, n_measures: int, low_who: str, low_what: str,
-                  china: dict | None = None) -> str:
-    if n == 0:
-        return "数据中没有光纤使用比例的引用数字。" + china_use_sentence(china)
-    span = (f"在用比例从 {low:.1f}% 到 {high:.0f}% 不等，衡量的是 {n_measures} 种不同的东西" if n > 1
-            else f"在用比例为 {low:.1f}%")
-    subject = f"引用的 {n} 个数字" if n > 1 else "唯一引用的数字"
-    lowest = f"；最低的那个（{name(low_who)}）{share_of(low_what)}" if n > 1 else f"（{name(low_who)}），{share_of(low_what)}"
-    return f"{subject}{span}{lowest}。" + china_use_sentence(china)
-
-
-def use_title(n: int, low: float, high: float) -> str:
-    if n == 0:
-        return "没有光纤使用比例的引用数字"
-    if n == 1:
-        return f"唯一引用的光纤在用比例为 {low:.1f}%"
-    return f"引用的光纤在用比例从 {low:.1f}% 到 {high:.0f}% 不等，因为它们衡量的东西不同"
+QUALIFIER = {"about": "约", "more than": "超过", "up to": "多达", "at least": "至少", "at most": "至多",
+             "exactly": "恰好"}
+USE = {
+    "share_unclear": "没有说明是什么的比例",
+    "share_of": "是{what}的比例",
+    "china_none": "AI 方面，数据中没有闲置产能的数字，也没有哪家服务商公布其整个机群的利用率，因此这项比较略去不做，而不是填上一个猜测。",
+    "projects": "（{announced_period}宣布的项目不少于 {announced:,.0f} 个，到 {completed_period}建成的不少于 {completed:,.0f} 个）",
+    "china": ("AI 方面，数据中唯一的数字来自中国：据{publisher}，{period}新建算力资源中"
+              "{qualifier} {share:.0%} 据报道处于闲置{projects}。"
+              "这是单一的报道估计，不是利用率统计；也没有哪家服务商公布其整个机群的利用率，因此它显示的是中国新建算力的过剩，"
+              "而不是全世界 AI 算力的使用程度。"),
+    "none": "数据中没有光纤使用比例的引用数字。",
+    "span_many": "在用比例从 {low:.1f}% 到 {high:.0f}% 不等，衡量的是 {n_measures} 种不同的东西",
+    "thing": "",
+    "things": "",
+    "span_one": "在用比例为 {low:.1f}%",
+    "subject_many": "引用的 {n} 个数字",
+    "subject_one": "唯一引用的数字",
+    "lowest_many": "；最低的那个（{who}）{share_of}",
+    "lowest_one": "（{who}），{share_of}",
+    "use": "{subject}{span}{lowest}。",
+    "title_none": "没有光纤使用比例的引用数字",
+    "title_one": "唯一引用的光纤在用比例为 {low:.1f}%",
+    "title_many": "引用的光纤在用比例从 {low:.1f}% 到 {high:.0f}% 不等，因为它们衡量的东西不同",
+}
 
 
 PRICES = {
@@ -360,9 +347,8 @@ def shown(text: str) -> str:
     return _d(text)
 
 
-def analogy_paragraph(*, n_tests: int, holds: Sequence[str], breaks: Sequence[str]) -> str:
-    return (f"{n_tests} 项检验中，这个类比在 {len(holds)} 项上成立（{'；'.join(holds) or '无'}），在 {len(breaks)} 项上不成立"
-            f"（{'；'.join(breaks) or '无'}）。")
+ANALOGY = {"text": "{n_tests} 项检验中，这个类比在 {n_holds} 项上成立（{holds}），在 {n_breaks} 项上不成立（{breaks}）。",
+           "sep": "；", "nothing": "无"}
 
 
 DURABILITY = {
@@ -425,7 +411,7 @@ def use_figures(fibre: tuple[float, float] | None, china: dict | None) -> str:
     if fibre is not None:
         parts.append(f"光纤在用 {fibre[0]:.1f}–{fibre[1]:.0f}%")
     if china is not None:
-        parts.append(f"中国：新建算力{_QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} "
+        parts.append(f"中国：新建算力{QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} "
                      f"据报道闲置（{display(china['period'])}；单一的报道估计）")
     return "；".join(parts) or "数据中没有在用比例"
 
