@@ -857,65 +857,102 @@ TEST_DEBT = "Debt-funded builders fail"
 
 def scale_figures(n_ai_higher: int, n_pairs: int, ai: tuple[float, float] | None,
                   tel: tuple[float, float] | None) -> str:
-    text = f"{n_ai_higher} of {n_pairs} commentators"
+    text = C38["scale"].format(n_ai_higher=n_ai_higher, n_pairs=n_pairs)
     if n_pairs and ai and tel:
-        text += f"; AI {ai[0]:.1f}-{ai[1]:.1f}% vs telecom {tel[0]:.1f}-{tel[1]:.1f}%"
+        text += C38["scale_range"].format(ai_low=ai[0], ai_high=ai[1], tel_low=tel[0], tel_high=tel[1])
     return text
 
 
 def revenue_figures(coverage: float | None, q_label: str, write_off: float,
                     cases: Sequence[tuple[float, str, float]]) -> str:
     """`cases`: (revenue, whose, share of the write-off that gross profit covers), one per revenue shown."""
-    sequoia = (f"revenue covers {coverage:.0%} of Sequoia's need at the {q_label} run-rate; "
-               if coverage is not None else "")
-    shown = ", ".join(f"{covers:.0%} at USD {revenue:,.0f} bn of revenue ({whose})" for revenue, whose, covers in cases)
-    return (f"{sequoia}in the steady state the yearly write-off of GPU spend at that run-rate is USD "
-            f"{write_off:,.0f} bn, of which AI's gross profit covers {shown}")
+    t = C38
+    sequoia = t["sequoia"].format(coverage=coverage, q_label=q_label) if coverage is not None else ""
+    shown_cases = t["case_sep"].join(t["case"].format(covers=covers, revenue=usd(revenue), whose=shown_whose(whose))
+                                     for revenue, whose, covers in cases)
+    return t["revenue"].format(sequoia=sequoia, write_off=usd(write_off), cases=shown_cases)
 
 
 def use_figures(fibre: tuple[float, float] | None, china: dict | None) -> str:
+    t = C38
     parts = []
     if fibre is not None:
-        parts.append(f"fibre {fibre[0]:.1f}-{fibre[1]:.0f}% in use")
+        parts.append(t["fibre"].format(low=fibre[0], high=fibre[1]))
     if china is not None:
-        parts.append(f"China: {china['qualifier']} {china['share']:.0%} of new computing capacity reported unused "
-                     f"({china['period']}; a single reported estimate)")
-    return "; ".join(parts) or "no share in use in the data"
+        parts.append(t["china"].format(qualifier=QUALIFIER.get(china["qualifier"], china["qualifier"]),
+                                       share=china["share"], period=shown_text(china["period"])))
+    return t["sep"].join(parts) or t["no_use"]
 
 
 def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_period: str | None) -> str:
-    text = f"GPU rental {-gpu_fall:+.0%} ({gpu_period})"
+    text = C38["gpu_prices"].format(change=-gpu_fall, period=shown_text(gpu_period))
     if bw_fall is not None:
-        text += f" vs bandwidth {-bw_fall:+.0%} a year ({bw_period})"
+        text += C38["bw_prices"].format(change=-bw_fall, period=shown_text(str(bw_period)))
     return text
 
 
 def durable_figures(fibre_life: float, gpu_life: float, building_life: float, lag_years: float | None) -> str:
-    wait = (f"fibre's wait at least {lag_years:.0f} years; " if lag_years is not None
-            else "fibre's wait not in the data; ")
-    return (f"{wait}lives (assumed): fibre {fibre_life:.0f}, GPUs {gpu_life:.0f}, buildings and power "
-            f"{building_life:.0f} years; AI's wait not observable before a bust")
+    t = C38
+    wait = t["wait"].format(years=lag_years) if lag_years is not None else t["no_wait"]
+    return t["durable"].format(wait=wait, fibre_life=fibre_life, gpu_life=gpu_life, building_life=building_life)
 
 
 def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
     if n_bankrupt is None:
-        return "no bankruptcy or debt data for either build-out"
-    return f"{n_bankrupt} telecom bankruptcies ({period}); no AI bankruptcy or debt data"
+        return C38["no_debt"]
+    return C38["debt"].format(n_bankrupt=n_bankrupt, period=shown_text(str(period)))
 
 
 def c38_reason(*, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str], lag_years: float | None,
                gpu_life: float, building_life: float) -> str:
+    t = C38
     if lag_years is None:
-        wait = "the data do not measure that wait even for fibre"
+        wait = t["reason_no_wait"]
     else:
-        wait = (f"after the telecom bust fibre waited at least {lag_years:.0f} years; after a wait that long GPU "
-                f"servers (about {gpu_life:.0f} years, assumed) {gpu_after_wait(gpu_life, lag_years)}, and "
-                f"buildings and power (about {building_life:.0f} years, assumed) {outlast(building_life, lag_years)}")
-    return ("Not testable yet. The central part is whether what is built still works when later firms come to use a "
-            f"glut: {wait}. How long AI's wait would be cannot be observed before a bust, and none has happened. "
-            "Other parts, shown for information: holds: " + ("; ".join(holds) or "none") + ". Breaks: "
-            + ("; ".join(breaks) or "none") + "."
-            + (f" Not tested with this data: {'; '.join(untested)}." if untested else ""))
+        wait = t["reason_wait"].format(lag_years=lag_years, gpu_life=gpu_life, gpu=gpu_after_wait(gpu_life, lag_years),
+                                       building_life=building_life, outlast=outlast(building_life, lag_years))
+    return (t["reason"].format(wait=wait, holds=t["sep"].join(holds) or t["nothing"],
+                               breaks=t["sep"].join(breaks) or t["nothing"])
+            + (t["untested"].format(untested=t["sep"].join(shown(u) for u in untested)) if untested else ""))
+
+
+def shown_whose(whose: str) -> str:
+    """Whose revenue a case uses ('assumed', 'as in the essay of ...'), as the figure shows it (as written)."""
+    return whose
+
+
+# C38's figures and reason: the words (the Chinese counterpart gives its own; put together above).
+C38 = {
+    "scale": "{n_ai_higher} of {n_pairs} commentators",
+    "scale_range": "; AI {ai_low:.1f}-{ai_high:.1f}% vs telecom {tel_low:.1f}-{tel_high:.1f}%",
+    "sequoia": "revenue covers {coverage:.0%} of Sequoia's need at the {q_label} run-rate; ",
+    "case": "{covers:.0%} at {revenue} of revenue ({whose})",
+    "case_sep": ", ",
+    "revenue": ("{sequoia}in the steady state the yearly write-off of GPU spend at that run-rate is {write_off}, of "
+                "which AI's gross profit covers {cases}"),
+    "fibre": "fibre {low:.1f}-{high:.0f}% in use",
+    "china": ("China: {qualifier} {share:.0%} of new computing capacity reported unused ({period}; a single reported "
+              "estimate)"),
+    "sep": "; ",
+    "no_use": "no share in use in the data",
+    "gpu_prices": "GPU rental {change:+.0%} ({period})",
+    "bw_prices": " vs bandwidth {change:+.0%} a year ({period})",
+    "wait": "fibre's wait at least {years:.0f} years; ",
+    "no_wait": "fibre's wait not in the data; ",
+    "durable": ("{wait}lives (assumed): fibre {fibre_life:.0f}, GPUs {gpu_life:.0f}, buildings and power "
+                "{building_life:.0f} years; AI's wait not observable before a bust"),
+    "no_debt": "no bankruptcy or debt data for either build-out",
+    "debt": "{n_bankrupt} telecom bankruptcies ({period}); no AI bankruptcy or debt data",
+    "reason_no_wait": "the data do not measure that wait even for fibre",
+    "reason_wait": ("after the telecom bust fibre waited at least {lag_years:.0f} years; after a wait that long GPU "
+                    "servers (about {gpu_life:.0f} years, assumed) {gpu}, and buildings and power (about "
+                    "{building_life:.0f} years, assumed) {outlast}"),
+    "reason": ("Not testable yet. The central part is whether what is built still works when later firms come to use "
+               "a glut: {wait}. How long AI's wait would be cannot be observed before a bust, and none has happened. "
+               "Other parts, shown for information: holds: {holds}. Breaks: {breaks}."),
+    "nothing": "none",
+    "untested": " Not tested with this data: {untested}.",
+}
 
 
 C38_FIGURE = "not testable yet (no AI bust to date); other parts hold on {holds} of {tests} tests, break on {breaks}"

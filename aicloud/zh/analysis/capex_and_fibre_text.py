@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-# Put together once, in the English module, from the words below:
-from aicloud.analysis.capex_and_fibre_text import gpu_after_wait, outlast
 from aicloud.i18n import display, name, usd_bn
 from aicloud.i18n import name as _name
 
@@ -382,23 +380,8 @@ TEST_DURABLE = "资产寿命长于后来的公司使用过剩产能之前的等�
 TEST_DEBT = "靠举债建设的公司倒下"
 
 
-def scale_figures(n_ai_higher: int, n_pairs: int, ai: tuple[float, float] | None,
-                  tel: tuple[float, float] | None) -> str:
-    text = f"{n_pairs} 位评论者中有 {n_ai_higher} 位"
-    if n_pairs and ai and tel:
-        text += f"；AI 为 {ai[0]:.1f}–{ai[1]:.1f}%，电信为 {tel[0]:.1f}–{tel[1]:.1f}%"
-    return text
-
-
-def revenue_figures(coverage: float | None, q_label: str, write_off: float,
-                    cases: Sequence[tuple[float, str, float]]) -> str:
-    sequoia = f"按 {q_label} 的年化收入，收入覆盖红杉所算需要的 {coverage:.0%}；" if coverage is not None else ""
-    shown = "，".join(f"收入为 {usd_bn(revenue, 0)}（{_whose(whose)}）时覆盖 {covers:.0%}"
-                     for revenue, whose, covers in cases)
-    return f"{sequoia}稳态下按这一年化收入计算的 GPU 开支每年核销 {usd_bn(write_off, 0)}，AI 的毛利{shown}"
-
-
-def _whose(whose: str) -> str:
+def shown_whose(whose: str) -> str:
+    """Whose revenue a case uses, in Chinese."""
     if whose == "assumed":
         return "假设"
     if whose.startswith("as in the essay of "):
@@ -406,47 +389,34 @@ def _whose(whose: str) -> str:
     return _d(whose)
 
 
-def use_figures(fibre: tuple[float, float] | None, china: dict | None) -> str:
-    parts = []
-    if fibre is not None:
-        parts.append(f"光纤在用 {fibre[0]:.1f}–{fibre[1]:.0f}%")
-    if china is not None:
-        parts.append(f"中国：新建算力{QUALIFIER.get(china['qualifier'], china['qualifier'])} {china['share']:.0%} "
-                     f"据报道闲置（{display(china['period'])}；单一的报道估计）")
-    return "；".join(parts) or "数据中没有在用比例"
-
-
-def prices_figures(gpu_fall: float, gpu_period: str, bw_fall: float | None, bw_period: str | None) -> str:
-    text = f"GPU 租金 {-gpu_fall:+.0%}（{display(gpu_period)}）"
-    if bw_fall is not None:
-        text += f"，带宽每年 {-bw_fall:+.0%}（{display(str(bw_period))}）"
-    return text
-
-
-def durable_figures(fibre_life: float, gpu_life: float, building_life: float, lag_years: float | None) -> str:
-    wait = f"光纤的等待至少 {lag_years:.0f} 年；" if lag_years is not None else "数据中没有光纤的等待；"
-    return (f"{wait}寿命（假设）：光纤 {fibre_life:.0f} 年，GPU {gpu_life:.0f} 年，建筑和电力 {building_life:.0f} 年；"
-            "AI 的等待在泡沫破裂之前无法观察")
-
-
-def debt_figures(n_bankrupt: int | None, period: str | None) -> str:
-    if n_bankrupt is None:
-        return "两次建设浪潮都没有破产或债务数据"
-    return f"电信业 {n_bankrupt} 起破产（{display(str(period))}）；没有 AI 破产或债务数据"
-
-
-def c38_reason(*, holds: Sequence[str], breaks: Sequence[str], untested: Sequence[str], lag_years: float | None,
-               gpu_life: float, building_life: float) -> str:
-    if lag_years is None:
-        wait = "数据即使对光纤也没有衡量这段等待"
-    else:
-        wait = (f"电信泡沫破裂之后，光纤至少等了 {lag_years:.0f} 年；等待这么久之后，GPU 服务器（约 {gpu_life:.0f} 年，假设）"
-                f"{gpu_after_wait(gpu_life, lag_years)}，建筑和电力（约 {building_life:.0f} 年，假设）"
-                f"{outlast(building_life, lag_years)}")
-    return ("暂时无法检验。核心部分是：建成的东西在后来的公司前来使用过剩产能时是否仍然可用。" + wait
-            + "。AI 的等待会有多长，在泡沫破裂之前无法观察，而泡沫至今尚未破裂。其他部分仅供参考：成立："
-            + ("；".join(holds) or "无") + "。不成立：" + ("；".join(breaks) or "无") + "。"
-            + (f"本数据无法检验：{'；'.join(_d(u) for u in untested)}。" if untested else ""))
+C38 = {
+    "scale": "{n_pairs} 位评论者中有 {n_ai_higher} 位",
+    "scale_range": "；AI 为 {ai_low:.1f}–{ai_high:.1f}%，电信为 {tel_low:.1f}–{tel_high:.1f}%",
+    "sequoia": "按 {q_label} 的年化收入，收入覆盖红杉所算需要的 {coverage:.0%}；",
+    "case": "收入为 {revenue}（{whose}）时覆盖 {covers:.0%}",
+    "case_sep": "，",
+    "revenue": "{sequoia}稳态下按这一年化收入计算的 GPU 开支每年核销 {write_off}，AI 的毛利{cases}",
+    "fibre": "光纤在用 {low:.1f}–{high:.0f}%",
+    "china": "中国：新建算力{qualifier} {share:.0%} 据报道闲置（{period}；单一的报道估计）",
+    "sep": "；",
+    "no_use": "数据中没有在用比例",
+    "gpu_prices": "GPU 租金 {change:+.0%}（{period}）",
+    "bw_prices": "，带宽每年 {change:+.0%}（{period}）",
+    "wait": "光纤的等待至少 {years:.0f} 年；",
+    "no_wait": "数据中没有光纤的等待；",
+    "durable": ("{wait}寿命（假设）：光纤 {fibre_life:.0f} 年，GPU {gpu_life:.0f} 年，建筑和电力 {building_life:.0f} 年；"
+                "AI 的等待在泡沫破裂之前无法观察"),
+    "no_debt": "两次建设浪潮都没有破产或债务数据",
+    "debt": "电信业 {n_bankrupt} 起破产（{period}）；没有 AI 破产或债务数据",
+    "reason_no_wait": "数据即使对光纤也没有衡量这段等待",
+    "reason_wait": ("电信泡沫破裂之后，光纤至少等了 {lag_years:.0f} 年；等待这么久之后，GPU 服务器（约 {gpu_life:.0f} 年，假设）"
+                    "{gpu}，建筑和电力（约 {building_life:.0f} 年，假设）{outlast}"),
+    "reason": ("暂时无法检验。核心部分是：建成的东西在后来的公司前来使用过剩产能时是否仍然可用。{wait}"
+               "。AI 的等待会有多长，在泡沫破裂之前无法观察，而泡沫至今尚未破裂。其他部分仅供参考：成立："
+               "{holds}。不成立：{breaks}。"),
+    "nothing": "无",
+    "untested": "本数据无法检验：{untested}。",
+}
 
 
 C38_FIGURE = "暂时无法检验（AI 泡沫至今未破裂）；其他部分在 {tests} 项检验中 {holds} 项成立，{breaks} 项不成立"
