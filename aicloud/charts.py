@@ -231,7 +231,7 @@ class Figure:
 
         Altair 6 names its own mimetype `application/vnd.vegalite.v6.json`, which none of them draws yet
         (JupyterLab 4.6 registers Vega-Lite 3 to 5 only); the spec's Vega-Lite 6 features used here draw with
-        Vega-Lite 5 (each chart of every chapter checked in JupyterLab 4.6, see tests/test_pack_charts.py).
+        Vega-Lite 5 (each chart of every chapter is drawn in JupyterLab 4.6 by tests/test_classroom.py).
         No `text/html`: JupyterLab ranks HTML above Vega-Lite and would show the site's figure, whose script
         needs the Vega the site preloads."""
         _live, static = self.specs()

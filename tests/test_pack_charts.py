@@ -1,8 +1,7 @@
 """How a figure displays outside the site: the Vega-Lite spec that JupyterLab, Notebook 7 and VS Code draw with
 their own Vega (no network), and the site's HTML figure only in the kernels of a site build (aicloud.charts).
 
-The course pack's executed notebooks are checked in tests/test_classroom.py; drawing them in JupyterLab is
-tests/test_pack_jupyterlab.py."""
+The course pack's executed notebooks, and JupyterLab drawing their charts, are checked in tests/test_classroom.py."""
 
 import json
 
