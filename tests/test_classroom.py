@@ -492,8 +492,20 @@ def test_jupyterlab_draws_every_chart_of_the_executed_pack_notebooks_with_no_net
             assert not outside and not errors, (name, outside, errors)
             page.close()
     finally:
+        # The notebooks opened started kernels: stop them first, so the server stops at once when asked.
+        try:
+            base = f"http://127.0.0.1:{port}/api/kernels"
+            for kernel in json.loads(urllib.request.urlopen(base, timeout=30).read()):
+                urllib.request.urlopen(urllib.request.Request(f"{base}/{kernel['id']}", method="DELETE"),
+                                       timeout=60)
+        except OSError:
+            pass  # a server that is already gone has no kernels left
         lab.terminate()
-        lab.wait(30)
+        try:
+            lab.wait(120)
+        except subprocess.TimeoutExpired:
+            lab.kill()
+            lab.wait(30)
         log.close()
 
 
