@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 SUPPORTED = "supported"
 PARTLY = "partly supported"
@@ -96,3 +98,42 @@ def direction(change: float, up: str = "rose", down: str = "fell", same: str = "
 def majority(share: float) -> str:
     """'most', 'half' or 'a minority' for a share in 0-1."""
     return "most" if share > 0.5 else "half" if share == 0.5 else "a minority"
+
+
+# The article under test is undated; its latest event is Tencent's AI Infra department of 17 December 2025
+# (shared research README). Evidence dated after this day was published after the article.
+ARTICLE_DATE = date(2025, 12, 17)
+_DATE_COLUMNS = ("period_end", "date", "published", "end")
+_AFTER_NOTE = re.compile(r"after the article", re.IGNORECASE)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip() if isinstance(value, str) else ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
+        return date.fromisoformat(text[:10])
+    if re.fullmatch(r"\d{4}", text):   # a bare year: its last day
+        return date(int(text), 12, 31)
+    return None
+
+
+def after_article(when: object) -> bool:
+    """True when evidence is dated after the article (`ARTICLE_DATE`): `when` is a date, an ISO date or year
+    string, an iterable of them, or table rows (a DataFrame or an iterable of mappings) whose `period_end`,
+    `date`, `published` or `end` lies after it, or whose `note` says "after the article". A figure for a period
+    that ends after the article's date cannot have been published by it. Undated evidence is not after."""
+    columns = getattr(when, "columns", None)
+    if columns is not None:   # a DataFrame: any row
+        return any(after_article(dict(zip(columns, row))) for row in when.itertuples(index=False))
+    if isinstance(when, dict):
+        note = when.get("note")
+        if isinstance(note, str) and _AFTER_NOTE.search(note):
+            return True
+        return any(after_article(when[c]) for c in _DATE_COLUMNS if c in when)
+    if isinstance(when, Iterable) and not isinstance(when, str):
+        return any(after_article(w) for w in when)
+    day = _as_date(when)
+    return day is not None and day > ARTICLE_DATE
