@@ -387,3 +387,17 @@ def test_inverted_assumption_ranges_are_refused_before_the_chapter_runs(changes)
     with pytest.raises(params_mod.ParameterError, match="must not exceed its central value or high end"):
         params_mod.check_order(DECLARED, {**DEFAULTS, **changes})
     params_mod.check_order(DECLARED, DEFAULTS)
+
+
+def test_the_spending_headline_says_when_its_year_was_published_after_the_article(tables):
+    """Full-year 2025 figures (published Jan/Feb 2026) headline the chapter: the title and text say so (review 3
+    A2); with only figures for years ending by the article's date, they do not."""
+    late = chapter.analyse(tables, DEFAULTS)
+    assert late.values["latest_year"] == 2025
+    assert late.titles["spend"].endswith("(published after the article)")
+    assert "published after the article" in late.values["spend_text"]
+    spending = tables["capex_spending"]
+    early = chapter.analyse(variant(tables, capex_spending=spending[spending["period_end"] < "2025-01-01"]),
+                            DEFAULTS)
+    assert early.values["latest_year"] < 2025
+    assert "after the article" not in early.titles["spend"] + early.values["spend_text"]

@@ -755,3 +755,14 @@ def test_without_a_serving_cost_the_model_section_and_its_answer_say_so(tables):
     full = mpw.analyse(tables, DEFAULTS)
     assert f"{full.values['unit_cost']:,.2f} RMB per million tokens" in full.values["model_text"]
     assert f"{full.values['m_price_alike']:,.2f} RMB" in page_answers(full)["sol_sliders"]
+
+
+def test_volumes_published_after_the_article_are_flagged(tables):
+    """The volume headline rests on figures dated after the article (Doubao Dec 18 2025, Google May 2026): the
+    title and the text say so (review 3 A2); series ending by the article's date are not flagged."""
+    late = mpw.analyse(tables, DEFAULTS)
+    assert late.titles["volumes"].endswith("(published after the article)")
+    assert late.values["volumes_text"].count("(published after the article)") == 2
+    vol = tables["maas_token_volumes"]
+    early = mpw.analyse(variant(tables, maas_token_volumes=vol[vol["date"] <= "2025-12-17"]), DEFAULTS)
+    assert "after the article" not in early.titles["volumes"] + early.values["volumes_text"]

@@ -69,13 +69,14 @@ def times(multiple: float) -> str:
 def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int | None, us_total: float,
                        us_total_low: float, mixed: Sequence[str], growth_names: Sequence[str], first_year: int,
                        growth_multiple: float | None, nv_label: str | None, nv_usd: float | None,
-                       missing: Sequence[str]) -> str:
+                       missing: Sequence[str], late: bool = False) -> str:
     if latest_year is None or n_us == 0:
         return ("The data hold no full year of capital spending by a US company, so no US total can be given; "
                 "the chart shows what the data hold.")
     who = "company" if n_us == 1 else "companies"
     out = [f"On their headline measures, the {n_us} US {who} ({names(us_names)}) spent about USD "
            f"{us_total:,.0f} bn in {latest_year} ("
+           + ("published after the article; " if late else "")
            + (f"mixed bases: {'; '.join(mixed)}" if mixed else "all on calendar years") + ")."]
     if abs(us_total_low - us_total) > 0.005:
         out.append(f"Taking each company's lowest reported measure instead gives USD {us_total_low:,.0f} bn; both "
@@ -93,11 +94,12 @@ def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int |
     return " ".join(out)
 
 
-def spend_chart_title(n_us: int, us_total: float, latest_year: int | None) -> str:
+def spend_chart_title(n_us: int, us_total: float, latest_year: int | None, late: bool = False) -> str:
     if latest_year is None or n_us == 0:
         return "Capital spending per company, as reported"
     who = "company's" if n_us == 1 else "companies'"
-    return f"The {n_us} US {who} capex reached USD {us_total:,.0f} bn in {latest_year}"
+    return (f"The {n_us} US {who} capex reached USD {us_total:,.0f} bn in {latest_year}"
+            + (" (published after the article)" if late else ""))
 
 
 # C36 ------------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from aicloud.analysis.maas_price_war import (
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
 from aicloud.models import price_trend as pt
-from aicloud.verdicts import Verdict, finite
+from aicloud.verdicts import Verdict, after_article, finite
 
 
 def fmt_price(value: float) -> str:
@@ -318,13 +318,14 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     short = txt.prose("volumes_short", n_short=n_short, series_are="series is" if n_short == 1 else "series are") \
         if n_short else ""
     name = lambda r: f"{r['vendor']} ({r['product']})"  # noqa: E731
-    period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}"  # noqa: E731
+    late = lambda r: txt.prose("after_article") if after_article(r["to"]) else ""  # noqa: E731
+    period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}{late(r)}"  # noqa: E731
     if len(annualised) >= 2:
         fast, slow = annualised.iloc[0], annualised.iloc[-1]
         values["volumes_text"] = txt.prose(
             "volumes", n=len(annualised), min_span=min_span, fastest=name(fast),
             fast_change=txt.change_words(fast["multiple"]), period=period(fast),
-            fast_rate=txt.rate_words(fast["per_year"]), slowest=name(slow),
+            fast_rate=txt.rate_words(fast["per_year"]), slowest=name(slow) + late(slow),
             slow_rate=txt.rate_words(slow["per_year"], verb=True), short=short)
     elif len(annualised):
         one = annualised.iloc[0]
@@ -339,6 +340,8 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         title = (txt.prose("volumes_title_grew", rate=txt.times(top)) if top > 1 else
                  txt.prose("volumes_title_flat") if top == 1 else
                  txt.prose("volumes_title_fell", share=txt.pct(1 - top)))
+        if top != 1:   # the headline series ends after the article: say so in the finding
+            title += late(annualised.iloc[0] if top > 1 else annualised.iloc[-1])
     else:
         values["vol_fastest_per_year"] = 0.0
         title = txt.prose("volumes_title_none")

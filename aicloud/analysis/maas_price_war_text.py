@@ -370,6 +370,7 @@ PROSE = {
                       "overstates it."),
     "volumes_none": ("No series has figures at least {min_span} apart, so no yearly change is computed (compounding a "
                      "few months' change overstates it)."),
+    "after_article": " (published after the article)",
     "volumes_title_grew": "Announced volumes grew up to {rate}x a year",
     "volumes_title_flat": "No announced volume grew",
     "volumes_title_fell": "Every announced volume fell, the slowest fall {share} a year",

@@ -22,7 +22,8 @@ from aicloud.verdicts import (
 KEYS = ("SUPPORTED", "PARTLY", "CONTRADICTED", "NOT_TESTABLE", "NOT_TESTABLE_HERE", "LABELS", "DIRECT", "PROXY",
         "ANECDOTE", "NO_EVIDENCE", "EVIDENCE_GRADES", "_BAD_TEXT")
 # English words for English templates only; the Chinese templates choose their own words.
-NOT_SHOWN = {"direction": "English templates' word for a change", "majority": "English templates' word for a share"}
+NOT_SHOWN = {"direction": "English templates' word for a change", "majority": "English templates' word for a share",
+             "_AFTER_NOTE": "a pattern matched in the data's English notes, never shown"}
 
 LABEL = {SUPPORTED: "支持", PARTLY: "部分支持", CONTRADICTED: "与证据相悖", NOT_TESTABLE: "公开数据无法检验",
          NOT_TESTABLE_HERE: "本次数据无法检验"}

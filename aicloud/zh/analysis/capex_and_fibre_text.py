@@ -70,10 +70,11 @@ def times(multiple: float) -> str:
 def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int | None, us_total: float,
                        us_total_low: float, mixed: Sequence[str], growth_names: Sequence[str], first_year: int,
                        growth_multiple: float | None, nv_label: str | None, nv_usd: float | None,
-                       missing: Sequence[str]) -> str:
+                       missing: Sequence[str], late: bool = False) -> str:
     if latest_year is None or n_us == 0:
         return "数据中没有任何美国公司整整一年的资本开支，因此无法给出美国的总数；图中显示的是数据所有的内容。"
     basis = f"口径不一：{'；'.join(_d(m) for m in mixed)}" if mixed else "均为日历年"
+    basis = ("发表于文章之后；" if late else "") + basis
     out = [f"按各自的主要口径，{n_us} 家美国公司（{names(us_names)}）在 {latest_year} 年的资本开支约为 "
            f"{usd_bn(us_total, 0)}（{basis}）。"]
     if abs(us_total_low - us_total) > 0.005:
@@ -88,10 +89,11 @@ def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int |
     return "".join(out)
 
 
-def spend_chart_title(n_us: int, us_total: float, latest_year: int | None) -> str:
+def spend_chart_title(n_us: int, us_total: float, latest_year: int | None, late: bool = False) -> str:
     if latest_year is None or n_us == 0:
         return "各公司公布的资本开支"
-    return f"{latest_year} 年，{n_us} 家美国公司的资本开支达到 {usd_bn(us_total, 0)}"
+    return (f"{latest_year} 年，{n_us} 家美国公司的资本开支达到 {usd_bn(us_total, 0)}"
+            + ("（发表于文章之后）" if late else ""))
 
 
 def pledge_paragraph(*, company: str | None, amount: float, currency: str, years: float, date: str,

@@ -302,6 +302,7 @@ PROSE = {
     "volumes_title_none": "公布的词元用量",
     "volumes_title_fell": "公布的用量全都下降，降得最慢的每年下降 {share}",
     "volumes_title_flat": "公布的用量都没有增长",
+    "after_article": "（发表于文章之后）",
     "volumes_title_grew": "公布的用量每年最多增长到 {rate} 倍",
     "volumes_short": "另有 {n_short} 组较短的序列没有折算成年率，因为把几个月的变化复利成一年会夸大它。",
     "volumes_one": "数字相隔至少 {min_span}的序列只有一组，即{name}，{period}{change}，{rate}。{short}",
