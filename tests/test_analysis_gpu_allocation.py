@@ -204,13 +204,30 @@ def test_c05_reserves_are_cumulative_h100_equivalents_and_first_in_every_year_is
     assert "first in every year" in v.reason and "depends on the year" not in v.reason
     rows = [(2023, "Tencent", "China", "cloud", "H100", 30_000), (2023, "Baidu", "China", "cloud", "H100", 30_000),
             (2024, "Tencent", "China", "cloud", "H100", 10_000), (2024, "Baidu", "China", "cloud", "H100", 5_000)]
+    # review3 B2: level with every other Chinese buyer is not "more than any other": that year fails
     v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
-    assert v.label == SUPPORTED and "first in every year (tied in 2023)" in v.reason
+    assert v.label == PARTLY and "level with every other Chinese buyer listed (Baidu) in 2023" in v.reason
+    assert "depends on the year: first in 2024, not ahead of the others in 2023" in v.reason
     rows[2] = (2024, "Tencent", "China", "cloud", "H100", 1_000)
     v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
-    assert v.label == PARTLY and "depends on the year: first in 2023, not in 2024" in v.reason
+    assert v.label == CONTRADICTED and "(level with all of them in 2023)" in v.reason
     only = verdict("C05", evidence(gpu_buyers=buyers(*rows[:2])))
     assert "one year only (2023)" in only.reason and "depends on the year" not in only.reason
+    # tied first with some buyers but ahead of another: first only in part
+    some = [(2023, "Tencent", "China", "cloud", "H100", 30_000), (2023, "Baidu", "China", "cloud", "H100", 30_000),
+            (2023, "Alibaba", "China", "cloud", "H100", 10_000)]
+    v = verdict("C05", evidence(gpu_buyers=buyers(*some)))
+    assert v.label == PARTLY and "fits only in part (a tie)" in v.reason
+    v = verdict("C05", evidence(gpu_buyers=buyers(*some, (2024, "Tencent", "China", "cloud", "H100", 5_000))))
+    assert v.label == PARTLY and "depends on the year: first in 2024, tied first in 2023" in v.reason
+
+
+def test_c05_every_chinese_buyer_equal_in_every_year_is_contradicted():
+    """review3 B2: Tencent level with every Chinese buyer in both years did not buy more than any of them."""
+    rows = [(y, b, "China", "cloud", "H100", 40_000) for y in (2023, 2024) for b in ("Tencent", "Baidu", "Alibaba")]
+    v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
+    assert v.label == CONTRADICTED and "never put Tencent ahead of every other Chinese buyer" in v.reason
+    assert "tied first" not in v.reason
 
 
 def test_c05_reserve_rank_moves_with_the_export_version_share():
@@ -255,12 +272,12 @@ def domestic(*rows: tuple) -> pd.DataFrame:
 
 def test_c06_part_c_is_undecided_on_the_default_data_because_kunlun_has_no_compute_figure():
     """review1 #13: part (c) compares compute, not chips; the accelerator table has no dense BF16 figure for the
-    first Kunlun or the Ascend 910B, so the part is undecided and the claim partly supported (not supported on a
-    chip count)."""
+    first Kunlun or the Ascend 910B, so the part is undecided (not decided on a chip count). review3 A12: one
+    grading rule (`verdicts.grade`): the central part (a) and (b) hold, one part untested, so supported."""
     v = verdict("C06", evidence())
-    assert v.label == PARTLY and "1 undecided" in v.figure
+    assert v.label == SUPPORTED and "1 undecided" in v.figure
     assert "cannot be counted in compute" in v.reason and "20,000 Kunlun (Dec 2020)" in v.reason
-    assert verdict("C06", evidence(), domestic_scale_share=0.1).label == PARTLY   # no parameter decides it
+    assert verdict("C06", evidence(), domestic_scale_share=0.1).label == SUPPORTED   # no parameter decides it
 
 
 def test_c06_part_c_in_h100_equivalents_and_its_boundary():
@@ -286,6 +303,8 @@ def test_c06_missing_evidence_is_never_contradicted(rows):
 def test_c06_label_from_its_parts():
     assert g.c06_label((True, True, True)) == SUPPORTED
     assert g.c06_label((False, True, True)) == CONTRADICTED
+    assert g.c06_label((True, True, None)) == SUPPORTED        # one untested part beside two that hold
+    assert g.c06_label((True, None, None)) == PARTLY           # more untested than hold
     assert g.c06_label((True, None, False)) == PARTLY
     assert g.c06_label((None, True, None)) == PARTLY
     assert g.c06_label((None, False, None)) == NOT_TESTABLE_HERE
@@ -545,7 +564,7 @@ def _c03_evidence(rows: tuple) -> g.Evidence:
 
 def test_china_evidence_read_from_the_default_data_keeps_each_verdict_and_says_what_it_adds():
     ev = evidence_with_china()
-    expected = {"C03": SUPPORTED, "C06": PARTLY, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": PARTLY}
+    expected = {"C03": SUPPORTED, "C06": SUPPORTED, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": PARTLY}
     for claim, label in expected.items():
         v = verdict(claim, ev)
         assert v.label == label, claim

@@ -179,9 +179,13 @@ def test_c24_without_decode_rows_is_not_testable_here(tmp_path):
 
 # --- C25: agents use many tokens ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("heavy, label", [(4.0, SUPPORTED), (4.1, PARTLY), (16.0, CONTRADICTED)])
+@pytest.mark.parametrize("heavy, label", [(4.0, PARTLY), (4.1, PARTLY), (16.0, CONTRADICTED)])
 def test_c25_counts_the_workloads_at_or_above_the_heavy_multiple(tmp_path, heavy, label):
-    assert verdict(tmp_path, "C25", heavy_token_multiple=heavy).label == label
+    """review3 A12: every workload heavy holds one part of three; the other two are untested, so the claim is
+    partly supported (`verdicts.grade`), and says why."""
+    v = verdict(tmp_path, "C25", heavy_token_multiple=heavy)
+    assert v.label == label
+    assert ("More of the claim's parts are untested than hold" in v.reason) == (heavy == 4.0)
 
 
 def test_c25_states_where_the_assumed_bar_turns_the_verdict(tmp_path):
@@ -192,14 +196,14 @@ def test_c25_states_where_the_assumed_bar_turns_the_verdict(tmp_path):
 def test_c25_a_reasoning_prompt_is_not_an_agent_workload(tmp_path):
     agents = AGENTS + "reasoning prompt,plain prompt,1.5,1.5,x,false,s1\n"
     v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": agents}, heavy_token_multiple=2)
-    assert v.label == SUPPORTED and "comparison only: reasoning prompt" in v.reason
+    assert v.label == PARTLY and "comparison only: reasoning prompt" in v.reason
 
 
 def test_c25_later_figures_decide_nothing(tmp_path):
     sources = SOURCES + "s2,Later,Test,2026-04,,2026-11-25,primary,late\n"
     agents = AGENTS + "coding agent,chat,1.5,1.5,x,true,s2\n"
     v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": agents, "sources": sources}, heavy_token_multiple=2)
-    assert v.label == SUPPORTED and "shown but not used: coding agent" in v.reason
+    assert v.label == PARTLY and "shown but not used: coding agent" in v.reason
     only_late = AGENTS.split("\n")[0] + "\ncoding agent,chat,1.5,1.5,x,true,s2\n"
     v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": only_late, "sources": sources})
     assert v.label == NOT_TESTABLE_HERE
@@ -442,9 +446,16 @@ def test_c33_sizes_alone_are_not_testable_here(tmp_path):
     assert verdict(tmp_path, "C33", texts={"infra_supernodes": sn}).label == NOT_TESTABLE_HERE
 
 
-def test_c34_published_platform_results_support_it_as_an_anecdote(tmp_path):
+def test_c34_published_platform_results_are_graded_against_the_named_platforms(tmp_path):
+    """review3 A12: one organisation's results beside three named platforms without any leave more parts untested
+    than hold: partly supported; two named owners with results against one without: supported."""
     v = verdict(tmp_path, "C34")
-    assert v.label == SUPPORTED and v.evidence == "anecdote"
+    assert v.label == PARTLY and v.evidence == "anecdote"
+    assert "more of the claim's parts are untested" in v.reason.lower()
+    two = EVENTS + ("h-plat,2025-06-15,day,Huawei,platform,Publishes serving results,,s1\n"
+                    "b-plat,2025-06-15,day,Baidu,platform,Publishes cluster results,,s1\n")
+    v = verdict(tmp_path, "C34", texts={"infra_org_events": two})
+    assert v.label == SUPPORTED and "untested than hold" not in v.reason
 
 
 def test_c34_without_platform_results_is_not_testable_here(tmp_path):
@@ -643,7 +654,7 @@ def test_c35_the_chain_model_cannot_decide(tmp_path):
 def test_the_default_data_with_china_evidence():
     ev = ie.prepare({name: data.load(name) for name in ie.RESOURCES})
     found = {c: ie.RULES[c](ev, DEFAULTS) for c in ("C24", "C25", "C26", "C28", "C29", "C35")}
-    assert {c: v.label for c, v in found.items()} == {"C24": NOT_TESTABLE, "C25": SUPPORTED, "C26": SUPPORTED,
+    assert {c: v.label for c, v in found.items()} == {"C24": NOT_TESTABLE, "C25": PARTLY, "C26": SUPPORTED,
                                                        "C28": NOT_TESTABLE, "C29": NOT_TESTABLE,
                                                        "C35": NOT_TESTABLE}
     assert "would serve at a loss" in found["C29"].reason and "chain model" in found["C35"].reason
@@ -691,4 +702,4 @@ def test_the_domestic_exercise_answer_states_where_c28_would_fall_at_each_price(
 def test_c25_one_workload_gives_one_multiple_not_a_range(tmp_path):
     one = AGENTS.split("\n")[0] + "\nsolo agent,chat,6,6,x,true,s1\n"
     v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": one})
-    assert v.figure == "6x chat tokens" and v.label == SUPPORTED
+    assert v.figure == "6x chat tokens" and v.label == PARTLY

@@ -30,9 +30,12 @@ from aicloud.verdicts import (
     NOT_TESTABLE_HERE,
     PARTLY,
     PROXY,
+    SOME,
     SUPPORTED,
+    Part,
     Verdict,
     direction,
+    grade,
     majority,
 )
 
@@ -458,8 +461,13 @@ def text_rank_item(r: tuple) -> str:
         return f"not countable in compute by {year} (a listed product has no compute figure)"
     if kind == "first":
         return f"first in {year} with {num(reserve)} H100-equivalents"
+    if kind == "tied" and len(ties) == of - 1:
+        return f"level with every other Chinese buyer listed ({names(list(ties))}) in {year} at {num(reserve)} " \
+               "H100-equivalents"
     if kind == "tied":
         return f"tied first with {names(list(ties))} in {year} at {num(reserve)} H100-equivalents"
+    if ties:
+        return f"tied {ordinal(rank)} of {of} with {names(list(ties))} in {year} at {num(reserve)} H100-equivalents"
     return f"{ordinal(rank)} of {of} in {year} with {num(reserve)} H100-equivalents"
 
 
@@ -483,17 +491,23 @@ RESERVE_NOTE = ("each buyer's listed purchases up to the year in H100-equivalent
 
 
 def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
-    """How the rank reads across the years: the wording follows the ranks, never fixed."""
+    """How the rank reads across the years (`firsts`: the years Tencent is first alone): the wording follows the
+    ranks, never fixed. A tie is first only in part; level with every other buyer is not first."""
+    tied = [str(r[0]) for r in listed if r[1] == "tied" and len(r[3]) < r[5] - 1]
+    level = [str(r[0]) for r in listed if r[1] == "tied" and len(r[3]) == r[5] - 1]
     if len(listed) == 1:
-        return (f"The data rank the reserves in one year only ({listed[0][0]}), and it "
-                f"{'fits' if firsts else 'does not fit'} the article there")
+        fit = "fits" if firsts else "fits only in part (a tie)" if tied else "does not fit"
+        return f"The data rank the reserves in one year only ({listed[0][0]}), and it {fit} the article there"
     if len(firsts) == len(listed):
-        tied = [str(r[0]) for r in listed if r[1] == "tied"]
-        return "Tencent was first in every year" + (f" (tied in {names(tied)})" if tied else "")
-    if firsts:
-        return (f"The rank depends on the year: first in {names([str(r[0]) for r in firsts])}, not in "
-                f"{names([str(r[0]) for r in listed if r not in firsts])}")
-    return "The data never put Tencent first"
+        return "Tencent was first in every year"
+    if firsts or tied:
+        parts = [f"first in {names([str(r[0]) for r in firsts])}" if firsts else "",
+                 f"tied first in {names(tied)}" if tied else "",
+                 f"not ahead of the others in {names(nots)}" if (nots := [str(r[0]) for r in listed if r not in
+                                                                       firsts and str(r[0]) not in tied]) else ""]
+        return "The rank depends on the year: " + ", ".join(p for p in parts if p)
+    return "The data never put Tencent ahead of every other Chinese buyer" + (
+        f" (level with all of them in {names(level)})" if level else "")
 
 
 def text_c05_reason(ranks: list[tuple], listed: list[tuple], firsts: list[tuple], speedup: float | None) -> str:
@@ -511,6 +525,8 @@ def text_c09_reason(ranks: list[tuple], first: bool) -> str:
             f"{'; '.join(text_rank_item(r) for r in ranks)}, so the data {'show' if first else 'do not show'} it "
             f"holding the largest reserve{jointly}; its later price cuts are real (see the price-war chapter), and "
             "A800/H800 holdings are not public.")
+
+
 
 
 def text_c06_no_china(year: int) -> str:
@@ -1382,18 +1398,27 @@ def tencent_boldest_chinese_buyer(ev: Evidence, params: Mapping[str, Any]) -> Ve
     """C05: Tencent was the largest Chinese buyer, and its HCC cluster was three times faster.
 
     Tencent's reserve (its listed purchases up to each year, in H100-equivalents) is ranked among Chinese buyers
-    in every year with at least two of them. The speed-up is the vendor's own figure against an unnamed baseline:
-    not testable with public data, so it is not a failing part (CRITERIA). Supported when Tencent is first (or tied
-    first) in every year ranked; partly supported when in some years only; contradicted when never first."""
+    in every year with at least two of them. "Bought more than any other" holds in a year when Tencent is first
+    alone, in part when it ties first with some buyers, and fails when it is lower or level with every other one.
+    The speed-up is the vendor's own figure against an unnamed baseline: an untested part (graded by
+    `verdicts.grade`, the rank being the central part)."""
     ranks = _ranks(ev, "Tencent", params["h20_share_china"])
     listed = [r for r in ranks if r[1] in RANKED]
     sources = tuple(x for y in ev.years for x in y.china_sources) + ev.cluster_sources
     if not listed:
         return Verdict.not_testable_here(text_rank_missing("Tencent", ranks, ev.any_china), sources=sources)
-    firsts = [r for r in listed if r[1] in ("first", "tied")]
-    label = SUPPORTED if len(firsts) == len(listed) else PARTLY if firsts else CONTRADICTED
+    firsts = [r for r in listed if r[1] == "first"]
+    years = [True if r[1] == "first" else SOME if r[1] == "tied" and not _level_with_all(r) else False
+             for r in listed]
+    rank_part: Part = True if all(y is True for y in years) else False if all(y is False for y in years) else SOME
+    label = grade([rank_part, None]) or NOT_TESTABLE_HERE
     return Verdict(label, text_rank_figure(listed), text_c05_reason(ranks, listed, firsts, ev.tencent_speedup),
                    PROXY, sources)
+
+
+def _level_with_all(r: tuple) -> bool:
+    """A rank tied with every other Chinese buyer listed that year: first with none."""
+    return r[1] == "tied" and len(r[3]) == r[5] - 1
 
 
 @rule("C06", reads=("h20_share_china", "domestic_scale_share"))
@@ -1433,14 +1458,10 @@ def _base_c06(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def c06_label(parts: tuple[bool | None, bool | None, bool | None]) -> str:
-    """(a) is the central part: it failing contradicts the claim. All three holding supports it; some holding
-    (others failing or undecided by this data) is partly supported; none holding and (a) undecided leaves the
-    claim undecided by this data."""
-    if parts[0] is False:
-        return CONTRADICTED
-    if all(p is True for p in parts):
-        return SUPPORTED
-    return PARTLY if any(p is True for p in parts) else NOT_TESTABLE_HERE
+    """(a) is the central part: graded by `verdicts.grade` (CRITERIA). It failing contradicts the claim; every
+    tested part holding with (a) among them and no more parts untested than hold supports it; nothing holding
+    with (a) undecided leaves the claim undecided by this data."""
+    return grade(parts, central=0) or NOT_TESTABLE_HERE
 
 
 @rule("C07")

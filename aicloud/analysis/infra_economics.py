@@ -41,10 +41,14 @@ from aicloud.verdicts import (
     DIRECT,
     NO_EVIDENCE,
     NOT_TESTABLE,
+    NOT_TESTABLE_HERE,
     PARTLY,
     PROXY,
+    SOME,
     SUPPORTED,
+    Part,
     Verdict,
+    grade,
 )
 
 CHAPTER = "infra_economics"
@@ -60,6 +64,10 @@ CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
 # C26: the organisations whose moves the article names, and the kind of move it names where that matters (Tencent's
 # new department is a reorganisation; the others' pushes, bases and architectures may be any dated move).
 CLAIMED_MOVES: dict[str, str | None] = {"Alibaba": None, "Huawei": None, "Baidu": None, "Tencent": "organisation"}
+# C34: the organisations whose platforms the article names (Baidu Baige, Huawei Ascend + CANN, Volcano Engine HiAgent).
+PLATFORM_OWNERS = ("Baidu", "Huawei", "ByteDance")
+# A part's state for `verdicts.grade`, from the label a one-part test gives it.
+PART_OF: dict[str, Part] = {SUPPORTED: True, PARTLY: SOME, CONTRADICTED: False}
 NODES_TOLERANCE = 0.05     # implied and reported fleet sizes within 5% of each other are called consistent
 BY, AFTER, UNDATED = "by the article", "after the article", "undated"
 
@@ -479,7 +487,8 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     does; later or undated figures are named and decide nothing. The bar is an assumption, and the reason says
     where it turns the verdict (the lightest workload's multiple). Evidence anecdote when one source gives every
     deciding figure, direct when several primary sources do, proxy otherwise. That infrastructure limits agents
-    and that the gap between providers widens are not measured."""
+    and that the gap between providers widens are not measured: two untested parts against one tested, so by
+    `verdicts.grade` (CRITERIA) the claim is at most partly supported."""
     agents_ = [w for w in ev.workloads if w["agent"]]
     m = [w for w in agents_ if w["evidence"] == BY]
     later = [w for w in agents_ if w["evidence"] != BY]
@@ -494,15 +503,18 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     fields = {"low": lo["multiple"], "low_name": lo["workload"], "high": hi["multiple"], "high_name": hi["workload"],
               "heavy": p["heavy_token_multiple"], "n": txt.count(len(m), "workload"), "n_all": len(m), "k": len(heavy)}
     fields["span"] = txt.R25["span" if len(m) > 1 else "span_one"].format(**fields)
-    label = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED
-    bar = txt.R25["bar_below" if label == SUPPORTED else "bar_above"].format(
-        **fields, above=txt.LABEL[PARTLY if len(m) > 1 else CONTRADICTED])
-    reason = txt.R25[label].format(**fields) + bar + late + other + txt.R25["untested"]
+    part = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED   # the tested part
+    label = grade([PART_OF[part], None, None])   # two untested parts (CRITERIA): at most partly supported
+    above = grade([SOME if len(m) > 1 else False, None, None])   # the verdict with the bar above every workload
+    bar = txt.R25["bar_above" if part != SUPPORTED else "bar_below" if above != label else "bar_part"].format(
+        **fields, above=txt.LABEL[above])
+    reason = (txt.R25[part].format(**fields) + bar + late + other + txt.R25["untested"]
+              + (txt.R_GRADED if label != part else ""))
     ids = sorted({w["source_id"] for w in m})
-    grade = (ANECDOTE if len(ids) == 1 else
-             DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
+    strength = (ANECDOTE if len(ids) == 1 else
+                DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
     figure = txt.R25["figure" if len(m) > 1 else "figure_one"].format(**fields)
-    return Verdict(label, figure, reason, grade, tuple(ids))
+    return Verdict(label, figure, reason, strength, tuple(ids))
 
 
 @rule("C26")
@@ -649,8 +661,8 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C32: domestic chips catch up: near NVIDIA, ten-thousand-card clusters, a cloud-inference chip. The first
     part holds when the best domestic decode figure reaches `near_share` of the best Hopper figure at the same
     service level (by the article; on paper, BF16 against the top Hopper chip, when no serving pair exists); the
-    second when a dated cluster of at least 10,000 accelerators is recorded. Supported when both hold, partly
-    when one does, contradicted when neither does. The cloud-inference chip (Hanguang) has no data."""
+    second when a dated cluster of at least 10,000 accelerators is recorded. The cloud-inference chip (Hanguang)
+    has no data: an untested part. Graded by `verdicts.grade`, the parts weighing alike."""
     near = p["near_share"]
     parts, sources = [], set()
     pairs = matched_domestic(ev, p["tpot_tolerance"])
@@ -676,10 +688,13 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
         sources.add(c["source_id"])
     if not parts:
         return Verdict.not_testable_here(txt.R32["none"], figure)
-    held = [h for h, _ in parts]
-    label = SUPPORTED if all(held) else PARTLY if any(held) else CONTRADICTED
+    held: list[Part] = [bool(h) for h, _ in parts]
+    held += [None] * (3 - len(held))   # the cloud-inference chip, and any part without a figure, are untested
+    label = grade(held, central=None) or CONTRADICTED
     text = "; ".join(t for _, t in parts)
-    return Verdict(label, figure, text[0].upper() + text[1:] + txt.R32["untested"], PROXY, tuple(sorted(sources)))
+    reason = text[0].upper() + text[1:] + txt.R32["untested"] + (txt.R_GRADED if label == PARTLY and
+                                                                 False not in held else "")
+    return Verdict(label, figure, reason, PROXY, tuple(sorted(sources)))
 
 
 def paper_comparison(ev: Evidence) -> dict | None:
@@ -722,16 +737,19 @@ def supernodes_2025(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
 
 @rule("C34")
 def platforms_make_compute_usable(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C34: platforms make compute usable. Supported (as an anecdote) when some organisation published results
-    of its own platform; the others' platforms have only product names, untestable. Not testable here without
-    any platform result."""
+    """C34: platforms make compute usable. Each organisation with published results of its own platform is a part
+    that holds (an anecdote); each of the article's platform owners (`PLATFORM_OWNERS`) without one is an untested
+    part (only product names are public). Graded by `verdicts.grade`: supported when no more owners are untested
+    than organisations hold, partly otherwise. Not testable here without any platform result."""
     plat = ev.events[ev.events["category"] == "platform"]
     orgs = sorted(plat["organisation"].unique())
     figure = txt.R34["figure"].format(orgs=txt.count(len(orgs), "organisation"))
     if not orgs:
         return Verdict.not_testable_here(txt.R34["none"], figure)
-    return Verdict(SUPPORTED, figure, txt.R34[SUPPORTED].format(names=txt.listing(orgs)), ANECDOTE,
-                   tuple(sorted(set(plat["source_id"]))))
+    untested = [o for o in PLATFORM_OWNERS if o not in orgs]
+    label = grade([True] * len(orgs) + [None] * len(untested), central=None) or NOT_TESTABLE_HERE
+    reason = txt.R34[SUPPORTED].format(names=txt.listing(orgs)) + (txt.R_GRADED if label == PARTLY else "")
+    return Verdict(label, figure, reason, ANECDOTE, tuple(sorted(set(plat["source_id"]))))
 
 
 @rule("C35", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",

@@ -274,6 +274,7 @@ R24 = {
                      "({levers}) would make the gap {total}x."),
     "untested": " That DeepSeek moved attention to inference is not tested.",
 }
+R_GRADED = " More of the claim's parts are untested than hold, so it is partly supported (see the criteria)."
 R25 = {
     "none": "The data hold no published agent token multiple dated by the article.",
     "figure": "{low:,.0f}x to {high:,.0f}x chat tokens",
@@ -288,6 +289,8 @@ R25 = {
                    "(the most is {high:,.0f}x, {high_name})."),
     "bar_below": (" The {heavy:g}x bar for a heavy user is an assumption: the verdict holds for any bar up to the "
                   "lightest workload's {low:,.0f}x and becomes {above} above it."),
+    "bar_part": (" The {heavy:g}x bar for a heavy user is an assumption: every workload clears it at any bar up to "
+                 "the lightest workload's {low:,.0f}x."),
     "bar_above": (" The {heavy:g}x bar for a heavy user is an assumption: at a bar of {low:,.0f}x or less every "
                   "workload would count."),
     "later": " Published after the article or undated, shown but not used: {names}.",

@@ -347,8 +347,12 @@ def text_rank_item(r: tuple) -> str:
         return f"到 {year} 年无法按算力计算（有所列产品没有算力数字）"
     if kind == "first":
         return f"{year} 年以 {num(reserve)} 个 H100 当量居首"
+    if kind == "tied" and len(ties) == of - 1:
+        return f"{year} 年与所列其他所有中国买家（{names(list(ties))}）持平，各 {num(reserve)} 个 H100 当量"
     if kind == "tied":
         return f"{year} 年与{names(list(ties))}并列第一，各 {num(reserve)} 个 H100 当量"
+    if ties:
+        return f"{year} 年与{names(list(ties))}以 {num(reserve)} 个 H100 当量在 {of} 家中并列第 {rank}"
     return f"{year} 年以 {num(reserve)} 个 H100 当量在 {of} 家中排第 {rank}"
 
 
@@ -549,15 +553,19 @@ RESERVE_NOTE = "储备即每个买家到当年为止所列采购的累计数，�
 
 
 def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
+    tied = [f"{r[0]} 年" for r in listed if r[1] == "tied" and len(r[3]) < r[5] - 1]
+    level = [f"{r[0]} 年" for r in listed if r[1] == "tied" and len(r[3]) == r[5] - 1]
     if len(listed) == 1:
-        return f"数据只能在一年（{listed[0][0]} 年）比较储备，这一年{'与文章相符' if firsts else '与文章不符'}"
+        fit = "与文章相符" if firsts else "只部分与文章相符（并列）" if tied else "与文章不符"
+        return f"数据只能在一年（{listed[0][0]} 年）比较储备，这一年{fit}"
     if len(firsts) == len(listed):
-        tied = [f"{r[0]} 年" for r in listed if r[1] == "tied"]
-        return "腾讯每一年都排第一" + (f"（{_join(tied)}为并列）" if tied else "")
-    if firsts:
-        return (f"排名取决于年份：{_join([f'{r[0]} 年' for r in firsts])}第一，"
-                f"{_join([f'{r[0]} 年' for r in listed if r not in firsts])}不是")
-    return "数据从未让腾讯排第一"
+        return "腾讯每一年都排第一"
+    if firsts or tied:
+        nots = [f"{r[0]} 年" for r in listed if r not in firsts and f"{r[0]} 年" not in tied]
+        parts = [f"{_join([f'{r[0]} 年' for r in firsts])}第一" if firsts else "",
+                 f"{_join(tied)}并列第一" if tied else "", f"{_join(nots)}没有领先其他买家" if nots else ""]
+        return "排名取决于年份：" + "，".join(p for p in parts if p)
+    return "数据从未让腾讯领先其他所有中国买家" + (f"（{_join(level)}与它们全部持平）" if level else "")
 
 
 def text_c06_no_export_versions(year: int) -> str:
