@@ -703,3 +703,19 @@ def test_c25_one_workload_gives_one_multiple_not_a_range(tmp_path):
     one = AGENTS.split("\n")[0] + "\nsolo agent,chat,6,6,x,true,s1\n"
     v = verdict(tmp_path, "C25", texts={"infra_agent_multiples": one})
     assert v.figure == "6x chat tokens" and v.label == PARTLY
+
+
+def test_c32_says_why_blackwell_does_not_decide_and_a_dated_matched_pair_does():
+    """review3 A4: the data hold Blackwell decode figures; the reason states the gap and why they do not decide
+    (undated, or no time per output token); a Blackwell pair at the same service level dated by the article
+    decides, and near Hopper only is near NVIDIA only in part."""
+    tables = {name: data.load(name) for name in ie.RESOURCES}
+    v = ie.RULES["C32"](ie.prepare(tables), DEFAULTS)
+    assert v.label == SUPPORTED and "84% of the H800" in v.reason
+    assert "53% of the B200 at the same service level, but that figure is undated" in v.reason
+    assert "would reach 15% to 26%" in v.reason
+    runs = tables["infra_serving_throughput"].copy()
+    runs.loc[runs["run_id"] == "inferencex-b200-71", "date"] = "2025-06"
+    v = ie.RULES["C32"](ie.prepare({**tables, "infra_serving_throughput": runs}), DEFAULTS)
+    assert v.label == PARTLY and "53% of NVIDIA's newer B200 at the same service level (below" in v.reason
+    assert v.figure.endswith("; 53% of B200")

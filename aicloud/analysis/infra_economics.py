@@ -200,12 +200,17 @@ def _domestic(r: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[list[dict], 
     out = []
     dec = r[ok & (r["phase"] == "decode") & r["tpot_ms"].notna()]
     refs_all = dec[(dec["hardware_class"] == "hopper") & ~is_dom[dec.index]]
-    for i, row in dec[is_dom[dec.index]].sort_values("tps_acc", ascending=False).iterrows():
-        refs = refs_all[refs_all["bits"] == row["bits"]].sort_values("tps_acc", ascending=False)
+    newer_all = dec[(dec["hardware_class"] == "blackwell") & ~is_dom[dec.index]]   # NVIDIA's next generation (C32)
+
+    def candidates(refs: pd.DataFrame, row: pd.Series) -> list[tuple[int, float, float, bool]]:
+        refs = refs[refs["bits"] == row["bits"]].sort_values("tps_acc", ascending=False)
         gaps = (np.maximum(refs["tpot_ms"], row["tpot_ms"]) / np.minimum(refs["tpot_ms"], row["tpot_ms"]) - 1)
-        out.append({"row": int(i), "by": row["evidence"] == BY,
-                    "candidates": list(zip(map(int, refs.index), refs["tps_acc"].astype(float), gaps.astype(float),
-                                           (refs["evidence"] == BY).astype(bool)))})
+        return list(zip(map(int, refs.index), refs["tps_acc"].astype(float), gaps.astype(float),
+                        (refs["evidence"] == BY).astype(bool)))
+
+    for i, row in dec[is_dom[dec.index]].sort_values("tps_acc", ascending=False).iterrows():
+        out.append({"row": int(i), "by": row["evidence"] == BY, "candidates": candidates(refs_all, row),
+                    "newer": candidates(newer_all, row)})
     pre = r[ok & (r["phase"] == "prefill") & r["cold"] & (r["evidence"] == BY)]
     dom_pre, ref_pre = pre[is_dom[pre.index]], pre[(pre["hardware_class"] == "hopper") & ~is_dom[pre.index]]
     prefill = None
@@ -410,17 +415,45 @@ def cost_gap(ev: Evidence, p: Mapping[str, Any]) -> dict | None:
             "total": measured * util * cache}
 
 
-def matched_domestic(ev: Evidence, tolerance: float, by_article: bool = True) -> list[dict]:
-    """For each domestic decode row, the best Hopper row at the same service level and format width."""
+def matched_domestic(ev: Evidence, tolerance: float, by_article: bool = True, key: str = "candidates") -> list[dict]:
+    """For each domestic decode row, the best Hopper row (`key` "newer": Blackwell row) at the same service level
+    and format width."""
     out = []
     for d in ev.domestic:
         if by_article and not d["by"]:
             continue
-        for ref, tps, gap, ref_by in d["candidates"]:      # best throughput first
+        for ref, tps, gap, ref_by in d.get(key, []):      # best throughput first
             if gap <= tolerance and (ref_by or not by_article):
                 out.append({"row": d["row"], "ref": ref, "ratio": ev.rows[d["row"]]["tps_acc"] / tps})
                 break
     return out
+
+
+def newer_generation(ev: Evidence, dom_row: int, tolerance: float) -> tuple[dict | None, str]:
+    """C32 against NVIDIA's Blackwell generation: the best matched pair dated by the article (it decides), else the
+    sentence saying why the Blackwell figures in the data do not decide (undated or later, or no matched service
+    level or precision) with the gap they would show."""
+    matched = matched_domestic(ev, tolerance, by_article=True, key="newer")
+    if matched:
+        best = max(matched, key=lambda x: x["ratio"])
+        return best, ""
+    dom = ev.rows[dom_row]
+    loose = matched_domestic(ev, tolerance, by_article=False, key="newer")
+    text = ""
+    if loose:
+        b = max(loose, key=lambda x: x["ratio"])
+        d, ref = ev.rows[b["row"]], ev.rows[b["ref"]]
+        text += txt.R32["newer_undated"].format(dom=d["hardware"], ref=ref["hardware"], ratio=b["ratio"],
+                                                when=txt.R32_WHEN[ref["evidence"]])
+    others = [r for r in ev.rows if r.get("phase") == "decode" and r.get("hardware_class") == "blackwell"
+              and r.get("kind") != "vendor claim" and r.get("evidence") == BY and r.get("priced")
+              and r.get("tps_acc", 0) > 0]
+    if others:
+        ratios = sorted(dom["tps_acc"] / r["tps_acc"] for r in others)
+        text += txt.R32["newer_unmatched"].format(dom=dom["hardware"], n=len(others), low=ratios[0],
+                                                  high=ratios[-1], refs=txt.listing(sorted({r["hardware"]
+                                                                                           for r in others})))
+    return None, text
 
 
 def _war(ev: Evidence, p: Mapping[str, Any], gap: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -661,20 +694,36 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C32: domestic chips catch up: near NVIDIA, ten-thousand-card clusters, a cloud-inference chip. The first
     part holds when the best domestic decode figure reaches `near_share` of the best Hopper figure at the same
     service level (by the article; on paper, BF16 against the top Hopper chip, when no serving pair exists); the
-    second when a dated cluster of at least 10,000 accelerators is recorded. The cloud-inference chip (Hanguang)
+    second when a dated cluster of at least 10,000 accelerators is recorded. NVIDIA's newer Blackwell generation
+    decides too when the data hold a pair at the same service level and precision dated by the article (near
+    Hopper only: the part holds in part); otherwise the reason says why its figures do not decide (undated or
+    later, no time per output token) and what gap they would show. The cloud-inference chip (Hanguang)
     has no data: an untested part. Graded by `verdicts.grade`, the parts weighing alike."""
     near = p["near_share"]
-    parts, sources = [], set()
+    parts: list[tuple[Part, str]] = []
+    sources: set[str] = set()
     pairs = matched_domestic(ev, p["tpot_tolerance"])
     figure = txt.R32["no_chip_figure"]
+    newer_text = ""
     if pairs:
         best = max(pairs, key=lambda x: x["ratio"])
         dom, ref = ev.rows[best["row"]], ev.rows[best["ref"]]
         fields = {"dom": dom["hardware"], "ref": ref["hardware"], "ratio": best["ratio"], "near": near,
                   "side": "at or above" if best["ratio"] >= near else "below"}
-        parts.append((best["ratio"] >= near, txt.R32["serving"].format(**fields)))
-        sources |= {dom["source_id"], ref["source_id"]}
+        text = txt.R32["serving"].format(**fields)
         figure = txt.R32["serving_figure"].format(**fields)
+        newer, newer_text = newer_generation(ev, best["row"], p["tpot_tolerance"])
+        state: Part = best["ratio"] >= near
+        if newer is not None:   # a like-for-like Blackwell pair dated by the article: near both, or one only
+            nd, nr = ev.rows[newer["row"]], ev.rows[newer["ref"]]
+            close = newer["ratio"] >= near
+            text += txt.R32["newer"].format(dom=nd["hardware"], ref=nr["hardware"], ratio=newer["ratio"],
+                                            side="at or above" if close else "below", near=near)
+            figure += txt.R32["newer_figure"].format(ref=nr["hardware"], ratio=newer["ratio"])
+            state = True if state and close else False if not (state or close) else SOME
+            sources |= {nd["source_id"], nr["source_id"]}
+        parts.append((state, text))
+        sources |= {dom["source_id"], ref["source_id"]}
     elif ev.paper is not None:
         fields = {"dom": ev.paper["chip"], "ref": ev.paper["ref"], "ratio": ev.paper["ratio"], "near": near,
                   "side": "at or above" if ev.paper["ratio"] >= near else "below"}
@@ -688,12 +737,12 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
         sources.add(c["source_id"])
     if not parts:
         return Verdict.not_testable_here(txt.R32["none"], figure)
-    held: list[Part] = [bool(h) for h, _ in parts]
+    held: list[Part] = [h if h == SOME else bool(h) for h, _ in parts]
     held += [None] * (3 - len(held))   # the cloud-inference chip, and any part without a figure, are untested
     label = grade(held, central=None) or CONTRADICTED
     text = "; ".join(t for _, t in parts)
-    reason = text[0].upper() + text[1:] + txt.R32["untested"] + (txt.R_GRADED if label == PARTLY and
-                                                                 False not in held else "")
+    reason = (text[0].upper() + text[1:] + txt.R32["untested"] + newer_text
+              + (txt.R_GRADED if label == PARTLY and False not in held and SOME not in held else ""))
     return Verdict(label, figure, reason, PROXY, tuple(sorted(sources)))
 
 

@@ -387,6 +387,14 @@ R32 = {
     "paper": ("on paper the {dom} reaches {ratio:.0%} of the {ref} in dense BF16 ({side} the {near:.0%} that counts "
               "as near; no serving figure at a matched service level)"),
     "paper_figure": "{dom} at {ratio:.0%} of {ref} (dense BF16)",
+    "newer": (", and {ratio:.0%} of NVIDIA's newer {ref} at the same service level ({side} the {near:.0%} that "
+              "counts as near)"),
+    "newer_figure": "; {ratio:.0%} of {ref}",
+    "newer_undated": (" Against NVIDIA's newer Blackwell generation, the {dom} reaches {ratio:.0%} of the {ref} at the "
+                      "same service level, but that figure is {when}, so it does not decide."),
+    "newer_unmatched": (" The {n} Blackwell decode figures dated by the article ({refs}) give no time per output "
+                        "token or another precision, so they are not at a matched service level and do not decide; "
+                        "against them the {dom} would reach {low:.0%} to {high:.0%}."),
     "no_chip_figure": "no domestic chip set against NVIDIA",
     "cluster": ("the largest cluster recorded has {n:,} accelerators ({org}, {date:%b %Y}), {side} the {claimed:,} "
                 "the article names"),
@@ -394,6 +402,8 @@ R32 = {
     "untested": (". No specification or serving figure was found for the cloud-inference chip the article names, so "
                  "that part is untested."),
 }
+R32_WHEN = {"by the article": "dated by the article", "after the article": "published after the article",
+            "undated": "undated"}
 R33 = {
     "no_size": "The data hold no supernode with its number of accelerators.",
     "size": "{name}: {n:,} accelerators",

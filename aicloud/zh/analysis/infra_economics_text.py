@@ -343,11 +343,17 @@ R32 = templates({
     "serving_figure": "相同服务水平下，{dom}为 {ref} 的 {ratio:.0%}",
     "paper": "纸面上，{dom}的稠密 BF16 算力达到 {ref} 的 {ratio:.0%}（{side}算作接近的 {near:.0%}；没有相同服务水平的推理数字）",
     "paper_figure": "{dom}为 {ref} 的 {ratio:.0%}（稠密 BF16）",
+    "newer": "，在相同服务水平下达到英伟达新一代 {ref} 的 {ratio:.0%}（{side}算作接近的 {near:.0%}）",
+    "newer_figure": "；为 {ref} 的 {ratio:.0%}",
+    "newer_undated": "与英伟达新一代 Blackwell 相比，{dom}在相同服务水平下达到 {ref} 的 {ratio:.0%}，但这一数字{when}，因此不作判定。",
+    "newer_unmatched": ("数据中在文章发表之前的 {n} 个 Blackwell 解码数字（{refs}）没有给出每个输出词元的时间或精度不同，"
+                        "不在相同服务水平上，因此不作判定；与它们相比，{dom}只达到 {low:.0%} 至 {high:.0%}。"),
     "no_chip_figure": "没有可与英伟达对比的国产芯片",
     "cluster": "记录到的最大集群有 {n:,} 张加速卡（{org}，{date:%Y年%-m月}），{side}达到文章所说的 {claimed:,} 张",
     "none": "数据中既没有可与英伟达芯片对比的国产芯片，也没有带日期的集群规模。",
     "untested": "。文章提到的云端推理芯片没有找到规格或推理服务数字，这一部分未检验。",
 })
+R32_WHEN = {"by the article": "发表于文章之前", "after the article": "发表于文章之后", "undated": "没有日期"}
 R33 = templates({
     "no_size": "数据中没有给出加速卡数量的超节点。",
     "size": "{name}：{n:,} 张加速卡",
