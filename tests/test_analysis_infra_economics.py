@@ -227,8 +227,8 @@ def test_c25_without_agent_workloads_is_not_testable_here(tmp_path):
 
 NAMED = EVENTS.split("\n")[0] + """
 ali,2025-02-24,day,Alibaba,investment,Pledges infrastructure spending,,s1
-hw,2025-04-10,day,Huawei,supernode,Launches a supernode,384,s1
-bd,2025-04-25,day,Baidu,chip,Runs a large cluster,30000,s1
+hw,2025-04-10,day,Huawei,platform,Publishes results on its Ascend platform,,s1
+bd,2025-04-25,day,Baidu,architecture,Announces an AI-native architecture,,s1
 tc,2025-12-17,day,Tencent,organisation,Creates an AI Infra department,,s1
 """
 
@@ -238,10 +238,24 @@ def test_c26_all_four_named_moves_in_the_data_are_supported(tmp_path):
     assert v.label == SUPPORTED and v.figure == "4 of the article's 4 dated moves found" and v.evidence == "direct"
 
 
-def test_c26_only_tencents_move_must_be_a_reorganisation(tmp_path):
+def test_c26_each_move_must_be_of_the_kind_the_article_names(tmp_path):
+    """review3 A5: any row of a named organisation no longer matches its move; the kind must match."""
     events = NAMED.replace("Tencent,organisation", "Tencent,investment")
     v = verdict(tmp_path, "C26", texts={"infra_org_events": events})
-    assert v.label == PARTLY and "none is recorded for Tencent" in v.reason
+    assert v.label == PARTLY and "none of the kind the article names is recorded for Tencent (a reorganisation)" \
+        in v.reason
+    events = NAMED.replace("Huawei,platform,Publishes results on its Ascend platform,", "Huawei,supernode,Launches a "
+                           "supernode,384").replace("Baidu,architecture,Announces an AI-native architecture,",
+                                                    "Baidu,chip,Runs a large cluster,30000")
+    v = verdict(tmp_path, "C26", texts={"infra_org_events": events})
+    assert v.label == PARTLY and v.figure.startswith("2 of") and "Huawei (a platform) and Baidu (an architecture)" \
+        in v.reason
+
+
+def test_c26_on_the_default_data_baidus_architecture_is_not_found():
+    v = ie.RULES["C26"](ie.prepare({name: data.load(name) for name in ie.RESOURCES}), DEFAULTS)
+    assert v.label == PARTLY and "recorded for Baidu (an architecture)" in v.reason
+    assert "Brings up a cluster" not in v.reason and "CloudMatrix 384 supernode" not in v.reason
 
 
 def test_c26_one_named_move_missing_gives_partly(tmp_path):
@@ -252,7 +266,7 @@ def test_c26_one_named_move_missing_gives_partly(tmp_path):
 
 def test_c26_press_sources_grade_the_evidence_proxy(tmp_path):
     sources = SOURCES + "p1,Press,Test,2025,,2026-11-25,press,x\n"
-    events = NAMED.replace("Runs a large cluster,30000,s1", "Runs a large cluster,30000,p1")
+    events = NAMED.replace("Announces an AI-native architecture,,s1", "Announces an AI-native architecture,,p1")
     assert verdict(tmp_path, "C26", texts={"infra_org_events": events, "sources": sources}).evidence == "proxy"
 
 
@@ -654,7 +668,7 @@ def test_c35_the_chain_model_cannot_decide(tmp_path):
 def test_the_default_data_with_china_evidence():
     ev = ie.prepare({name: data.load(name) for name in ie.RESOURCES})
     found = {c: ie.RULES[c](ev, DEFAULTS) for c in ("C24", "C25", "C26", "C28", "C29", "C35")}
-    assert {c: v.label for c, v in found.items()} == {"C24": NOT_TESTABLE, "C25": PARTLY, "C26": SUPPORTED,
+    assert {c: v.label for c, v in found.items()} == {"C24": NOT_TESTABLE, "C25": PARTLY, "C26": PARTLY,
                                                        "C28": NOT_TESTABLE, "C29": NOT_TESTABLE,
                                                        "C35": NOT_TESTABLE}
     assert "would serve at a loss" in found["C29"].reason and "chain model" in found["C35"].reason

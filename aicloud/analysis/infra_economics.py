@@ -61,9 +61,12 @@ RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput",
              *(r for r in cc.resources_for(CHINA_CLAIMS, CHINA_MODEL_CLAIMS) if r != "infra_serving_throughput"))
 BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
 CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
-# C26: the organisations whose moves the article names, and the kind of move it names where that matters (Tencent's
-# new department is a reorganisation; the others' pushes, bases and architectures may be any dated move).
-CLAIMED_MOVES: dict[str, str | None] = {"Alibaba": None, "Huawei": None, "Baidu": None, "Tencent": "organisation"}
+# C26: the organisations whose moves the article names, and the kind of move it names (an event category of
+# infra_org_events): Alibaba's infrastructure push is an investment, Huawei's Ascend + ModelArts base a platform,
+# Baidu's AI-native architecture an architecture, Tencent's new department a reorganisation. A move of another
+# kind does not match (review 3 A5).
+CLAIMED_MOVES: dict[str, str] = {"Alibaba": "investment", "Huawei": "platform", "Baidu": "architecture",
+                                 "Tencent": "organisation"}
 # C34: the organisations whose platforms the article names (Baidu Baige, Huawei Ascend + CANN, Volcano Engine HiAgent).
 PLATFORM_OWNERS = ("Baidu", "Huawei", "ByteDance")
 # A part's state for `verdicts.grade`, from the label a one-part test gives it.
@@ -554,18 +557,17 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
 def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C26: the article's four dated organisational moves (`CLAIMED_MOVES`: Alibaba's infrastructure push,
     Huawei's Ascend and ModelArts base, Baidu's AI-native architecture, Tencent's new AI Infra department). Tested
-    as the article states it: each named organisation has a dated infrastructure move in the data, and where the
-    article names a reorganisation of departments (Tencent) the move is one. Supported when every named move is
-    found, partly when some are; not testable here when none is (a move missing from a curated record is not
-    evidence that none happened). Evidence direct when every move rests on a primary source, proxy otherwise."""
+    as the article states it: each named organisation has a dated move of the kind the article names (its
+    category). Supported when every named move is found, partly when some are; not testable here when none is (a
+    move missing from a curated record is not evidence that none happened). Evidence direct when every move rests
+    on a primary source, proxy otherwise."""
     e = ev.events
     found, missing, sources, kinds = [], [], set(), []
     for org, category in CLAIMED_MOVES.items():
         rows = e[e["organisation"].str.casefold() == org.casefold()]
-        if category is not None:
-            rows = rows[rows["category"] == category]
+        rows = rows[rows["category"] == category]
         if rows.empty:
-            missing.append(org)
+            missing.append(txt.R26["missing_item"].format(org=org, kind=txt.R26_KIND.get(category, category)))
             continue
         first = rows.iloc[0]
         found.append(txt.R26["move"].format(org=org, event=first["event"], date=f"{first['date']:%b %Y}"))

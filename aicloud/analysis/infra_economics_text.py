@@ -306,9 +306,12 @@ R26 = {
     "none": ("The data record {moves} by {orgs}, none of them by an organisation whose move the article names "
              "(in the form it names), so the claim cannot be checked with this data."),
     SUPPORTED: "Every move the article names is in the data, dated: {found}.",
-    PARTLY: ("{k} of the {n} moves the article names are in the data, dated ({found}); none is recorded for "
-             "{missing}."),
+    PARTLY: ("{k} of the {n} moves the article names are in the data, dated ({found}); none of the kind the "
+             "article names is recorded for {missing}."),
+    "missing_item": "{org} ({kind})",
 }
+R26_KIND = {"investment": "an infrastructure investment", "platform": "a platform", "architecture": "an architecture",
+            "organisation": "a reorganisation"}
 R28 = {
     "none": ("The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
              "level (times per output token within {tol:.0%}) and number-format width, published by the article's "

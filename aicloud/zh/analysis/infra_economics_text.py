@@ -281,8 +281,10 @@ R26 = templates({
     "move": "{org}，{date}：{event}",
     "none": "数据记录了{orgs}的{moves}，其中没有一项出自文章点名的机构（以文章所说的形式），因此无法用这些数据检验。",
     SUPPORTED: "文章点名的每一项举措都在数据中，且有日期：{found}。",
-    PARTLY: "文章点名的 {n} 项举措中有 {k} 项在数据中且有日期（{found}）；{missing}没有记录。",
+    PARTLY: "文章点名的 {n} 项举措中有 {k} 项在数据中且有日期（{found}）；{missing}没有记录文章所说那一类的举措。",
+    "missing_item": "{org}（{kind}）",
 })
+R26_KIND = {"investment": "基础设施投资", "platform": "平台", "architecture": "架构", "organisation": "组织调整"}
 R27 = ("AI 基础设施把客户锁定得多牢，需要流失率或迁移成本的数据，而没有任何云厂商公布这些数据；仅凭合作关系无法衡量锁定。",
        "没有公开的客户流失或迁移成本数据")
 R28 = templates({
