@@ -663,7 +663,18 @@ def test_paid_share_default_is_at_or_below_the_lowest_external_share(result):
     """review 1 #11: the paid share can only be lower than the external share; the default used the average."""
     assert result.values["paid_token_share"] <= result.values["paid_low"]
     paid = next(p for p in DECLARED if p.name == "paid_token_share")
-    assert paid.high <= round(result.values["paid_high"], 2)   # the highest external share, as the page shows it
+    assert paid.high <= result.values["paid_low"]   # review3 B6: the range stays where the page calls it possible
+
+
+@pytest.mark.parametrize("used", [0.08, 0.14])
+def test_the_exercise_says_where_the_paid_share_sits_by_its_value(tables, used):
+    """review3 B6: at 14% the exercise said "set at or below the external shares" while the paragraph said above
+    every estimate; the clause now follows the value."""
+    res = mpw.analyse(tables, {**DEFAULTS, "paid_token_share": used})
+    low = res.values["paid_low"]
+    assert (used <= low) == ("at or below" in res.values["paid_basis"])
+    assert (used > low) == ("set above the lowest external share" in res.values["paid_basis"])
+    assert ("above every one" in res.values["paid_text"]) <= (used > low)
 
 
 def test_the_infra_chapter_declares_the_same_paid_share():

@@ -445,7 +445,7 @@ def text_c04_figure(c: ClaimCheck) -> str:
 def text_c04_exceeds(c: ClaimCheck) -> str:
     span = (f"the estimate of that size covers {c.best.days} days and {c.best.products}" if c.best
             else "no estimate in the data covers the same products")
-    return (f"The buyer figures match the estimates, but the named buyers alone sum to {num(c.named_units)} "
+    return (f"The named buyers alone sum to {num(c.named_units)} "
             f"{c.named_products}, more than the stated total of {num(c.claim_units)} for the year; {span}.")
 
 

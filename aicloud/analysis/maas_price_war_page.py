@@ -424,7 +424,10 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float 
         values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
     else:
         values["paid_text"] = txt.prose("paid_none", used=used) + impossible
-    values["paid_basis"] = txt.prose("paid_basis_triangulated" if summary is not None else "paid_basis_assumed")
+    # the exercise's clause follows the value: at or below the lowest external share, or above it (review3 B6)
+    values["paid_basis"] = (txt.prose("paid_basis_assumed") if summary is None else
+                            txt.prose("paid_basis_triangulated") if used <= summary.low else
+                            txt.prose("paid_basis_above", low=summary.low))
     if latest is None:
         values["revenue_text"] = txt.prose("revenue_none", company=txt.TEXT["none"],
                                            why=txt.prose("revenue_why_leader"))

@@ -419,6 +419,8 @@ PROSE = {
     "paid_none": ("The data hold no IDC period that an all-channel volume series of the same company covers, so the "
                   "paid share cannot be triangulated here; the chapter uses its assumed {used:.0%}."),
     "paid_basis_triangulated": "set at or below the external shares triangulated from IDC's counts",
+    "paid_basis_above": ("set above the lowest external share triangulated from IDC's counts ({low:.0%}), which "
+                         "the paid share cannot exceed"),
     "paid_basis_assumed": "an assumption, since this data cannot triangulate it",
     "model": ("The cost line is computed from a provider's own disclosure ({publisher}): GPU rental over one day "
               "divided by the tokens served that day gives {cost:,.2f} RMB per million tokens (GPU rental only, at the "

@@ -331,7 +331,7 @@ def text_c04_figure(c: ClaimCheck) -> str:
 def text_c04_exceeds(c: ClaimCheck) -> str:
     span = (f"与之同量的那个估计覆盖 {c.best.days} 天、{_products(c.best.products)}" if c.best
             else "数据中没有覆盖相同产品的估计")
-    return (f"各买家的数字与估计相符，但仅文章点名的买家就合计 {_units(c.named_units)} {_products(c.named_products)}，"
+    return (f"仅文章点名的买家就合计 {_units(c.named_units)} {_products(c.named_products)}，"
             f"超过了文章所说的全年总数 {_units(c.claim_units)}；{span}。")
 
 
