@@ -754,3 +754,27 @@ def test_an_article_total_of_zero_gives_no_multiple_and_no_division_by_zero():
     est.loc[est["kind"] == "claim", "units"] = 0
     v = g.analyse(tables(gpu_shipment_estimates=est), DEFAULTS).values
     assert "the article's total is zero" in v["listed_sentence"]
+
+
+def test_the_money_section_prices_the_articles_year_and_only_priced_products():
+    """review3 B15: a 2022 A100 row moved the money section to 2022, priced A100s at the H100 price and printed a
+    fleet of 0.0 exaFLOP/s; the section stays on the article's year (2023), and a product the price table does not
+    cover is left out of the bill and said to be."""
+    base = default_tables()["gpu_buyers"]
+    extra = buyers((2022, "Alibaba", "China", "cloud", "A100", 10_000),
+                   (2022, "Meta", "US", "platform", "A100", 20_000))
+    extra = extra.assign(source_id=base["source_id"].iloc[0], approximate=False, in_article=False)
+    res = g.analyse(tables(gpu_buyers=pd.concat([base, extra[base.columns]], ignore_index=True)), DEFAULTS)
+    default = g.analyse(tables(), DEFAULTS)
+    assert res.values["money_year"] == default.values["money_year"] == 2023
+    assert res.values["capex_central_bn"] == pytest.approx(default.values["capex_central_bn"])
+    assert res.titles["capex"] == default.titles["capex"] and "2023" in res.titles["capex"]
+    assert f"{res.values['capex_central_bn']:,.1f} bn" in res.titles["capex"]   # the text's rounding
+    mixed = buyers((2023, "Meta", "US", "platform", "H100", 100_000), (2023, "Baidu", "China", "cloud", "A100", 5_000))
+    mixed = mixed.assign(source_id=base["source_id"].iloc[0], approximate=False, in_article=False)[base.columns]
+    res = g.analyse(tables(gpu_buyers=mixed), DEFAULTS)
+    assert res.values["money_units"] == 100_000
+    assert "The 5,000 units of A100 have no price in the price table" in res.values["price_period_sentence"]
+    only = mixed.iloc[[1]].assign(year=2023)
+    res = g.analyse(tables(gpu_buyers=pd.concat([only, only.assign(buyer="Tencent")])), DEFAULTS)
+    assert "compute is unknown" in res.values["fleet_unit_text"] and res.values["capex_central_bn"] == 0

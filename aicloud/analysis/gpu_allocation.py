@@ -227,6 +227,17 @@ def best_match_sentence(c: ClaimCheck | None) -> str:
     return text
 
 
+def text_unpriced(units: int, products: list[str]) -> str:
+    if not units:
+        return ""
+    return (f" The {num(units)} units of {names(products)} have no price in the price table and are left out of "
+            "the bill.")
+
+
+def capex_title(year: int, central_bn: float) -> str:
+    return f"At the central price, the listed {year} GPUs cost about USD {central_bn:,.1f} bn"
+
+
 def price_period_sentence(first_year: int, price_years: tuple[int, ...]) -> str:
     if not price_years or first_year in price_years:
         return ""
@@ -321,6 +332,9 @@ def text_price_top(market: str, item: str) -> str:
 
 
 def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out and not h100_equivalents:
+        return (f"H100-equivalent (none of the {num(left_out)} units of {products} has a compute figure, so the "
+                "fleet's compute is unknown: the figures below count nothing)")
     if left_out:
         return (f"H100-equivalent (the fleet counts as {num(h100_equivalents or 0)} of them; {num(left_out)} units of "
                 f"{products} have no compute figure and are left out, as in the compute table)")
@@ -1683,11 +1697,20 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     ref = tables["gpu_reference"].set_index("metric")["value"]
     peak_tflops = float(ref.get("h100_dense_bf16_tflops", 0.0))
     run_gpu_hours = float(ref.get("deepseek_v3_training_gpu_hours", 0.0))
-    capex = {name: float(gpu.capex_usd(first.units, params[p])) for name, p in
+    # The money section is about the article's year when the data hold it (review3 B15: a 2022 row moved it), and
+    # prices only the products the price table covers (its estimates are for the H100).
+    money = ev.year(ev.article_year) or first
+    money_compute = next((c for c in ev.compute if c.year == money.year), ev.compute[0])
+    in_year = buyers[buyers["year"] == money.year]
+    priced_mask = in_year["product"].map(lambda x: _priced(str(x), prices["item"]))
+    priced_units = int(in_year.loc[priced_mask, "units"].sum())
+    unpriced = in_year.loc[~priced_mask]
+    capex = {name: float(gpu.capex_usd(priced_units, params[p])) for name, p in
              (("low", "unit_price_low_usd"), ("central", "unit_price_usd"), ("high", "unit_price_high_usd"))}
     v.update({f"capex_{k}_bn": x / 1e9 for k, x in capex.items()})
+    v.update(money_year=money.year, money_units=priced_units)
     # The fleet in H100-equivalents, so that other products count at their own compute (2023's H100s: 1 each).
-    fleet, fleet_text = fleet_basis(ev.compute[0], first.units, mix)
+    fleet, fleet_text = fleet_basis(money_compute, money.units, mix)
     v.update(peak_tflops=peak_tflops, utilisation=params["utilisation"], training_share=params["training_share"],
              unit_price_usd=params["unit_price_usd"], run_gpu_hours_m=run_gpu_hours / 1e6, fleet_h100_eq=fleet,
              fleet_unit_text=fleet_text,
@@ -1699,10 +1722,12 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     price_years = tuple(sorted({y for y in map(_year_of, prices["period"]) if y}))
     top = prices.sort_values("high_usd", ascending=False, kind="mergesort").iloc[0]
     v["price_top_text"] = text_price_top(str(top["market"]), str(top["item"]))
-    v["price_period_sentence"] = price_period_sentence(first.year, price_years)
-    result.frames["capex"] = result.frames["buyers"][buyers["year"] == first.year]
-    result.titles["capex"] = (f"At the central price, the listed {first.year} GPUs cost about "
-                              f"USD {capex['central'] / 1e9:,.0f} bn")
+    v["price_period_sentence"] = price_period_sentence(money.year, price_years) + text_unpriced(
+        int(unpriced["units"].sum()), sorted(set(unpriced["product"].astype(str))))
+    capex_frame = result.frames["buyers"][buyers["year"] == money.year]
+    result.frames["capex"] = capex_frame[capex_frame["product"].map(lambda x: _priced(str(x), prices["item"]))] \
+        if "product" in capex_frame else capex_frame
+    result.titles["capex"] = capex_title(money.year, capex["central"] / 1e9)
 
     # Export controls and supply
     revenue_values, rev = _revenue_values(tables["nvidia_dc_revenue"], tables["nvidia_dc_revenue_annual"])
@@ -1733,6 +1758,12 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     result.frames["check_hhi"] = _hhi_frame(last)
     _check_finite(v)
     return result
+
+
+def _priced(product: str, items: Any) -> bool:
+    """Whether the price table covers a listed product: an estimate's item names it (an 'H100 ...' item prices
+    the H100; a family such as 'Hopper' or an A100 has no price of its own)."""
+    return any(str(item).casefold().startswith(product.casefold()) for item in items)
 
 
 def fleet_basis(c: ComputeYear, units: int, export_share: float) -> tuple[float, str]:

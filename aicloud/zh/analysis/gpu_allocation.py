@@ -24,6 +24,7 @@ from aicloud.i18n import units as _units
 KEYS = ("share_word", "CHINA", "CLOUD", "HIGH_END_H100_EQUIV", "DAYS_PER_YEAR")
 # Titles and the rows of the comparison table that `analyse` writes inline: translated by display.po patterns.
 BY_CATALOGUE = {"analyse": "titles, comparison rows, measures: display.po",
+                "capex_title": "the money chart's title: display.po's pattern for it",
                 "_claim_check": "the estimate's period: display.po (dates)",
                 "_revenue_values": "fiscal quarter labels (FY2024 Q1) stay as NVIDIA writes them",
                 "_check_finite": "a developer's error"}
@@ -231,7 +232,15 @@ def text_price_top(market: str, item: str) -> str:
     return f"{display(market)}的{kind}"
 
 
+def text_unpriced(units: int, products: list[str]) -> str:
+    if not units:
+        return ""
+    return f"名单中的 {_units(units)} {names(products)}在价格表中没有价格，不计入这笔开支。"
+
+
 def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out and not h100_equivalents:
+        return f"H100 当量（{_units(left_out)} {products}都没有算力数字，机群的算力未知：下面的数字没有计入任何一块）"
     if left_out:
         return (f"H100 当量（整个机群折合 {num(h100_equivalents or 0)} 块；{_units(left_out)} {products} 没有算力数字，"
                 "与算力表一样不计入）")
