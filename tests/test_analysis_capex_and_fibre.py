@@ -401,3 +401,16 @@ def test_the_spending_headline_says_when_its_year_was_published_after_the_articl
                             DEFAULTS)
     assert early.values["latest_year"] < 2025
     assert "after the article" not in early.titles["spend"] + early.values["spend_text"]
+
+
+def test_a_payback_that_never_comes_is_said_in_words_for_every_case():
+    """review3 B11: "needs at least never years" with valid equal cases; and no "2.0 to 2.0" range."""
+    inf = math.inf
+    args = {"ai_revenue": 400.0, "margin": {"low": 0.05, "central": 0.05, "high": 0.05},
+            "growth": {"low": -0.2, "central": -0.2, "high": -0.2}, "n_bases": 2, "gpu_life": 5.0}
+    never = text.payback_paragraph(central=[inf, inf], high=[inf, inf], low=[inf, inf], **args)
+    assert "never years" not in never and "the high case (margin 5%, growth -20%) never repays it" in never
+    some = text.payback_paragraph(central=[3.0, inf], high=[2.0, 4.0], low=[inf, inf], **args)
+    assert "in at least 3.0 years on some capital bases and never on the others" in some
+    same = text.payback_paragraph(central=[2.0, 2.0], high=[1.0, 1.0], low=[5.0, 5.0], **args)
+    assert "2.0 to 2.0" not in same and "in 2.0 years across the 2 capital bases" in same

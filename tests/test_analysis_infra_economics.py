@@ -733,3 +733,13 @@ def test_c32_says_why_blackwell_does_not_decide_and_a_dated_matched_pair_does():
     v = ie.RULES["C32"](ie.prepare({**tables, "infra_serving_throughput": runs}), DEFAULTS)
     assert v.label == PARTLY and "53% of NVIDIA's newer B200 at the same service level (below" in v.reason
     assert v.figure.endswith("; 53% of B200")
+
+
+def test_equal_rental_prices_are_not_printed_as_a_range():
+    """review3 B9: "from USD 2.00 to 2.00 per GPU-hour" when every published rent is equal."""
+    tables = {name: data.load(name) for name in ie.RESOURCES}
+    rents = tables["infra_rental_prices"].assign(usd_per_gpu_hour_low=2.0, usd_per_gpu_hour_high=2.0)
+    res = ie.analyse({**tables, "infra_rental_prices": rents}, DEFAULTS)
+    assert "2.00 to 2.00" not in res.values["margin_text"]
+    assert res.values["margin_text"].startswith("The published rental prices all stand at USD 2.00 per GPU-hour")
+    assert "from USD" in ie.analyse(tables, DEFAULTS).values["margin_text"]

@@ -42,6 +42,12 @@ def years_text(years: float) -> str:
     return "never" if not math.isfinite(years) else f"{years:,.1f}"
 
 
+def range_text(low: float, high: float) -> str:
+    """'6.5 to 9.0', or one figure when both ends print alike (review3 B9/B11: no '2.00 to 2.00')."""
+    a, b = years_text(low), years_text(high)
+    return a if a == b else f"{a} to {b}"
+
+
 def big_usd(bn: float) -> str:
     """'USD 2 trillion' from 2,000 bn; 'USD 400 bn' below a trillion."""
     return f"USD {bn / 1000:,.0f} trillion" if bn >= 950 else f"USD {bn:,.0f} bn"
@@ -288,14 +294,19 @@ def payback_paragraph(*, ai_revenue: float, margin: dict, growth: dict, central:
     finite_low = [v for v in low if math.isfinite(v)]
     low_text = (f"the low case up to {years_text(max(low))}" if len(finite_low) == len(low)
                 else "the low case never repays " + ("it" if not finite_low else "some of them"))
-    span = (f"in {years_text(min(central))} to {years_text(max(central))} years across the {n_bases} capital bases"
-            if n_bases > 1 else f"in {years_text(central[0])} years")
-    if all(not math.isfinite(v) for v in central):
+    finite_central = [v for v in central if math.isfinite(v)]
+    span = (f"in {range_text(min(central), max(central))} years across the {n_bases} capital bases"
+            if n_bases > 1 and len(finite_central) == len(central) else f"in {years_text(central[0])} years")
+    if not finite_central:
         span = "never, on any base"
+    elif len(finite_central) < len(central):   # (review3 B11: no "never years")
+        span = f"in at least {years_text(min(finite_central))} years on some capital bases and never on the others"
+    high_text = (f"needs at least {years_text(min(high))} years" if any(math.isfinite(v) for v in high)
+                 else "never repays it")
     return (f"With AI revenue starting at USD {ai_revenue:,.0f} bn a year, the central case (margin "
             f"{margin['central']:.0%}, growth {growth['central']:.0%} a year) repays one year of spending {span}; "
-            f"the high case (margin {margin['high']:.0%}, growth {growth['high']:.0%}) needs at least "
-            f"{years_text(min(high))} years, {low_text}. The assumed life of GPU servers is {gpu_life:.0f} years: "
+            f"the high case (margin {margin['high']:.0%}, growth {growth['high']:.0%}) {high_text}, {low_text}. "
+            f"The assumed life of GPU servers is {gpu_life:.0f} years: "
             "spending repaid after that has to be spent again before it is repaid.")
 
 

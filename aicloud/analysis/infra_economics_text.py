@@ -94,6 +94,9 @@ TXT_MARGIN = ("The slider spans the published rental prices, from USD {low:,.2f}
               "the top of that range the theoretical revenue {full} if every token is billed; if {paid:.0%} of the "
               "tokens are billed, {part}. At {provider}'s own USD {own:,.2f} with {paid:.0%} of the tokens billed, "
               "{own_part}.")
+TXT_MARGIN_ONE = ("The published rental prices all stand at USD {low:,.2f} per GPU-hour. At that price the theoretical "
+                  "revenue {full} if every token is billed; if {paid:.0%} of the tokens are billed, {part}. At "
+                  "{provider}'s own USD {own:,.2f} with {paid:.0%} of the tokens billed, {own_part}.")
 TXT_MARGIN_TITLE = "At USD {high:,.2f} an hour revenue {full} if every token is billed; if {paid:.0%} are, {part}"
 
 

@@ -449,9 +449,10 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float 
     values.update(rev_company=company, rev_low_bn=per_day * 365 * share * low / 1e6 / 1e9,
                   rev_high_bn=per_day * 365 * share * high / 1e6 / 1e9, rev_tokens_t=per_day / 1e12,
                   rev_price_low=low, rev_price_high=high)
-    text = txt.prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low,
-                     high=high, price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"],
-                     rev_high=values["rev_high_bn"])
+    one = f"{low:,.2f}" == f"{high:,.2f}" and f"{values['rev_low_bn']:,.1f}" == f"{values['rev_high_bn']:,.1f}"
+    text = txt.prose("revenue_one" if one else "revenue", company=company, tokens=per_day / 1e12,
+                     date=f"{row['date']:%b %Y}", low=low, high=high, price_date=f"{own['date'].max():%b %Y}",
+                     rev_low=values["rev_low_bn"], rev_high=values["rev_high_bn"])
     apart = abs((own["date"].max() - row["date"]).days) / 365.25
     if apart >= 1:   # a volume and prices years apart: the product belongs to no one moment
         text += txt.prose("revenue_apart", years=txt.years(round(apart, 1)))

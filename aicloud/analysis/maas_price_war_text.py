@@ -393,6 +393,9 @@ PROSE = {
                 "tokens a day ({date}). At its blended list prices of {low:,.2f} to {high:,.2f} RMB per million "
                 "tokens ({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn to "
                 "{rev_high:,.1f} bn a year."),
+    "revenue_one": ("For the leading cloud's parent, {company}, the last announced volume is {tokens:,.0f} trillion "
+                    "tokens a day ({date}). At its blended list price of {low:,.2f} RMB per million tokens "
+                    "({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn a year."),
     "revenue_growth": (" Volume {volume} while list prices within a model {prices}, so revenue at list prices would "
                        "change by {revenue} if the paid share held."),
     "revenue_apart": (" The volume and the prices are dated {years} apart, so the estimate combines two moments and "

@@ -63,7 +63,7 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
     v = result.values
     ranges = {p.name: p for p in declared}
     low, high = v["price_estimates_low"], v["price_estimates_high"]
-    units = v["first_units"]
+    units = v["money_units"]   # the priced GPUs of the money section's year
     fleet = v["fleet_h100_eq"]   # the fleet in H100-equivalents (the same as units for a list of H100s)
     share_high = ranges["training_share"].high
     util_low, util_high = ranges["utilisation"].low, ranges["utilisation"].high

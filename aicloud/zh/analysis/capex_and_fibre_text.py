@@ -51,6 +51,11 @@ def years_text(years: float) -> str:
     return "永远无法" if not math.isfinite(years) else f"{years:,.1f}"
 
 
+def range_text(low: float, high: float) -> str:
+    a, b = years_text(low), years_text(high)
+    return a if a == b else f"{a} 至 {b}"
+
+
 def big_usd(bn: float) -> str:
     return usd_bn(bn, 0)
 
@@ -257,13 +262,17 @@ def payback_paragraph(*, ai_revenue: float, margin: dict, growth: dict, central:
     finite_low = [v for v in low if math.isfinite(v)]
     low_text = (f"悲观情形最长需要 {years_text(max(low))} 年" if len(finite_low) == len(low)
                 else "悲观情形" + ("永远收不回" if not finite_low else "对其中一些基数永远收不回"))
-    span = (f"需要 {years_text(min(central))} 至 {years_text(max(central))} 年（{n_bases} 个资本基数）" if n_bases > 1
-            else f"需要 {years_text(central[0])} 年")
-    if all(not math.isfinite(v) for v in central):
+    finite_central = [v for v in central if math.isfinite(v)]
+    span = (f"需要 {range_text(min(central), max(central))} 年（{n_bases} 个资本基数）"
+            if n_bases > 1 and len(finite_central) == len(central) else f"需要 {years_text(central[0])} 年")
+    if not finite_central:
         span = "在任何基数上都永远收不回"
+    elif len(finite_central) < len(central):
+        span = f"在一些资本基数上至少需要 {years_text(min(finite_central))} 年，在其余基数上永远收不回"
+    high_text = (f"至少需要 {years_text(min(high))} 年" if any(math.isfinite(v) for v in high) else "永远收不回")
     return (f"假设 AI 收入从每年 {usd_bn(ai_revenue, 0)}起步，中性情形（毛利率 {margin['central']:.0%}，"
             f"每年增长 {growth['central']:.0%}）收回一年的开支{span}；乐观情形（毛利率 {margin['high']:.0%}，"
-            f"增长 {growth['high']:.0%}）至少需要 {years_text(min(high))} 年，{low_text}。假设 GPU 服务器的寿命为 "
+            f"增长 {growth['high']:.0%}）{high_text}，{low_text}。假设 GPU 服务器的寿命为 "
             f"{gpu_life:.0f} 年：在此之后才收回的开支，在收回之前就得再花一次。")
 
 

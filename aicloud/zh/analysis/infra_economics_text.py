@@ -93,6 +93,9 @@ _t = templates({
     "TXT_MARGIN": ("滑块覆盖已公布的租用价格，每 GPU 小时 {low:,.2f} 至 {high:,.2f} 美元。在这一区间的上端，若每个词元都计费，"
                    "理论收入{full}；若只有 {paid:.0%} 的词元计费，{part}。按{provider}自己的每小时 {own:,.2f} 美元、"
                    "{paid:.0%} 的词元计费，{own_part}。"),
+    "TXT_MARGIN_ONE": ("已公布的租用价格都是每 GPU 小时 {low:,.2f} 美元。按这一价格，若每个词元都计费，理论收入{full}；"
+                       "若只有 {paid:.0%} 的词元计费，{part}。按{provider}自己的每小时 {own:,.2f} 美元、{paid:.0%} 的词元计费，"
+                       "{own_part}。"),
     "TXT_MARGIN_TITLE": "每小时 {high:,.2f} 美元时，词元全部计费，收入{full}；{paid:.0%} 计费，{part}",
     "TXT_SERVING": ("按每 Hopper GPU 小时 {hopper:,.2f} 美元、每 Blackwell GPU 小时 {blackwell:,.2f} 美元、每昇腾 NPU 小时 "
                     "{ascend:,.2f} 美元和 {util:.0%} 的利用率计算，{n_decode} 个已公布的解码数字从每百万输出词元 {cheap:,.3f} "
@@ -191,6 +194,7 @@ TXT_DS_COST, TXT_DS_REVENUE_ROUNDED, TXT_DS_REVENUE = (_t["TXT_DS_COST"], _t["TX
 TXT_DS_MARKUP, TXT_DS_NODES, TXT_DS_CAVEATS = _t["TXT_DS_MARKUP"], _t["TXT_DS_NODES"], _t["TXT_DS_CAVEATS"]
 TXT_DS_OCCUPANCY, TXT_DS_PER_OUTPUT, TXT_DS_PAID = _t["TXT_DS_OCCUPANCY"], _t["TXT_DS_PER_OUTPUT"], _t["TXT_DS_PAID"]
 TXT_MARGIN, TXT_MARGIN_TITLE = _t["TXT_MARGIN"], _t["TXT_MARGIN_TITLE"]
+TXT_MARGIN_ONE = _t["TXT_MARGIN_ONE"]
 TXT_SERVING, TXT_SERVING_HOPPER, TXT_SERVING_ONE = _t["TXT_SERVING"], _t["TXT_SERVING_HOPPER"], _t["TXT_SERVING_ONE"]
 TXT_LIKE, TXT_LIKE_NONE, TXT_LATER = _t["TXT_LIKE"], _t["TXT_LIKE_NONE"], _t["TXT_LATER"]
 TXT_LEVERS, TXT_LEVERS_ANCHOR, TXT_PUBLISHED = _t["TXT_LEVERS"], _t["TXT_LEVERS_ANCHOR"], _t["TXT_PUBLISHED"]

@@ -258,6 +258,8 @@ PROSE = {
     "revenue": ("领先云厂商的母公司{company}最近公布的用量是每天 {tokens:,.0f} 万亿词元（{date}）。按它每百万词元 {low:,.2f} 至 "
                 "{high:,.2f} 元的综合标价（{price_date}）和假设的付费比例计算，每年收入为 {rev_low__yi:,.0f} 亿至 "
                 "{rev_high__yi:,.0f} 亿元。"),
+    "revenue_one": ("领先云厂商的母公司{company}最近公布的用量是每天 {tokens:,.0f} 万亿词元（{date}）。按它每百万词元 {low:,.2f} "
+                    "元的综合标价（{price_date}）和假设的付费比例计算，每年收入为 {rev_low__yi:,.0f} 亿元。"),
     "revenue_growth": "用量{volume}，而同一模型的标价{prices}，因此若付费比例不变，按标价计的收入变化为：{revenue}。",
     "revenue_none": "按本数据无法估计领先云厂商的母公司{company}的收入：{why}。",
     "revenue_why_prices": "标价数据中没有{company}的正价格",
