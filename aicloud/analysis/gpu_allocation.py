@@ -1364,9 +1364,9 @@ def _base_c03(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def article_total_vs_named_buyers(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C04: the article's annual total against the buyers it names itself.
 
-    Partly supported when the named buyers' figures alone exceed the stated total (the buyer figures hold, the
-    total cannot be annual); supported when they fit within it. Not testable when the data hold no claim row,
-    no buyers for the claim's year, or no buyer flagged as named by the article."""
+    Partly supported when the named buyers' figures alone exceed the stated total (the per-buyer figures are not
+    compared; the total cannot be annual); supported when they fit within it. Not testable when the data hold no
+    claim row, no buyers for the claim's year, or no buyer flagged as named by the article."""
     c = ev.claim
     if c is None:
         return Verdict.not_testable_here(text_no_claim())

@@ -53,7 +53,7 @@ def claim_answer(v: Mapping[str, Any]) -> str:
         if v["best_matches_claim"]:
             text += (f" The total equals a figure from {v['best_publisher']} that covers {v['best_days']} days of "
                      f"{v['best_products']}.")
-        return text + " The buyer figures hold, the total does not."
+        return text + " The total does not hold (the per-buyer figures are not compared with anything)."
     return (f"Nothing in these data rules it out: the {v['named_count']} buyers the article names add up to "
             f"{v['named_units']:,.0f} GPUs, within its total of {v['claim_units']:,.0f}.")
 

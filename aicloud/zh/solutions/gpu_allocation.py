@@ -41,6 +41,6 @@ def claim_answer(v: Mapping[str, Any]) -> str:
         if v["best_matches_claim"]:
             text += f"这个总数等于{name(v['best_publisher'])}的一个数字，而那个数字覆盖的是 {v['best_days']} 天的 " \
                     f"{' 和 '.join(str(v['best_products']).split(' and '))}。"
-        return text + "各买家的数字站得住，总数站不住。"
+        return text + "总数站不住（各买家的数字没有与任何数据比较）。"
     return (f"这些数据中没有什么能排除它：文章点名的 {v['named_count']} 个买家合计 {_units(v['named_units'])} GPU，"
             f"在它所说的总数 {_units(v['claim_units'])} 之内。")
