@@ -3,7 +3,8 @@ built from the data, a text description for screen readers, and one colour per v
 
 `finish(...)` is the one way a chapter shows a chart. It returns a `Figure`: displayed in a notebook, it is a
 `<figure>` with the title and subtitle as text (so they wrap on a phone), the live chart at the column's width
-(Vega-Lite `width: "container"`; compound charts scroll in their own box), the source line, and markers where
+(Vega-Lite `width: "container"`; a compound chart is drawn as designed where it fits and, in a narrower column,
+in its narrow layout: panels one under another, shrunk to the column), the source line, and markers where
 the site build (`aicloud.chart_assets`, run by the Sphinx extension `aicloud.sphinx_readers`) puts a static SVG
 (shown when scripts do not run and in print), a CSV of the rows the chart draws with their source ids, and
 links to those sources. Every other attribute of a `Figure` is the finished Altair chart's (`to_dict()`, ...).
@@ -16,6 +17,7 @@ import html
 import json
 import re
 import textwrap
+import unicodedata
 from typing import Any
 
 import altair as alt
@@ -118,6 +120,78 @@ def vendor_scale(names) -> alt.Scale:
     return alt.Scale(domain=names, range=vendor_colors(names))
 
 
+def text_width(text: str) -> int:
+    """A label's width in Latin letters: a wide (CJK) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def short_labels(labels: Any, chars: int = 22) -> dict[str, str]:
+    """Each label at most `chars` letters wide (`text_width`), cut in the middle ("SGLang PD disag…(H100)") so
+    labels that share a long beginning keep what tells them apart; a label is lengthened until no two are the
+    same. Vega cuts a long axis label at its end, which gives rows that differ only at the end the same text."""
+    full = list(dict.fromkeys(str(x) for x in labels))
+    limit = dict.fromkeys(full, chars)
+
+    def cut(text: str) -> str:
+        n = limit[text]
+        if text_width(text) <= n:
+            return text
+        tail_room = max(4, n // 3)
+        head, tail = "", ""
+        for c in reversed(text):
+            if text_width(tail + c) > tail_room:
+                break
+            tail = c + tail
+        for c in text:
+            if text_width(head + c) > n - text_width(tail) - 1:
+                break
+            head += c
+        return head.rstrip() + "…" + tail.lstrip()
+
+    while True:
+        shown = {text: cut(text) for text in full}
+        seen: dict[str, list[str]] = {}
+        for text, short in shown.items():
+            seen.setdefault(short, []).append(text)
+        clashes = [text for group in seen.values() if len(group) > 1 for text in group if shown[text] != text]
+        if not clashes:
+            return shown
+        for text in clashes:
+            limit[text] += 2
+
+
+def shorten_axis_labels(spec: dict) -> dict:
+    """The spec with each long label of a nominal x or y axis shown cut in the middle (`short_labels`, so no two
+    rows read the same), through the axis's `labelExpr`: the data, tooltips and CSV keep the whole label. Runs on
+    the spec as drawn, so a Chinese chart's labels are cut after they are translated."""
+    datasets = spec.get("datasets", {})
+
+    def values(field: str) -> list[str]:
+        return [str(r[field]) for rows in datasets.values() for r in rows if isinstance(r, dict) and r.get(field)]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: (v if k == "datasets" else walk(v)) for k, v in node.items()}
+        encoding = out.get("encoding")
+        for channel in ("x", "y"):
+            enc = encoding.get(channel) if isinstance(encoding, dict) else None
+            if not (isinstance(enc, dict) and enc.get("type") == "nominal" and isinstance(enc.get("field"), str)):
+                continue
+            axis = enc.get("axis", {})
+            if axis is None or "labelExpr" in axis:   # no axis, or one that already says how to label
+                continue
+            changed = {k: v for k, v in short_labels(values(enc["field"])).items() if k != v}
+            if changed:
+                lookup = json.dumps(changed, ensure_ascii=False, sort_keys=True)
+                enc["axis"] = {**axis, "labelExpr": f"({lookup})[datum.value] || datum.label"}
+        return out
+
+    return walk(spec)
+
+
 def wrap(text: str, width: int = 95) -> list[str]:
     """Vega titles do not wrap: split long lines so they stay inside the chart."""
     return textwrap.wrap(text, width) or [""]
@@ -130,7 +204,7 @@ STATIC_MARK = "<!--aicloud-static-->"   # where the site build puts the static i
 LINKS_MARK = "<!--aicloud-links-->"     # ... and the data, image and source links
 COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
 LEGEND_LAYOUT = {"layout": {"bottom": {"direction": "vertical", "anchor": "start"}}, "columns": 1}
-LEGEND_FIT = {"columns": {"expr": "max(1, floor(width / 190))"}, "labelLimit": {"expr": "max(120, width - 60)"}}
+LEGEND_FIT = {"columns": {"expr": "max(1, floor(width / 190))"}, "labelLimit": {"expr": "max(80, width - 90)"}}
 
 
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, description: str,
@@ -182,9 +256,14 @@ class Figure:
         legend.update(LEGEND_LAYOUT if compound else {**LEGEND_LAYOUT, **LEGEND_FIT})
         for kind in ("axisQuantitative", "axisTemporal"):  # on a narrow plot, drop tick labels rather than overprint
             static["config"].setdefault(kind, {}).setdefault("labelOverlap", "greedy")
+        # the end labels of a horizontal axis sit inside the plot, and a label that would still pass its end
+        # (a month tick near the edge) is left out, not cut at the chart's edge
+        static["config"].setdefault("axisX", {}).setdefault("labelFlush", True)
+        static["config"]["axisX"].setdefault("labelBound", True)
         if not compound:  # an axis title longer than the plot is cut short with an ellipsis, not clipped
             static["config"].setdefault("axisX", {}).setdefault("titleLimit", {"expr": "width"})
             static["config"].setdefault("axisY", {}).setdefault("titleLimit", {"expr": "height"})
+        static = shorten_axis_labels(static)
         live = {k: v for k, v in static.items() if k != "title"}
         if not compound:
             live["width"] = "container"
@@ -197,16 +276,18 @@ class Figure:
         live, static = self.specs()
         text = json.dumps(live, sort_keys=True, cls=ScriptSafeEncoder)
         ident = hashlib.sha256(text.encode()).hexdigest()[:16]
-        from altair.utils.html import spec_to_html
-
-        embed = spec_to_html(live, mode="vega-lite", vega_version=alt.VEGA_VERSION,
-                             vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
-                             base_url=BASE_URL, output_div=f"altair-viz-{ident}", embed_options=EMBED_OPTIONS,
-                             json_kwds={"cls": ScriptSafeEncoder}, fullhtml=False,
-                             template="universal")
         compound = any(k in live for k in COMPOUND)
-        scroll = (' tabindex="0" role="region" aria-label="Chart (scrolls sideways): ' + _attr(self.title) + '"'
-                  if compound else "")
+        if compound:
+            embed = fitted_embed(live, ident)
+        else:
+            from altair.utils.html import spec_to_html
+
+            embed = spec_to_html(live, mode="vega-lite", vega_version=alt.VEGA_VERSION,
+                                 vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
+                                 base_url=BASE_URL, output_div=f"altair-viz-{ident}", embed_options=EMBED_OPTIONS,
+                                 json_kwds={"cls": ScriptSafeEncoder}, fullhtml=False, template="universal")
+        # A compound chart's box is a focusable region: if even its narrow layout overflows, it scrolls.
+        scroll = f' tabindex="0" role="region" {CHART_LABEL}{_attr(self.title)}"' if compound else ""
         extra = {"title": static.get("title"), "width": static.get("width", self.width),
                  "alt": f"{self.title}. {self.description}"}
         return (f'<figure class="aicloud-chart" id="figure-{ident}" data-chart="{ident}" '
@@ -220,6 +301,100 @@ class Figure:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": f"<Figure: {self.title}>"}
+
+
+CHART_LABEL = 'aria-label="Chart: '          # a compound chart's region, named for screen readers
+DRAW_ERROR = "The chart could not be drawn: "  # shown in place of a compound chart Vega could not draw
+NARROW_WIDTH = 300  # a panel's width in a compound chart's narrow layout, before it shrinks to the column
+NARROW_LABELS = 160  # the longest axis label there, in pixels (longer ones end in an ellipsis; tooltips show all)
+
+
+def narrow_layout(spec: Any) -> Any:
+    """A compound chart's layout for a narrow column: side-by-side panels (hconcat, facet columns, wrapped facets
+    and concats) one under another, each panel at most NARROW_WIDTH wide, axis labels at most NARROW_LABELS.
+    Vega-Lite cannot size a compound chart to its container, so the page draws this one when the designed
+    layout does not fit (see `fitted_embed`)."""
+    out = _narrow(spec)
+    config = out.setdefault("config", {})
+    config["axisY"] = {**config.get("axisY", {}), "labelLimit": NARROW_LABELS}
+    config["axisX"] = {**config.get("axisX", {}), "titleLimit": NARROW_WIDTH}
+    config["legend"] = {**config.get("legend", {}), "labelLimit": NARROW_WIDTH - 60}
+    return out
+
+
+def _narrow(spec: Any) -> Any:
+    if isinstance(spec, list):
+        return [_narrow(v) for v in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out = {("vconcat" if k == "hconcat" else k): (v if k in ("datasets", "config") else _narrow(v))
+           for k, v in spec.items()}
+    if "spec" in out and isinstance(out.get("facet"), dict):  # a facet view (not the facet encoding channel)
+        facet = out["facet"]
+        if "column" in facet and "row" not in facet:
+            out["facet"] = {("row" if k == "column" else k): v for k, v in facet.items()}
+    if "columns" in out and any(k in out for k in ("concat", "facet", "repeat")):
+        out["columns"] = 1
+    width = out.get("width")
+    if ("mark" in out or "layer" in out) and isinstance(width, (int, float)) and width > NARROW_WIDTH:
+        out["width"] = NARROW_WIDTH
+    if isinstance(out.get("labelLimit"), (int, float)) and out["labelLimit"] > NARROW_LABELS:  # an axis's own
+        out["labelLimit"] = NARROW_LABELS
+    return out
+
+
+# Draws the designed layout; where it overflows the column, the narrow layout; where that still overflows, the
+# narrow layout with every panel narrower by the overflow. Redrawn when the column's width changes. The last line
+# keeps the form of Altair's embedding script, `})(SPEC, OPTIONS);`, which `aicloud.chart_assets` reads.
+FIT_SCRIPT = """<div id="%(div)s"></div>
+<script type="application/json" id="%(div)s-narrow">%(narrow)s</script>
+<script type="text/javascript">
+  (function(spec, embedOpt){
+    const div = document.getElementById("%(div)s");
+    const narrow = Object.assign(JSON.parse(document.getElementById("%(div)s-narrow").textContent),
+                                 {datasets: spec.datasets});
+    const width = () => { const m = div.querySelector(".marks"); return m ? m.getBoundingClientRect().width : 0; };
+    function shrink(s, by) {   // every panel narrower by `by` pixels (not below 100), axis titles with it
+      let least = Infinity;
+      const out = JSON.parse(JSON.stringify(s), function (k, v) {
+        if (k !== "width" || typeof v !== "number" || !("mark" in this || "layer" in this)) return v;
+        const w = Math.max(100, Math.floor(v - by));
+        least = Math.min(least, w);
+        return w;
+      });
+      out.config.axisX = Object.assign({}, out.config.axisX, {titleLimit: least});
+      return out;
+    }
+    let drawnFor = -1;
+    async function draw() {
+      const room = div.clientWidth;
+      if (room === drawnFor || typeof vegaEmbed !== "function") return;
+      drawnFor = room;
+      await vegaEmbed(div, spec, embedOpt);
+      if (width() <= room + 1) return;
+      let drawn = narrow;
+      await vegaEmbed(div, drawn, embedOpt);
+      for (let pass = 0; pass < 3 && width() > room + 1; pass++) {   // labels and legends shrink less than panels
+        const next = shrink(drawn, width() - room);
+        if (JSON.stringify(next) === JSON.stringify(drawn)) break;
+        await vegaEmbed(div, drawn = next, embedOpt);
+      }
+    }
+    let timer;
+    window.addEventListener("resize", () => { clearTimeout(timer); timer = setTimeout(draw, 250); });
+    draw().catch(err => { div.textContent = %(error)s + err.message; });
+  })(%(spec)s, %(opts)s);
+</script>"""
+
+
+def fitted_embed(live: dict, ident: str) -> str:
+    """The markup that draws a compound chart in the layout that fits its column (see FIT_SCRIPT)."""
+    def js(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, cls=ScriptSafeEncoder)
+
+    narrow = {k: v for k, v in narrow_layout(live).items() if k != "datasets"}
+    return FIT_SCRIPT % {"div": f"altair-viz-{ident}", "narrow": js(narrow), "spec": js(live),
+                         "opts": js({**EMBED_OPTIONS, "mode": "vega-lite"}), "error": js(DRAW_ERROR)}
 
 
 def _attr(text: str) -> str:

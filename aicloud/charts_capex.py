@@ -66,7 +66,7 @@ def sequoia(r: ChapterResult, tables: Tables) -> alt.TopLevelMixin:
                      alt.Tooltip("revenue_is:N", title="AI revenue is"),
                      alt.Tooltip("gap_now:Q", format=",.0f", title="gap (USD bn)")]),
         base.mark_bar(color="#4c78a8", height=10).encode(y=y, x="rev:Q", tooltip=[alt.Tooltip("rev:Q", format=",.1f")]),
-        base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="need:Q", text="label:N"))
+        base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="rev:Q", text="label:N"))  # in the grey bar
     return charts.finish(
         layers, title=r.titles["sequoia"], height=160,
         subtitle=("Revenue needed (grey) and AI revenue assumed (blue), USD bn a year; Sequoia's method: run-rate x "

@@ -80,7 +80,7 @@ def breakeven(frame: pd.DataFrame, p: Mapping[str, Any], v: Mapping[str, Any], t
         x=alt.X("price:Q", title="Domestic accelerator price per hour (USD)"),
         y=alt.Y("breakeven:Q", title="Utilisation needed to match NVIDIA's cost per token",
                 axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1.6], clamp=True)),
-        color=alt.Color("label:N", title=None, legend=alt.Legend(labelLimit=600)),
+        color=alt.Color("label:N", title=None, legend=alt.Legend(columns=1)),   # long labels: one per line
         tooltip=["label:N", alt.Tooltip("price:Q", format=",.2f", title="USD per hour"),
                  alt.Tooltip("breakeven:Q", format=".0%", title="break-even utilisation")],
     ).add_params(ref_price, ref_util).transform_calculate(breakeven=uc.breakeven_expression(

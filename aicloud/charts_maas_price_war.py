@@ -62,10 +62,18 @@ def moves(shown: pd.DataFrame, title: str, source: str, period: str) -> alt.TopL
             size=220, filled=True, opacity=1).encode(**enc),
         alt.Chart(shown).transform_filter(alt.datum.dating != "dated source").mark_point(
             size=220, filled=False, strokeWidth=2, opacity=1).encode(**enc))
-    labels = alt.Chart(shown).mark_text(align="left", dx=12, fontSize=11).encode(
-        x="date:T", y=alt.Y("vendor:N", sort=alt.EncodingSortField("date", op="min")), text="model:N")
+    # A mark's label names its first model and how many more (all are in the tooltip); marks in the right half
+    # of the time axis are labelled on their left, so no label runs past the chart's edge.
+    models = shown["model"].fillna("").astype(str).str.split("; ")
+    middle = pd.Timestamp(domain[0]) + (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / 2
+    labelled = shown.assign(label=[m[0] + (f" (+{len(m) - 1})" if len(m) > 1 else "") for m in models])
+    late = labelled["date"] > middle
+    y_vendor = alt.Y("vendor:N", sort=alt.EncodingSortField("date", op="min"))
+    labels = [alt.Chart(part).mark_text(align=align, dx=12 if align == "left" else -12, fontSize=11, limit=170)
+              .encode(x="date:T", y=y_vendor, text="label:N")
+              for part, align in ((labelled[~late], "left"), (labelled[late], "right")) if len(part)]
     return charts.finish(
-        alt.layer(marks, labels).properties(width=560, height=max(160, 40 * shown["vendor"].nunique())), title=title,
+        alt.layer(marks, *labels).properties(width=560, height=max(160, 40 * shown["vendor"].nunique())), title=title,
         subtitle=f"Launches and cuts of LLM API prices, {period}; hollow marks: dates from general reporting, "
                  "not a dated source",
         source=source,
@@ -104,8 +112,8 @@ def compare(frame: pd.DataFrame, title: str, source: str, confidence: float) -> 
     frame = frame.assign(decline_low=1 - 1 / frame["low"], decline_high=1 - 1 / frame["high"])
     xscale = alt.Scale(type="log")
     colours = charts.vendor_scale(frame["publisher"])
-    y = alt.Y("label:N", sort=alt.EncodingSortField("point", order="descending"), title=None,
-              axis=alt.Axis(labelLimit=420))
+    y = alt.Y("label:N", sort=alt.EncodingSortField("point", order="descending"), title=None,   # labels: at most
+              axis=alt.Axis(labelLimit=alt.ExprRef("max(110, containerSize()[0] * 0.5)")))  # half the column
     span = alt.Chart(frame).mark_rule(strokeWidth=6, opacity=0.5).encode(
         y=y, x=alt.X("low:Q", scale=xscale, title="Prices divide by this factor each year (log scale)"), x2="high:Q",
         color=alt.Color("publisher:N", scale=colours, legend=None))

@@ -103,7 +103,8 @@ FURNITURE = [   # (English as aicloud.chart_assets / aicloud.sphinx_readers / ai
     (re.compile(r">Image \(SVG\)</a>"), ">图片（SVG）</a>"),
     (re.compile(re.escape('aria-label="Table (scrolls sideways on a narrow screen)"')),
      'aria-label="表格（窄屏上可横向滚动）"'),
-    (re.compile(re.escape('aria-label="Chart (scrolls sideways): ')), 'aria-label="图表（可横向滚动）：'),
+    (re.compile(re.escape('aria-label="Chart: ')), 'aria-label="图表：'),
+    (re.compile(re.escape('"The chart could not be drawn: "')), '"无法绘制此图表："'),
 ]
 
 

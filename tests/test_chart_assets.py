@@ -9,6 +9,8 @@ import subprocess
 import altair as alt
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aicloud import chart_assets, charts, sphinx_readers
 
@@ -36,12 +38,36 @@ def test_the_same_chart_gives_the_same_markup():
     assert figure().html() == figure().html()
 
 
-def test_a_compound_chart_keeps_its_width_and_scrolls_in_its_own_box():
-    bars = alt.Chart(ROWS).mark_bar().encode(x="units:Q", y="buyer:N")
-    fig = figure(alt.hconcat(bars, bars))
+def test_a_compound_chart_offers_a_narrow_layout_with_its_panels_stacked():
+    bars = alt.Chart(ROWS).mark_bar().encode(x="units:Q", y=alt.Y("buyer:N", axis=alt.Axis(labelLimit=200)))
+    fig = figure(alt.hconcat(bars.properties(width=500), bars.properties(width=230)))
     live, _ = fig.specs()
-    assert "width" not in live or live["width"] != "container"
-    assert 'class="chart-live chart-scroll" tabindex="0" role="region"' in fig.html()
+    assert "hconcat" in live and live.get("width") != "container"   # drawn as designed where it fits
+    narrow = charts.narrow_layout(live)
+    assert "hconcat" not in narrow and len(narrow["vconcat"]) == 2
+    assert [p["width"] for p in narrow["vconcat"]] == [charts.NARROW_WIDTH, 230]
+    assert all(p["encoding"]["y"]["axis"]["labelLimit"] == charts.NARROW_LABELS for p in narrow["vconcat"])
+    assert narrow["config"]["axisY"]["labelLimit"] == charts.NARROW_LABELS
+    assert live["hconcat"][0]["width"] == 500   # the designed layout is left as it was
+    page = fig.html()
+    assert f'class="chart-live chart-scroll" tabindex="0" role="region" aria-label="Chart: {fig.title}"' in page
+    embedded = re.search(r'<script type="application/json" id="altair-viz-[0-9a-f]+-narrow">(.*?)</script>', page)
+    assert embedded and '"vconcat"' in embedded.group(1) and '"datasets"' not in embedded.group(1)  # data once
+    assert chart_assets.charts(page)[0].live == live   # the site build still reads the designed spec
+
+
+def test_a_narrow_layout_stacks_facet_columns_and_wrapped_panels():
+    lines = alt.Chart(ROWS).mark_line().encode(x="units:Q", y="units:Q").properties(width=400, height=100)
+    columns = charts.narrow_layout(lines.facet(column="buyer:N").to_dict())
+    assert "row" in columns["facet"] and "column" not in columns["facet"]
+    assert columns["spec"]["width"] == charts.NARROW_WIDTH
+    wrapped = charts.narrow_layout(lines.facet(facet="buyer:N", columns=2).to_dict())
+    assert wrapped["columns"] == 1
+    both = charts.narrow_layout(lines.facet(row="buyer:N", column="units:Q").to_dict())
+    assert set(both["facet"]) == {"row", "column"}   # a grid stays a grid; its panels narrow
+    assert both["spec"]["width"] == charts.NARROW_WIDTH
+    encoded = charts.narrow_layout(alt.Chart(ROWS).mark_bar().encode(x="units:Q", facet="buyer:N").to_dict())
+    assert "facet" in encoded["encoding"] and "row" not in encoded["encoding"]["facet"]   # a channel, untouched
 
 
 def test_the_csv_holds_exactly_the_rows_drawn_with_their_source_ids():
@@ -153,3 +179,42 @@ def test_a_standalone_page_shows_the_key_findings_and_the_figures_files(tmp_path
     page = standalone.render(path, "T")
     assert page.index('<section class="key-findings">K</section>') < page.index("Prose.")
     assert "{glue" not in page and 'src="data:image/svg+xml;base64,' in page
+
+
+def test_short_labels_keep_rows_that_differ_only_at_the_end_apart():
+    rows = ["SGLang PD disaggregation + InferenceX (H100)", "SGLang PD disaggregation + InferenceX (H800)",
+            "RTP-LLM (H800)"]
+    shown = charts.short_labels(rows, chars=26)
+    assert shown["RTP-LLM (H800)"] == "RTP-LLM (H800)"          # a short label is left as it is
+    assert len(set(shown.values())) == 3 and all(len(s) <= 26 for s in shown.values())
+    assert shown[rows[0]].endswith("(H100)") and "…" in shown[rows[0]]
+
+
+@given(st.lists(st.text(alphabet="ab (", min_size=0, max_size=60), max_size=12), st.integers(6, 40))
+def test_short_labels_are_one_to_one(labels, chars):
+    shown = charts.short_labels(labels, chars=chars)
+    assert set(shown) == set(labels)
+    assert len(set(shown.values())) == len(shown)               # no two rows drawn with the same text
+    assert all(s == t or len(s) < len(t) for t, s in shown.items())
+
+
+def test_long_axis_labels_are_shown_cut_in_the_middle_and_the_data_keep_them_whole():
+    rows = pd.DataFrame({"setup": ["SGLang PD disaggregation + InferenceX (H100)",
+                                   "SGLang PD disaggregation + InferenceX (H800)", "RTP-LLM (H800)"],
+                         "cost": [1.0, 2.0, 3.0], "source_id": ["s1", "s1", "s2"]})
+    fig = figure(alt.Chart(rows).mark_point().encode(x="cost:Q", y="setup:N"))
+    live, static = fig.specs()
+    expr = live["encoding"]["y"]["axis"]["labelExpr"]
+    assert expr == static["encoding"]["y"]["axis"]["labelExpr"]          # the static image reads the same
+    shown = charts.short_labels(rows["setup"])
+    assert shown["SGLang PD disaggregation + InferenceX (H100)"] in expr and "RTP-LLM (H800)" not in expr
+    assert [r["setup"] for r in chart_assets.charts(fig.html())[0].rows()[1]] == list(rows["setup"])
+
+
+def test_a_chinese_character_counts_two_letters_wide():
+    assert charts.text_width("数据") == 4 and charts.text_width("ab") == 2
+    names = ["阿里云通义千问大模型服务平台百炼专业版", "阿里云通义千问大模型服务平台百炼企业版"]
+    shown = charts.short_labels(names, chars=16)   # they differ only in their last three characters
+    assert len(set(shown.values())) == 2 and all(charts.text_width(s) <= 18 < charts.text_width(n) for n, s in
+                                                  shown.items())
+    assert charts.short_labels(["一二三四五六七八九十"], chars=12)["一二三四五六七八九十"] == "一二三…九十"

@@ -124,7 +124,8 @@ def test_chinese_pages_contain_no_english_sentence(zh_site):
 # What other extensions add to every page in English (aicloud.sphinx_readers, aicloud.chart_assets,
 # aicloud.findings); phrases too short for the sentence rule.
 FURNITURE = ("Cite this page", "Plain text:", ">Data (CSV", ">Image (SVG)", "Sources of the rows drawn",
-             ">Changelog</a>", ">Licence</a>", "Key findings", ">Read: ", "scrolls sideways")
+             ">Changelog</a>", ">Licence</a>", "Key findings", ">Read: ", "scrolls sideways",
+             'aria-label="Chart: ', "The chart could not be drawn")
 
 
 def test_chinese_pages_have_their_furniture_in_chinese(zh_site):

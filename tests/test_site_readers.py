@@ -88,7 +88,7 @@ MEASURE = """() => {
     const live = f.querySelector('.chart-live');
     const img = f.querySelector('img.chart-static');
     return {id: f.id, left: r.left, right: r.right, drawn: !!svg,
-            svgRight: svg ? svg.getBoundingClientRect().right : null, scrolls: live.classList.contains('chart-scroll'),
+            svgRight: svg ? svg.getBoundingClientRect().right : null,
             liveRight: live.getBoundingClientRect().right,
             img: img ? img.getAttribute('src') : null, alt: img ? img.alt : null,
             csv: f.querySelector('a.chart-csv')?.getAttribute('href') ?? null};
@@ -121,8 +121,7 @@ def test_the_page_fits_the_screen_with_every_chart_in_the_column(browser, base_u
         assert f["drawn"], f"{f['id']} did not draw"
         assert left - 1 <= f["left"] and f["right"] <= right + 1, f"{f['id']} sticks out of the column"
         assert f["liveRight"] <= right + 1, f"{f['id']}'s chart sticks out of the column"
-        if not f["scrolls"]:
-            assert f["svgRight"] <= f["right"] + 1, f"{f['id']} is wider than its column"
+        assert f["svgRight"] <= f["right"] + 1, f"{f['id']} is wider than its column"
         assert f["img"] and f["img"].endswith(".svg") and len(f["alt"]) > 20, f"{f['id']} has no static image"
         assert f["csv"] and f["csv"].endswith(".csv"), f"{f['id']} offers no data"
     for s in m["sliders"]:
@@ -130,6 +129,42 @@ def test_the_page_fits_the_screen_with_every_chart_in_the_column(browser, base_u
         assert s["left"] >= 0 and s["right"] <= m["W"], "a slider is off the screen"
     assert visit.outside == [] and visit.real_errors() == []
     page.close()
+
+
+# The text a chart draws: cut at the chart's edge, printed over other text, or cut short to the same words.
+LABELS = """() => {
+  const found = [];
+  for (const f of document.querySelectorAll('figure.aicloud-chart')) {
+    const svg = f.querySelector('.chart-live svg.marks');
+    const box = svg ? svg.getBoundingClientRect() : null;
+    if (!box || box.width === 0) continue;             // not drawn on this page's open view (e.g. a closed box)
+    const texts = [...svg.querySelectorAll('text')]
+      .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0
+                   && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0')
+      .map(t => ({text: t.textContent, r: t.getBoundingClientRect()}));
+    const name = f.querySelector('.chart-title').textContent.slice(0, 50);
+    for (const a of texts)
+      if (a.r.right > box.right + 1 || a.r.left < box.left - 1) found.push(`${name}: "${a.text}" cut at the edge`);
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i].r, b = texts[j].r;
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom)
+          - Math.max(a.top, b.top) > 2) found.push(`${name}: "${texts[i].text}" over "${texts[j].text}"`);
+    }
+    const cut = texts.map(t => t.text).filter(t => t.endsWith('…'));
+    for (const t of new Set(cut.filter((t, i) => cut.indexOf(t) !== i))) found.push(`${name}: two labels read "${t}"`);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("path", PAGES + [f"zh/{p}" for p in PAGES])   # Chinese labels have other widths
+def test_chart_labels_are_whole_apart_and_inside_the_chart(browser, base_url, path, viewport):
+    visit = Visit(browser, f"{base_url}/{path}", viewport=VIEWPORTS[viewport])
+    wait_for_charts(visit.page)
+    found = visit.page.evaluate(LABELS)
+    assert found == [], "\n".join(found)
+    visit.page.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

@@ -54,7 +54,8 @@ TEXT = {
                   "deal: equity, compute-for-equity, preferred cloud, exclusivity change, compute deal, commitment.",
     "stack_sub": "Documented product layers (of {all_layers}) against {period} AI-cloud revenue share (Omdia); a "
                  "missing layer means no source, not a missing product",
-    "stack_desc": "Scatter of documented stack layers against revenue share, one labelled point per Chinese cloud.",
+    "stack_desc": "Scatter of documented stack layers against revenue share, one point per Chinese cloud, coloured "
+                  "by cloud.",
     "shares_sub": "Share by period, one panel per measure; a new line where a measure's basis changed "
                   "(Canalys after Alibaba's 2023 reporting change)",
     "shares_desc": "Lines of vendors' shares over time in four panels (IDC tokens, Frost & Sullivan enterprise "
@@ -268,18 +269,18 @@ def deals(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
 
 def stack(res: ChapterResult, tables: Any) -> alt.TopLevelMixin:
     frame = res.frames["stack"]
-    names = sorted(frame["company"].unique())
+    names = sorted(frame["cloud"].unique())
     base = alt.Chart(frame).encode(
         x=alt.X("layers:Q", title="Documented layers", scale=alt.Scale(domain=[0, len(cc.LAYERS)])),
         y=alt.Y("share:Q", title="AI-cloud revenue share", axis=alt.Axis(format=".0%")),
         tooltip=["cloud:N", "layers:Q", alt.Tooltip("share:Q", format=".1%")])
-    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("company:N", scale=charts.vendor_scale(names),
-                                                                         legend=None))
-    labels = base.mark_text(dx=8, align="left").encode(text="cloud:N")
+    # a legend, not a label beside each dot: clouds with close shares would print over one another
+    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("cloud:N", scale=charts.vendor_scale(names),
+                                                                         title="Cloud"))
     cited = tables["maas_cloud_stack"]
     shares = tables["china_market_shares"]
     sub = TEXT["stack_sub"].format(all_layers=len(cc.LAYERS), period=res.values.get("stack_period", ""))
-    layered = alt.layer(dots, labels).properties(width=420, height=260)
+    layered = dots.properties(width=420, height=260)
     return charts.finish(layered, title=res.titles["stack"], subtitle=sub,
                          source=_source(tables, cited[cited["region"] == "China"],
                                         shares[shares["measure"] == "omdia-ai-cloud-revenue"]),

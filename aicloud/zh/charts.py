@@ -4,6 +4,7 @@ stack that finds the reader's CJK fonts, and every label of the finished spec tr
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from typing import Any
 
@@ -17,7 +18,9 @@ from aicloud.zh import _display
 _english_finish = english.finish
 _english_html = english.Figure.html
 # Colours keyed by the English verdict labels the rules compare (the badges show the labels in Chinese).
-NOT_SHOWN = {"VERDICT_COLORS": "colours keyed by the English verdict labels"}
+NOT_SHOWN = {"VERDICT_COLORS": "colours keyed by the English verdict labels",
+             "FIT_SCRIPT": "the script that draws a compound chart; its only words are DRAW_ERROR's"}
+DRAW_ERROR = "无法绘制此图表："
 
 # The reader's own fonts: system UI first, then the CJK fonts of macOS, Windows, Android/Linux (Noto) and common
 # Linux desktops. Nothing is downloaded.
@@ -100,7 +103,8 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str, source: str, 
 
 def _figure_html(self: english.Figure) -> str:
     """`Figure.html` with its words for screen readers in Chinese."""
-    return _english_html(self).replace('aria-label="Chart (scrolls sideways): ', 'aria-label="图表（可横向滚动）：')
+    return (_english_html(self).replace(english.CHART_LABEL, 'aria-label="图表：')
+            .replace(json.dumps(english.DRAW_ERROR), json.dumps(DRAW_ERROR, ensure_ascii=False)))
 
 
 ATTRIBUTES = {"Figure.html": _figure_html}
