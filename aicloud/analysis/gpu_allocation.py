@@ -1711,10 +1711,10 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     v.update(money_year=money.year, money_units=priced_units)
     # The fleet in H100-equivalents, so that other products count at their own compute (2023's H100s: 1 each).
     fleet, fleet_text = fleet_basis(money_compute, money.units, mix)
-    v.update(peak_tflops=peak_tflops, utilisation=params["utilisation"], training_share=params["training_share"],
-             unit_price_usd=params["unit_price_usd"], run_gpu_hours_m=run_gpu_hours / 1e6, fleet_h100_eq=fleet,
-             fleet_unit_text=fleet_text,
-             fleet_exaflops=float(gpu.sustained_flops(fleet, peak_tflops, params["utilisation"])) / 1e18,
+    v.update(peak_tflops=peak_tflops, fleet_utilisation=params["fleet_utilisation"],
+             training_share=params["training_share"], unit_price_usd=params["unit_price_usd"],
+             run_gpu_hours_m=run_gpu_hours / 1e6, fleet_h100_eq=fleet, fleet_unit_text=fleet_text,
+             fleet_exaflops=float(gpu.sustained_flops(fleet, peak_tflops, params["fleet_utilisation"])) / 1e18,
              runs_per_year=(float(gpu.training_runs_per_year(fleet, run_gpu_hours, params["training_share"]))
                             if run_gpu_hours > 0 else 0.0),
              price_estimates_low=float(prices["low_usd"].min()), price_estimates_high=float(prices["high_usd"].max()),
