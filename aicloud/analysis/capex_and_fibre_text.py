@@ -69,11 +69,12 @@ def times(multiple: float) -> str:
 def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int | None, us_total: float,
                        us_total_low: float, mixed: Sequence[str], growth_names: Sequence[str], first_year: int,
                        growth_multiple: float | None, nv_label: str | None, nv_usd: float | None,
-                       missing: Sequence[str]) -> str:
+                       missing: Sequence[str], late: bool = False) -> str:
     t = SPENDING
     if latest_year is None or n_us == 0:
         return t["none"]
     basis = (t["mixed"].format(bases=t["mixed_sep"].join(shown(m) for m in mixed)) if mixed else t["calendar"])
+    basis = (t["late"] if late else "") + basis   # full-year figures published after the article (review3 A2)
     out = [t["headline"].format(n_us=n_us, who=t["who_one" if n_us == 1 else "who_many"], names=names(us_names),
                                 total=usd(us_total), latest_year=latest_year, basis=basis)]
     if abs(us_total_low - us_total) > 0.005:
@@ -90,12 +91,12 @@ def spending_paragraph(*, n_us: int, us_names: Sequence[str], latest_year: int |
     return t["join"].join(out)
 
 
-def spend_chart_title(n_us: int, us_total: float, latest_year: int | None) -> str:
+def spend_chart_title(n_us: int, us_total: float, latest_year: int | None, late: bool = False) -> str:
     t = SPENDING
     if latest_year is None or n_us == 0:
         return t["title_none"]
     return t["title"].format(n_us=n_us, who=t["title_who_one" if n_us == 1 else "title_who_many"],
-                             total=usd(us_total), latest_year=latest_year)
+                             total=usd(us_total), latest_year=latest_year) + (t["title_late"] if late else "")
 
 
 # What the cloud companies spend: the words (the Chinese counterpart gives its own; put together above).
@@ -109,6 +110,8 @@ SPENDING = {
     "mixed": "mixed bases: {bases}",
     "mixed_sep": "; ",
     "calendar": "all on calendar years",
+    "late": "published after the article; ",
+    "title_late": " (published after the article)",
     "low": ("Taking each company's lowest reported measure instead gives {low}; both figures stand, because they "
             "count different things."),
     "no_low": "No company reports a lower measure for that year.",
@@ -418,13 +421,21 @@ def payback_paragraph(*, ai_revenue: float, margin: dict, growth: dict, central:
     finite_low = [v for v in low if math.isfinite(v)]
     low_text = (t["low_up_to"].format(years=years_text(max(low))) if len(finite_low) == len(low)
                 else t["low_never_all" if not finite_low else "low_never_some"])
-    span = (t["span_many"].format(low=years_text(min(central)), high=years_text(max(central)), n=n_bases)
-            if n_bases > 1 else t["span_one"].format(years=years_text(central[0])))
-    if all(not math.isfinite(v) for v in central):
+    finite_central = [v for v in central if math.isfinite(v)]
+    same = years_text(min(central)) == years_text(max(central))   # (review3 B9: no "2.0 to 2.0")
+    span = (t["span_same" if same else "span_many"].format(low=years_text(min(central)),
+                                                           high=years_text(max(central)), n=n_bases)
+            if n_bases > 1 and len(finite_central) == len(central) else
+            t["span_one"].format(years=years_text(central[0])))
+    if not finite_central:
         span = t["span_never"]
+    elif len(finite_central) < len(central):   # (review3 B11: no "never years")
+        span = t["span_some"].format(years=years_text(min(finite_central)))
+    high_text = (t["high_at_least"].format(years=years_text(min(high))) if any(math.isfinite(v) for v in high)
+                 else t["high_never"])
     return t["text"].format(ai_revenue=usd(ai_revenue), margin_central=margin["central"],
                             growth_central=growth["central"], span=span, margin_high=margin["high"],
-                            growth_high=growth["high"], high_years=years_text(min(high)), low_text=low_text,
+                            growth_high=growth["high"], high_text=high_text, low_text=low_text,
                             gpu_life=gpu_life)
 
 
@@ -458,9 +469,13 @@ PAYBACK = {
     "span_many": "in {low} to {high} years across the {n} capital bases",
     "span_one": "in {years} years",
     "span_never": "never, on any base",
+    "span_same": "in {low} years across the {n} capital bases",
+    "span_some": "in at least {years} years on some capital bases and never on the others",
+    "high_at_least": "needs at least {years} years",
+    "high_never": "never repays it",
     "text": ("With AI revenue starting at {ai_revenue} a year, the central case (margin {margin_central:.0%}, growth "
              "{growth_central:.0%} a year) repays one year of spending {span}; the high case (margin "
-             "{margin_high:.0%}, growth {growth_high:.0%}) needs at least {high_years} years, {low_text}. The "
+             "{margin_high:.0%}, growth {growth_high:.0%}) {high_text}, {low_text}. The "
              "assumed life of GPU servers is {gpu_life:.0f} years: spending repaid after that has to be spent again "
              "before it is repaid."),
     "steady_none": "With no capital base in the data, the steady state cannot be computed.",

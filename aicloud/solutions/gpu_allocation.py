@@ -80,7 +80,7 @@ CLAIM = {
     "no_listed": ".",
     "best": " The total equals a figure from {publisher} that covers {days} days of {products}.",
     "and": " and ",
-    "not_annual_end": " The buyer figures hold, the total does not.",
+    "not_annual_end": " The total does not hold (the per-buyer figures are not compared with anything).",
     "within": ("Nothing in these data rules it out: the {named_count} buyers the article names add up to "
                "{named_units} GPUs, within its total of {claim_units}."),
 }
@@ -101,7 +101,7 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
     v = result.values
     ranges = {p.name: p for p in declared}
     low, high = v["price_estimates_low"], v["price_estimates_high"]
-    units = v["first_units"]
+    units = v["money_units"]   # the priced GPUs of the money section's year
     fleet = v["fleet_h100_eq"]   # the fleet in H100-equivalents (the same as units for a list of H100s)
     share_high = ranges["training_share"].high
     util_low, util_high = ranges["fleet_utilisation"].low, ranges["fleet_utilisation"].high

@@ -76,6 +76,8 @@ SPENDING = {
     "mixed": "口径不一：{bases}",
     "mixed_sep": "；",
     "calendar": "均为日历年",
+    "late": "发表于文章之后；",
+    "title_late": "（发表于文章之后）",
     "low": "如果改取每家公司公布的最低口径，则为 {low}；两个数字都成立，因为它们计算的东西不同。",
     "no_low": "没有哪家公司在这一年公布更低的口径。",
     "subject_one": "",
@@ -212,9 +214,13 @@ PAYBACK = {
     "span_many": "需要 {low} 至 {high} 年（{n} 个资本基数）",
     "span_one": "需要 {years} 年",
     "span_never": "在任何基数上都永远收不回",
+    "span_same": "需要 {low} 年（{n} 个资本基数）",
+    "span_some": "在一些资本基数上至少需要 {years} 年，在其余基数上永远收不回",
+    "high_at_least": "至少需要 {years} 年",
+    "high_never": "永远收不回",
     "text": ("假设 AI 收入从每年 {ai_revenue}起步，中性情形（毛利率 {margin_central:.0%}，"
              "每年增长 {growth_central:.0%}）收回一年的开支{span}；乐观情形（毛利率 {margin_high:.0%}，"
-             "增长 {growth_high:.0%}）至少需要 {high_years} 年，{low_text}。假设 GPU 服务器的寿命为 "
+             "增长 {growth_high:.0%}）{high_text}，{low_text}。假设 GPU 服务器的寿命为 "
              "{gpu_life:.0f} 年：在此之后才收回的开支，在收回之前就得再花一次。"),
     "steady_none": "数据中没有资本基数，无法计算稳态。",
     "falls_short": "不足以覆盖",

@@ -27,7 +27,7 @@ CLAIM = {
     "no_listed": "。",
     "best": "这个总数等于{publisher}的一个数字，而那个数字覆盖的是 {days} 天的 {products}。",
     "and": " 和 ",
-    "not_annual_end": "各买家的数字站得住，总数站不住。",
+    "not_annual_end": "总数站不住（各买家的数字没有与任何数据比较）。",
     "within": "这些数据中没有什么能排除它：文章点名的 {named_count} 个买家合计 {named_units} GPU，在它所说的总数 {claim_units} 之内。",
 }
 
