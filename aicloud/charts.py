@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import textwrap
 import unicodedata
@@ -200,6 +201,12 @@ def wrap(text: str, width: int = 95) -> list[str]:
 # --- the finished figure -------------------------------------------------------------------------------------
 
 EMBED_OPTIONS = {"actions": False}  # no unnamed menu, no editor link: the figure offers its CSV and SVG itself
+# How a figure displays. The site build (aicloud.pipeline) runs its kernels with AICLOUD_CHARTS=site: the site's
+# HTML figure, whose script finds the Vega the site preloads. Anywhere else (JupyterLab, Notebook 7, VS Code, the
+# course pack's runner) no Vega is preloaded, so a figure is the Vega-Lite spec the notebook app draws itself.
+MODE_ENV, SITE_MODE = "AICLOUD_CHARTS", "site"
+NOTEBOOK_MIME = "application/vnd.vegalite.v5+json"
+NOTEBOOK_EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 STATIC_MARK = "<!--aicloud-static-->"   # where the site build puts the static image
 LINKS_MARK = "<!--aicloud-links-->"     # ... and the data, image and source links
 COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
@@ -299,8 +306,23 @@ class Figure:
                 f'<p class="chart-foot"><span class="chart-source">{html.escape(self.source)}</span>{LINKS_MARK}</p>'
                 "</figure>")
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/html": self.html(), "text/plain": f"<Figure: {self.title}>"}
+    def notebook_bundle(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(data, metadata) for JupyterLab, Notebook 7 and VS Code: the finished spec (title, subtitle with the
+        source line, fixed width) under the Vega-Lite 5 mimetype, which their bundled Vega draws with no network.
+
+        Altair 6 names its own mimetype `application/vnd.vegalite.v6.json`, which none of them draws yet
+        (JupyterLab 4.6 registers Vega-Lite 3 to 5 only); the spec's Vega-Lite 6 features used here draw with
+        Vega-Lite 5 (each chart of every chapter is drawn in JupyterLab 4.6 by tests/test_classroom.py).
+        No `text/html`: JupyterLab ranks HTML above Vega-Lite and would show the site's figure, whose script
+        needs the Vega the site preloads."""
+        _live, static = self.specs()
+        return ({NOTEBOOK_MIME: static, "text/plain": f"<Figure: {self.title}>"},
+                {NOTEBOOK_MIME: {"embed_options": NOTEBOOK_EMBED_OPTIONS}})
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
+        if os.environ.get(MODE_ENV) == SITE_MODE:
+            return {"text/html": self.html(), "text/plain": f"<Figure: {self.title}>"}
+        return self.notebook_bundle()
 
 
 CHART_LABEL = 'aria-label="Chart: '          # a compound chart's region, named for screen readers

@@ -181,7 +181,10 @@ def _kernel_manager() -> Any:
             # The log level keeps ipykernel's notice about unencrypted local TCP off the student's screen.
             return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                                     "--IPKernelApp.log_level=CRITICAL"],
-                              display_name="Python 3", language="python", resource_dir="")
+                              display_name="Python 3", language="python", resource_dir="",
+                              # Figures as the Vega-Lite spec JupyterLab and VS Code draw (aicloud.charts), even
+                              # when this runs inside a process that built the site.
+                              env={"AICLOUD_CHARTS": "notebook"})
 
     return KernelManager(kernel_name="python3", kernel_spec_manager=ThisPython())
 

@@ -328,6 +328,8 @@ def _read(path: Path, name: str, label: str) -> tuple[pd.DataFrame | None, list[
     frame = pd.DataFrame(body, columns=header, index=rows, dtype=str)[expected]
     for field in fields:
         problems += _column_problems(label, field["name"], field, frame[field["name"]])
+    if not problems:
+        frame = _canonical_names(frame, fields)
     pk = schema.get("primaryKey")
     if pk:
         keys = [pk] if isinstance(pk, str) else list(pk)
@@ -335,7 +337,8 @@ def _read(path: Path, name: str, label: str) -> tuple[pd.DataFrame | None, list[
         for row in frame.index[dup][:MAX_LISTED_PER_RULE]:
             value = ", ".join(str(frame.at[row, k]) for k in keys)
             problems.append(Problem(label, int(row), ",".join(keys), value,
-                                    "primary key: this key already appears in an earlier row"))
+                                    "primary key: this key already appears in an earlier row (names match "
+                                    "ignoring case and surrounding spaces)"))
     if problems:
         return None, problems
     typed = _convert(frame, fields)
@@ -344,6 +347,47 @@ def _read(path: Path, name: str, label: str) -> tuple[pd.DataFrame | None, list[
     if problems:
         return None, problems
     return typed, problems
+
+
+# Columns that name a company, buyer or vendor: names differing only by case or surrounding spaces are one name.
+NAME_COLUMNS = frozenset({"buyer", "company", "vendor", "organisation", "operator", "cloud"})
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, str]:
+    """The proper names the report knows (the names catalogue's English), keyed by their case-folded form."""
+    path = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "names.po"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return {n.casefold(): n for n in re.findall(r'^msgid "(.+)"$', text, flags=re.MULTILINE)}
+
+
+def canonical_spellings(values: list[str]) -> list[str]:
+    """Each (stripped) name in the spelling of a known name it matches case-insensitively (`known_names`), else in
+    the most frequent spelling the list gives it (the first on a tie); blanks stay blank."""
+    known = known_names()
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    spelling: dict[str, str] = {}
+    for v in values:
+        fold = v.casefold()
+        if not v:
+            continue
+        if fold in known:
+            spelling[fold] = known[fold]
+        elif fold not in spelling or counts[v] > counts[spelling[fold]]:
+            spelling[fold] = v
+    return [spelling.get(v.casefold(), v) if v else v for v in values]
+
+
+def _canonical_names(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
+    """Review 3 B16: 'tencent' and 'Meta ' were separate buyers. In a name column (`NAME_COLUMNS`) each name takes
+    its canonical spelling (`canonical_spellings`)."""
+    for field in fields:
+        if field["name"] in NAME_COLUMNS and field.get("type", "string") == "string":
+            col = frame[field["name"]].str.strip()
+            frame[field["name"]] = pd.Series(canonical_spellings(col.tolist()), index=col.index, dtype=str)
+    return frame
 
 
 def _text(value: object) -> str:

@@ -155,20 +155,23 @@ def home_box(ledger: Any, chapters: Mapping[str, str], thesis_page: str = "concl
     tested = ledger[(ledger["chapter"] != thesis_page) & verdicts.isin(LABELS)]
     pending = ledger[(ledger["chapter"] != thesis_page) & ~verdicts.isin(LABELS)]
     counts = tested["verdict"].value_counts()
-    parts = [f"{int(counts.get(label, 0))} {badge(label)}" for label in LABELS
+    w = HOME_WORDS
+    parts = [w["count"].format(n=int(counts.get(label, 0)), badge=badge(label)) for label in LABELS
              if counts.get(label, 0) or label != NOT_TESTABLE_HERE]
     lines = [COUNTS.format(n=len(ledger), tested=len(tested), parts=_join(parts))]
     if len(thesis):
-        lines[0] += " " + THESIS.format(ids=html.escape(", ".join(thesis["id"])), page=f"{thesis_page}.html",
-                                        title=html.escape(chapters.get(thesis_page, thesis_page)))
+        lines[0] += w["then"] + THESIS.format(ids=html.escape(w["ids_sep"].join(thesis["id"])),
+                                              page=f"{thesis_page}.html",
+                                              title=html.escape(chapters.get(thesis_page, thesis_page)))
     if len(pending):
-        lines[0] += " " + PENDING.format(n=len(pending), ids=html.escape(", ".join(pending["id"])))
+        lines[0] += w["then"] + PENDING.format(n=len(pending), ids=html.escape(w["ids_sep"].join(pending["id"])))
     per_chapter = []
     for name, title in chapters.items():
         mine = tested[tested["chapter"] == name]
         if len(mine):
             c = mine["verdict"].value_counts()
-            said = ", ".join(f"{int(c[label])} {html.escape(SHORT[label])}" for label in LABELS if c.get(label, 0))
+            said = w["count_sep"].join(w["chapter_count"].format(n=int(c[label]), label=html.escape(SHORT[label]))
+                                       for label in LABELS if c.get(label, 0))
             per_chapter.append(CHAPTER.format(page=f"{name}.html", title=html.escape(title), n=len(mine),
                                               counts=said))
     against = tested[tested["verdict"] == "contradicted"]
@@ -176,8 +179,9 @@ def home_box(ledger: Any, chapters: Mapping[str, str], thesis_page: str = "concl
     if per_chapter:
         items.append(f"<li>{BY_CHAPTER}<ul>{''.join(f'<li>{p}</li>' for p in per_chapter)}</ul></li>")
     if len(against):
-        shown = "; ".join(f"{html.escape(i)}: {html.escape(_finish(p).rstrip('.'))}"
-                          for i, p in zip(against["id"], against["paraphrase"]))
+        shown = w["claims_sep"].join(
+            w["claim"].format(id=html.escape(i), claim=html.escape(_finish(shown_paraphrase(p)).rstrip(w["stops"])))
+            for i, p in zip(against["id"], against["paraphrase"]))
         items.append(f"<li>{CONTRADICTED.format(n=len(against), claims=shown)}</li>")
     public = int(counts.get(NOT_TESTABLE, 0))
     if len(tested):
@@ -188,7 +192,13 @@ def home_box(ledger: Any, chapters: Mapping[str, str], thesis_page: str = "concl
 
 
 def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    w = HOME_WORDS
+    return parts[0] if len(parts) == 1 else w["count_sep"].join(parts[:-1]) + w["and"] + parts[-1]
+
+
+def shown_paraphrase(paraphrase: str) -> str:
+    """A claim's paraphrase from the ledger as the home page shows it (as written)."""
+    return paraphrase
 
 
 LEDGER_COLUMNS = ["id", "phase", "chapter", "paraphrase", "verdict", "figure", "reason", "sources"]
@@ -238,6 +248,11 @@ CHAPTER = '<a href="{page}">{title}</a>: {n} claims; {counts}.'
 CONTRADICTED = "The evidence contradicts {n}: {claims}."
 PUBLIC = ('Public data can speak to {share:.0%} of the claims tested; the <a href="{ledger}">claims ledger</a> '
           "gives every verdict with its deciding figure and reason.")
+# How the home page's pieces are put together: a verdict count (`count`, `chapter_count`), the separators of
+# counts, ids and claims, the word before a list's last item, a sentence appended to the first line (`then`),
+# a contradicted claim (`claim`) and the full stops taken off its end (`stops`).
+HOME_WORDS = {"count": "{n} {badge}", "chapter_count": "{n} {label}", "count_sep": ", ", "and": " and ",
+              "ids_sep": ", ", "then": " ", "claim": "{id}: {claim}", "claims_sep": "; ", "stops": "."}
 SHORT = {"supported": "supported", "partly supported": "partly supported", "contradicted": "contradicted",
          "not testable with public data": "not testable with public data",
          "not testable with this data": "not testable with this run's data"}

@@ -87,6 +87,10 @@ py -m venv .venv
 JupyterLab is a separate, larger install; if you already have JupyterLab or VS Code, skip it and choose this
 folder's `.venv` as the notebooks' Python instead.
 
+Charts draw with no network in JupyterLab 4 or newer (`requirements-lab.txt` installs it), Jupyter Notebook 7
+and VS Code with its Jupyter extension: each chart is a Vega-Lite spec that the app draws with the Vega it bundles.
+The classic Notebook 6 has no such renderer and shows only each chart's title.
+
 Start Jupyter from this folder, so that `import aicloud` finds the package here. `run.py` executes notebooks in
 reading order and writes each, with its outputs and with its text refilled from that run's figures, to `runs/`.
 

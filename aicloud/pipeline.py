@@ -118,6 +118,9 @@ def execute(ch: Chapter, parameters: dict[str, object], output: Path, *, force: 
     from aicloud import kernels
 
     forked = {"kernel_manager_class": kernels.manager_class(server)} if server else {}
+    # The kernels of a build show figures as the site's HTML (aicloud.charts.MODE_ENV; elsewhere a figure is the
+    # Vega-Lite spec a notebook app draws). Kernels take the environment of the process that starts them.
+    os.environ["AICLOUD_CHARTS"] = "site"
     try:
         # No output path: Papermill would otherwise rewrite the whole notebook after every cell (most of the
         # build's own CPU time); the finished notebook is written once below. The log level keeps ipykernel's

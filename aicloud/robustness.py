@@ -52,18 +52,42 @@ class Robustness:
         return not self.flips and self.joint_shares.get(self.label, 1.0) == 1.0
 
     def summary(self) -> str:
-        """One sentence for the page and the ledger."""
+        """One sentence for the page and the ledger (the words from SUMMARY, the labels from `shown_label`)."""
+        t = SUMMARY
         if not self.ranges:
-            held = f" ({', '.join(self.held)} held at its value)" if self.held else ""
-            return f"reads no numeric assumption{held}: the verdict depends on the data only"
+            held = t["held"].format(names=t["list_sep"].join(self.held)) if self.held else ""
+            return t["no_ranges"].format(held=held)
         joint = self.joint_shares.get(self.label, 1.0)
+        label = shown_label(self.label)
         if self.holds:
-            spans = ", ".join(f"{p} {lo:g} to {hi:g}" for p, (lo, hi) in self.ranges.items())
-            return f"{self.label} over the whole range of {spans} and in all {self.draws:,} joint draws"
-        flips = "; ".join(f"{f.before} up to {f.parameter} {f.below:g}, {f.after} from {f.above:g}"
-                          for f in self.flips)
-        return (f"{self.label} in {joint:.0%} of {self.draws:,} joint draws"
-                + (f"; {flips}" if flips else "; no single assumption flips it alone"))
+            spans = t["list_sep"].join(t["span"].format(p=p, lo=lo, hi=hi) for p, (lo, hi) in self.ranges.items())
+            return t["holds"].format(label=label, spans=spans, draws=self.draws)
+        flips = t["flip_sep"].join(t["flip"].format(before=shown_label(f.before), parameter=f.parameter,
+                                                    below=f.below, after=shown_label(f.after), above=f.above)
+                                   for f in self.flips)
+        return (t["joint"].format(label=label, joint=joint, draws=self.draws)
+                + (t["flips"].format(flips=flips) if flips else t["no_flip"]))
+
+
+# The summary's words (a Chinese edition supplies its own SUMMARY and `shown_label`; the control flow is the one
+# above). Fields: `held` names, `p`/`lo`/`hi` a parameter's range, `label` the verdict as shown.
+SUMMARY = {
+    "list_sep": ", ",
+    "held": " ({names} held at its value)",
+    "no_ranges": "reads no numeric assumption{held}: the verdict depends on the data only",
+    "span": "{p} {lo:g} to {hi:g}",
+    "holds": "{label} over the whole range of {spans} and in all {draws:,} joint draws",
+    "flip": "{before} up to {parameter} {below:g}, {after} from {above:g}",
+    "flip_sep": "; ",
+    "joint": "{label} in {joint:.0%} of {draws:,} joint draws",
+    "flips": "; {flips}",
+    "no_flip": "; no single assumption flips it alone",
+}
+
+
+def shown_label(label: str) -> str:
+    """A verdict label as the summary shows it (the English label itself)."""
+    return label
 
 
 def _pairs(names: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -151,6 +151,7 @@ class Scenario:
     name: str
     data: dict[str, Path] = field(default_factory=dict)
     chapters: dict[str, dict] = field(default_factory=dict)
+    source: Path | None = None   # the file it was read from, named in its errors
 
     @classmethod
     def empty(cls) -> Scenario:
@@ -167,7 +168,14 @@ class Scenario:
             if resource in ch.resources:
                 overrides[ch.resources[resource]] = str(path)
         overrides.update(data_parameters(ch, entry.get("data", {})))
-        overrides.update(entry.get("parameters", {}))
+        parameters = entry.get("parameters", {})
+        # An unknown name (often a renamed one, such as the GPU chapter's `utilisation`, now `fleet_utilisation`)
+        # is refused here, naming the file and the chapter, with the closest valid name.
+        for name in parameters:
+            if name not in ch.declared:
+                raise _unknown("parameter", str(name), list(ch.declared),
+                               f"{self.source or 'scenario'}: chapters.{ch.name}.parameters")
+        overrides.update(parameters)
         return overrides
 
 
@@ -216,4 +224,4 @@ def load(path: Path) -> Scenario:
     for ch_name, entry in (spec.get("chapters") or {}).items():
         entry = entry or {}
         chapters[ch_name] = {"parameters": dict(entry.get("parameters") or {}), "data": paths(entry.get("data"))}
-    return Scenario(name=name, data=paths(spec.get("data")), chapters=chapters)
+    return Scenario(name=name, data=paths(spec.get("data")), chapters=chapters, source=path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,11 +22,13 @@ NOT_TESTABLE_HERE = "not testable with this data"
 LABELS = (SUPPORTED, PARTLY, CONTRADICTED, NOT_TESTABLE, NOT_TESTABLE_HERE)
 
 CRITERIA = {
-    SUPPORTED: "Every testable part of the claim holds in every year and row the data hold for it, by the rule's "
-               "stated test.",
-    PARTLY: "The claim splits into parts that the data test separately, and at least one part holds while at "
-            "least one other part fails or holds only in some years.",
-    CONTRADICTED: "The claim's central, testable part fails by the rule's stated test on the data.",
+    SUPPORTED: "Every part of the claim the data can test holds in every year and row the data hold for it, by the "
+               "rule's stated test; the claim's central part is among the parts tested, and no more parts are "
+               "left untested than hold. Untested parts are named in the reason and do not count against the claim.",
+    PARTLY: "At least one part of the claim holds while another fails or holds only in some years; or every "
+            "tested part holds but the central part is untested or more parts are untested than hold.",
+    CONTRADICTED: "The claim's central, testable part fails by the rule's stated test on the data (or, for a claim "
+                  "whose parts weigh alike, every tested part fails).",
     NOT_TESTABLE: "No public data can decide the claim (for example an unpublished allocation or a rumour); the "
                   "reason says what would be needed.",
     NOT_TESTABLE_HERE: "The data given to this run cannot decide the claim (one year only, a missing buyer or "
@@ -137,3 +139,29 @@ def after_article(when: object) -> bool:
         return any(after_article(w) for w in when)
     day = _as_date(when)
     return day is not None and day > ARTICLE_DATE
+
+
+# One grading rule for claims made of parts (CRITERIA): each part holds (True), fails (False), holds only in
+# some years or rows (SOME), or cannot be tested (None).
+SOME = "some"
+Part = bool | str | None
+
+
+def grade(parts: Sequence[Part], central: int | None = 0) -> str | None:
+    """The label CRITERIA give a claim whose parts are `parts`; `central` is the index of the claim's central part
+    (None when the parts weigh alike). None when nothing decides it (no part tested, or only failing parts
+    beside an untested central one): the rule then says what is missing (NOT_TESTABLE_HERE or NOT_TESTABLE)."""
+    if any(p not in (True, False, SOME, None) for p in parts):
+        raise ValueError(f"a part is True, False, SOME or None, not {parts!r}")
+    core = parts[central] if central is not None else True
+    holds, some = sum(p is True for p in parts), sum(p == SOME for p in parts)
+    fails, untested = sum(p is False for p in parts), sum(p is None for p in parts)
+    if core is False:
+        return CONTRADICTED
+    if holds + some == 0:
+        return CONTRADICTED if fails and core is not None else None
+    if fails or some:
+        return PARTLY
+    if untested and (core is None or untested > holds):
+        return PARTLY
+    return SUPPORTED

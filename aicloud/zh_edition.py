@@ -417,8 +417,9 @@ def _answer_key_zh(text: str) -> str:
 def _write_generated(path: Path, make: Any, inputs: list[Path | None]) -> None:
     from aicloud import pages
 
-    files = [Path(p) for p in inputs if p is not None] + [Path(__file__), *sorted((ROOT / "aicloud" / "zh")
-                                                                               .rglob("*.py"))]
+    # The pages are put together by aicloud/pages.py (both languages) from the words in aicloud/zh/.
+    files = [Path(p) for p in inputs if p is not None] + [Path(__file__), Path(pages.__file__),
+                                                          *sorted((ROOT / "aicloud" / "zh").rglob("*.py"))]
     files += sorted((ROOT / "locale").rglob("*.po")) + [ROOT / "data" / "datapackage.yaml"]
 
     def chinese() -> str:

@@ -576,5 +576,7 @@ def _typed_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             kind_of = bool if not any(blank) else "float64" if all(blank) else object
             columns[field["name"]] = np.array(flags, dtype=kind_of)
         else:
+            if field["name"] in data.NAME_COLUMNS:   # as the loader spells names (one spelling per name)
+                cells = data.canonical_spellings(cells)
             columns[field["name"]] = pd.array([None if b else v for v, b in zip(cells, blank)], dtype="str")
     return pd.DataFrame(columns).reset_index(drop=True)

@@ -387,3 +387,30 @@ def test_inverted_assumption_ranges_are_refused_before_the_chapter_runs(changes)
     with pytest.raises(params_mod.ParameterError, match="must not exceed its central value or high end"):
         params_mod.check_order(DECLARED, {**DEFAULTS, **changes})
     params_mod.check_order(DECLARED, DEFAULTS)
+
+
+def test_the_spending_headline_says_when_its_year_was_published_after_the_article(tables):
+    """Full-year 2025 figures (published Jan/Feb 2026) headline the chapter: the title and text say so (review 3
+    A2); with only figures for years ending by the article's date, they do not."""
+    late = chapter.analyse(tables, DEFAULTS)
+    assert late.values["latest_year"] == 2025
+    assert late.titles["spend"].endswith("(published after the article)")
+    assert "published after the article" in late.values["spend_text"]
+    spending = tables["capex_spending"]
+    early = chapter.analyse(variant(tables, capex_spending=spending[spending["period_end"] < "2025-01-01"]),
+                            DEFAULTS)
+    assert early.values["latest_year"] < 2025
+    assert "after the article" not in early.titles["spend"] + early.values["spend_text"]
+
+
+def test_a_payback_that_never_comes_is_said_in_words_for_every_case():
+    """review3 B11: "needs at least never years" with valid equal cases; and no "2.0 to 2.0" range."""
+    inf = math.inf
+    args = {"ai_revenue": 400.0, "margin": {"low": 0.05, "central": 0.05, "high": 0.05},
+            "growth": {"low": -0.2, "central": -0.2, "high": -0.2}, "n_bases": 2, "gpu_life": 5.0}
+    never = text.payback_paragraph(central=[inf, inf], high=[inf, inf], low=[inf, inf], **args)
+    assert "never years" not in never and "the high case (margin 5%, growth -20%) never repays it" in never
+    some = text.payback_paragraph(central=[3.0, inf], high=[2.0, 4.0], low=[inf, inf], **args)
+    assert "in at least 3.0 years on some capital bases and never on the others" in some
+    same = text.payback_paragraph(central=[2.0, 2.0], high=[1.0, 1.0], low=[5.0, 5.0], **args)
+    assert "2.0 to 2.0" not in same and "in 2.0 years across the 2 capital bases" in same

@@ -168,6 +168,8 @@ def test_c03_is_not_testable_here_without_china_or_without_a_common_year(file, w
 def test_c04_partly_supported_when_named_buyers_exceed_the_total():
     v = verdict("C04", evidence())
     assert v.label == PARTLY and "555,000" in v.figure
+    # review3 B1: no per-buyer comparison with the article is computed, so the reason claims no match
+    assert "match the estimates" not in v.reason and v.reason.startswith("The named buyers alone sum to 555,000")
 
 
 def test_c04_supported_when_named_buyers_fit_and_at_the_boundary_of_equality():
@@ -204,13 +206,30 @@ def test_c05_reserves_are_cumulative_h100_equivalents_and_first_in_every_year_is
     assert "first in every year" in v.reason and "depends on the year" not in v.reason
     rows = [(2023, "Tencent", "China", "cloud", "H100", 30_000), (2023, "Baidu", "China", "cloud", "H100", 30_000),
             (2024, "Tencent", "China", "cloud", "H100", 10_000), (2024, "Baidu", "China", "cloud", "H100", 5_000)]
+    # review3 B2: level with every other Chinese buyer is not "more than any other": that year fails
     v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
-    assert v.label == SUPPORTED and "first in every year (tied in 2023)" in v.reason
+    assert v.label == PARTLY and "level with every other Chinese buyer listed (Baidu) in 2023" in v.reason
+    assert "depends on the year: first in 2024, not ahead of the others in 2023" in v.reason
     rows[2] = (2024, "Tencent", "China", "cloud", "H100", 1_000)
     v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
-    assert v.label == PARTLY and "depends on the year: first in 2023, not in 2024" in v.reason
+    assert v.label == CONTRADICTED and "(level with all of them in 2023)" in v.reason
     only = verdict("C05", evidence(gpu_buyers=buyers(*rows[:2])))
     assert "one year only (2023)" in only.reason and "depends on the year" not in only.reason
+    # tied first with some buyers but ahead of another: first only in part
+    some = [(2023, "Tencent", "China", "cloud", "H100", 30_000), (2023, "Baidu", "China", "cloud", "H100", 30_000),
+            (2023, "Alibaba", "China", "cloud", "H100", 10_000)]
+    v = verdict("C05", evidence(gpu_buyers=buyers(*some)))
+    assert v.label == PARTLY and "fits only in part (a tie)" in v.reason
+    v = verdict("C05", evidence(gpu_buyers=buyers(*some, (2024, "Tencent", "China", "cloud", "H100", 5_000))))
+    assert v.label == PARTLY and "depends on the year: first in 2024, tied first in 2023" in v.reason
+
+
+def test_c05_every_chinese_buyer_equal_in_every_year_is_contradicted():
+    """review3 B2: Tencent level with every Chinese buyer in both years did not buy more than any of them."""
+    rows = [(y, b, "China", "cloud", "H100", 40_000) for y in (2023, 2024) for b in ("Tencent", "Baidu", "Alibaba")]
+    v = verdict("C05", evidence(gpu_buyers=buyers(*rows)))
+    assert v.label == CONTRADICTED and "never put Tencent ahead of every other Chinese buyer" in v.reason
+    assert "tied first" not in v.reason
 
 
 def test_c05_reserve_rank_moves_with_the_export_version_share():
@@ -255,12 +274,12 @@ def domestic(*rows: tuple) -> pd.DataFrame:
 
 def test_c06_part_c_is_undecided_on_the_default_data_because_kunlun_has_no_compute_figure():
     """review1 #13: part (c) compares compute, not chips; the accelerator table has no dense BF16 figure for the
-    first Kunlun or the Ascend 910B, so the part is undecided and the claim partly supported (not supported on a
-    chip count)."""
+    first Kunlun or the Ascend 910B, so the part is undecided (not decided on a chip count). review3 A12: one
+    grading rule (`verdicts.grade`): the central part (a) and (b) hold, one part untested, so supported."""
     v = verdict("C06", evidence())
-    assert v.label == PARTLY and "1 undecided" in v.figure
+    assert v.label == SUPPORTED and "1 undecided" in v.figure
     assert "cannot be counted in compute" in v.reason and "20,000 Kunlun (Dec 2020)" in v.reason
-    assert verdict("C06", evidence(), domestic_scale_share=0.1).label == PARTLY   # no parameter decides it
+    assert verdict("C06", evidence(), domestic_scale_share=0.1).label == SUPPORTED   # no parameter decides it
 
 
 def test_c06_part_c_in_h100_equivalents_and_its_boundary():
@@ -286,6 +305,8 @@ def test_c06_missing_evidence_is_never_contradicted(rows):
 def test_c06_label_from_its_parts():
     assert g.c06_label((True, True, True)) == SUPPORTED
     assert g.c06_label((False, True, True)) == CONTRADICTED
+    assert g.c06_label((True, True, None)) == SUPPORTED        # one untested part beside two that hold
+    assert g.c06_label((True, None, None)) == PARTLY           # more untested than hold
     assert g.c06_label((True, None, False)) == PARTLY
     assert g.c06_label((None, True, None)) == PARTLY
     assert g.c06_label((None, False, None)) == NOT_TESTABLE_HERE
@@ -545,7 +566,7 @@ def _c03_evidence(rows: tuple) -> g.Evidence:
 
 def test_china_evidence_read_from_the_default_data_keeps_each_verdict_and_says_what_it_adds():
     ev = evidence_with_china()
-    expected = {"C03": SUPPORTED, "C06": PARTLY, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": PARTLY}
+    expected = {"C03": SUPPORTED, "C06": SUPPORTED, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": PARTLY}
     for claim, label in expected.items():
         v = verdict(claim, ev)
         assert v.label == label, claim
@@ -734,3 +755,27 @@ def test_an_article_total_of_zero_gives_no_multiple_and_no_division_by_zero():
     est.loc[est["kind"] == "claim", "units"] = 0
     v = g.analyse(tables(gpu_shipment_estimates=est), DEFAULTS).values
     assert "the article's total is zero" in v["listed_sentence"]
+
+
+def test_the_money_section_prices_the_articles_year_and_only_priced_products():
+    """review3 B15: a 2022 A100 row moved the money section to 2022, priced A100s at the H100 price and printed a
+    fleet of 0.0 exaFLOP/s; the section stays on the article's year (2023), and a product the price table does not
+    cover is left out of the bill and said to be."""
+    base = default_tables()["gpu_buyers"]
+    extra = buyers((2022, "Alibaba", "China", "cloud", "A100", 10_000),
+                   (2022, "Meta", "US", "platform", "A100", 20_000))
+    extra = extra.assign(source_id=base["source_id"].iloc[0], approximate=False, in_article=False)
+    res = g.analyse(tables(gpu_buyers=pd.concat([base, extra[base.columns]], ignore_index=True)), DEFAULTS)
+    default = g.analyse(tables(), DEFAULTS)
+    assert res.values["money_year"] == default.values["money_year"] == 2023
+    assert res.values["capex_central_bn"] == pytest.approx(default.values["capex_central_bn"])
+    assert res.titles["capex"] == default.titles["capex"] and "2023" in res.titles["capex"]
+    assert f"{res.values['capex_central_bn']:,.1f} bn" in res.titles["capex"]   # the text's rounding
+    mixed = buyers((2023, "Meta", "US", "platform", "H100", 100_000), (2023, "Baidu", "China", "cloud", "A100", 5_000))
+    mixed = mixed.assign(source_id=base["source_id"].iloc[0], approximate=False, in_article=False)[base.columns]
+    res = g.analyse(tables(gpu_buyers=mixed), DEFAULTS)
+    assert res.values["money_units"] == 100_000
+    assert "The 5,000 units of A100 have no price in the price table" in res.values["price_period_sentence"]
+    only = mixed.iloc[[1]].assign(year=2023)
+    res = g.analyse(tables(gpu_buyers=pd.concat([only, only.assign(buyer="Tencent")])), DEFAULTS)
+    assert "compute is unknown" in res.values["fleet_unit_text"] and res.values["capex_central_bn"] == 0

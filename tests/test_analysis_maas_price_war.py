@@ -689,7 +689,18 @@ def test_paid_share_default_is_at_or_below_the_lowest_external_share(result):
     """review 1 #11: the paid share can only be lower than the external share; the default used the average."""
     assert result.values["paid_token_share"] <= result.values["paid_low"]
     paid = next(p for p in DECLARED if p.name == "paid_token_share")
-    assert paid.high <= round(result.values["paid_high"], 2)   # the highest external share, as the page shows it
+    assert paid.high <= result.values["paid_low"]   # review3 B6: the range stays where the page calls it possible
+
+
+@pytest.mark.parametrize("used", [0.08, 0.14])
+def test_the_exercise_says_where_the_paid_share_sits_by_its_value(tables, used):
+    """review3 B6: at 14% the exercise said "set at or below the external shares" while the paragraph said above
+    every estimate; the clause now follows the value."""
+    res = mpw.analyse(tables, {**DEFAULTS, "paid_token_share": used})
+    low = res.values["paid_low"]
+    assert (used <= low) == ("at or below" in res.values["paid_basis"])
+    assert (used > low) == ("set above the lowest external share" in res.values["paid_basis"])
+    assert ("above every one" in res.values["paid_text"]) <= (used > low)
 
 
 def test_the_infra_chapter_declares_the_same_paid_share():
@@ -797,3 +808,14 @@ def test_a_published_estimate_over_a_single_day_is_not_annualised_to_infinity(ta
     est = est.assign(period_end=est["period_start"])
     values = page._trend(mpw.prepare({**tables, "maas_trend_estimates": est}), DEFAULTS)[0]
     assert "inf" not in values["published_text"] and values["fit_vs_published"] == "not comparable"
+
+
+def test_volumes_published_after_the_article_are_flagged(tables):
+    """The volume headline rests on figures dated after the article (Doubao Dec 18 2025, Google May 2026): the
+    title and the text say so (review 3 A2); series ending by the article's date are not flagged."""
+    late = mpw.analyse(tables, DEFAULTS)
+    assert late.titles["volumes"].endswith("(published after the article)")
+    assert late.values["volumes_text"].count("(published after the article)") == 2
+    vol = tables["maas_token_volumes"]
+    early = mpw.analyse(variant(tables, maas_token_volumes=vol[vol["date"] <= "2025-12-17"]), DEFAULTS)
+    assert "after the article" not in early.titles["volumes"] + early.values["volumes_text"]

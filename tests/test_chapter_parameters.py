@@ -137,12 +137,10 @@ def shared_parameters() -> dict[str, list[tuple[str, params_mod.Parameter]]]:
     return {name: found for name, found in sorted(by_name.items()) if len(found) > 1}
 
 
-# Names that mean two different assumptions today, each with the reason (the chapter helpers rename one).
-DIFFERENT_TODAY = {
-    "utilisation": "gpu_allocation's utilisation (share of peak throughput a fleet sustains, 0.4, range 0.2-0.6) "
-                   "and infra_economics' (share of paid hours spent serving, 0.6, range 0.3-1.0) are two "
-                   "assumptions under one name",
-}
+# Names that mean two different assumptions today, each with the reason (the chapter helpers rename one). Empty:
+# gpu_allocation's `utilisation` (share of peak throughput a fleet sustains) is now `fleet_utilisation`, leaving
+# `utilisation` to the share of paid hours spent serving (infra_economics, china_chain).
+DIFFERENT_TODAY: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [

@@ -417,6 +417,98 @@ def test_every_notebook_of_the_pack_runs_in_the_fresh_environment(runs, edition)
         assert not RAW_MYST.search(text), (name, RAW_MYST.search(text).group(0))
 
 
+def chart_outputs(nb) -> list[dict]:
+    """Every output of a notebook that displays a figure of aicloud.charts."""
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+            if str(o.get("data", {}).get("text/plain", "")).startswith("<Figure: ")]
+
+
+@pytest.mark.parametrize("edition", classroom.EDITIONS)
+def test_every_chart_of_an_executed_pack_notebook_is_a_spec_a_notebook_app_draws_offline(runs, edition):
+    """JupyterLab ranks text/html above Vega-Lite, and the site's HTML figure needs the Vega the site preloads:
+    in the pack every figure is the Vega-Lite spec alone (drawn in JupyterLab by the test below)."""
+    from aicloud import charts
+
+    for name in CHAPTERS:
+        nb = nbformat.read(str(runs[edition] / f"{name}.ipynb"), as_version=4)
+        outputs = chart_outputs(nb)
+        assert outputs, f"{name} shows no chart"
+        for out in outputs:
+            assert set(out["data"]) == {charts.NOTEBOOK_MIME, "text/plain"}, (name, sorted(out["data"]))
+            spec = out["data"][charts.NOTEBOOK_MIME]
+            assert spec["title"]["text"] and spec.get("datasets"), name
+            assert "vega-preloaded" not in json.dumps(out), name
+
+
+def test_jupyterlab_draws_every_chart_of_the_executed_pack_notebooks_with_no_network(packs, pack_python, runs,
+                                                                                    browser, tmp_path):
+    """The student pack's JupyterLab (requirements-lab.txt) opens each executed notebook and draws each chart."""
+    import socket
+    import time
+    import urllib.request
+
+    root = packs["student"]
+    proc = subprocess.run([str(pack_python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           "--no-compile", "-r", "requirements-lab.txt"], cwd=root, env=clean_env(),
+                          capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = tmp_path / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    # every cell in the page (JupyterLab otherwise renders only the cells near the view)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
+    env = {**clean_env(), "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed below, after the server stops
+    lab = subprocess.Popen([str(pack_python), "-m", "jupyterlab", "--no-browser", f"--port={port}",
+                            "--ServerApp.ip=127.0.0.1", "--allow-root", "--IdentityProvider.token=",
+                            "--ServerApp.password=", f"--ServerApp.root_dir={root}"],
+                           cwd=root, env=env, stdout=log, stderr=log)
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status")
+                break
+            except OSError:
+                assert lab.poll() is None, (tmp_path / "lab.log").read_text()[-3000:]
+                time.sleep(0.5)
+        for name in CHAPTERS:
+            want = len(chart_outputs(nbformat.read(str(runs["student"] / f"{name}.ipynb"), as_version=4)))
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            outside, errors = [], []
+            page.route("**/*", lambda r, outside=outside: r.continue_() if r.request.url.startswith(
+                ("http://127.0.0.1", "data:", "blob:")) else (outside.append(r.request.url), r.abort()))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{coursepack.OUT_DIR}/{name}.ipynb?reset")
+            # a chart is drawn when its Vega view has put its marks in the output
+            page.wait_for_function(f"document.querySelectorAll('.jp-RenderedVegaCommon5 .marks').length >= {want}",
+                                   timeout=180_000)
+            found = page.evaluate("""() => [...document.querySelectorAll('.jp-RenderedVegaCommon5')].map(o =>
+                ({marks: o.querySelectorAll('svg.marks, canvas.marks').length, error: !!o.querySelector('.error')}))""")
+            assert len(found) == want and all(f["marks"] and not f["error"] for f in found), (name, found)
+            assert page.locator("text=Error loading script").count() == 0, name
+            assert not outside and not errors, (name, outside, errors)
+            page.close()
+    finally:
+        # The notebooks opened started kernels: stop them first, so the server stops at once when asked.
+        try:
+            base = f"http://127.0.0.1:{port}/api/kernels"
+            for kernel in json.loads(urllib.request.urlopen(base, timeout=30).read()):
+                urllib.request.urlopen(urllib.request.Request(f"{base}/{kernel['id']}", method="DELETE"),
+                                       timeout=60)
+        except OSError:
+            pass  # a server that is already gone has no kernels left
+        lab.terminate()
+        try:
+            lab.wait(120)
+        except subprocess.TimeoutExpired:
+            lab.kill()
+            lab.wait(30)
+        log.close()
+
+
 def test_a_parameter_given_to_the_pack_runner_changes_the_figures_and_the_text(packs, pack_python, runs, tmp_path):
     root = packs["student"]
     name = next(n for n in CHAPTERS if any(p.is_assumption and p.high is not None

@@ -92,8 +92,8 @@ def test_check_of_a_missing_path_or_a_directory_fails_clearly(capsys, tmp_path):
 @pytest.mark.parametrize("argv,expected", [
     (["run", "gpu_alocation"], "Did you mean 'gpu_allocation'"),
     (["run", "gpu_allocation", "-p", "unit_price", "3"], "Did you mean 'unit_price_usd'"),
-    (["run", "gpu_allocation", "-p", "utilisation", "high"], "cannot read 'high' as float"),
-    (["run", "gpu_allocation", "-p", "utilisation", "3"], "outside its documented range"),
+    (["run", "gpu_allocation", "-p", "fleet_utilisation", "high"], "cannot read 'high' as float"),
+    (["run", "gpu_allocation", "-p", "fleet_utilisation", "3"], "outside its documented range"),
     (["run", "gpu_allocation", "--data", "gpu_buyer=x.csv"], "Did you mean 'gpu_buyers'"),
     (["run", "gpu_allocation", "--data", "claims=x.csv"], "unknown data resource 'claims'"),
     (["run", "gpu_allocation", "--data", f"gpu_buyers={BAD / 'negative_value.csv'}"], "minimum"),
@@ -101,6 +101,16 @@ def test_check_of_a_missing_path_or_a_directory_fails_clearly(capsys, tmp_path):
     (["run", "gpu_allocation", "--data", f"gpu_buyers={BAD}"], "is a directory"),
     (["run", "gpu_allocation", "-f", BAD / "scenario_typo.yaml"], "unknown key 'chapter'. Did you mean 'chapters'"),
     (["run", "gpu_allocation", "-f", BAD / "scenario_bad_param.yaml"], "Did you mean 'unit_price_usd'"),
+    # The GPU chapter's `utilisation` is now `fleet_utilisation`: an old command or scenario file names the file
+    # (for a scenario), the chapter and the unknown name, and suggests the new one.
+    (["run", "gpu_allocation", "-p", "utilisation", "0.5"],
+     "chapter 'gpu_allocation' has no parameter 'utilisation'. Did you mean 'fleet_utilisation'?"),
+    (["run", "gpu_allocation", "-f", BAD / "scenario_old_utilisation.yaml"],
+     "scenario_old_utilisation.yaml: chapters.gpu_allocation.parameters: unknown parameter 'utilisation'. "
+     "Did you mean 'fleet_utilisation'?"),
+    (["build", "--scenario", BAD / "scenario_old_utilisation.yaml"],
+     "unknown parameter 'utilisation'. Did you mean 'fleet_utilisation'?"),
+    (["run", "infra_economics", "-p", "fleet_utilisation", "0.5"], "Did you mean 'utilisation'?"),
     (["run", "gpu_allocation", "--out", data.ROOT / "data"], "refusing to write"),
     (["build", "--scenario", BAD / "scenario_typo.yaml"], "Did you mean 'chapters'"),
 ])
@@ -112,6 +122,15 @@ def test_bad_run_input_exits_2_naming_the_problem_and_writes_nothing(capsys, tmp
     assert code == 2, out
     assert expected in out
     assert not out_dir.exists()
+
+
+def test_an_old_scenario_keeps_the_infra_utilisation_and_refuses_the_gpu_one():
+    # `utilisation` still means the share of paid hours spent serving in infra_economics; only the GPU chapter's
+    # (share of peak throughput a fleet sustains) was renamed.
+    old = scenario.load(BAD / "scenario_old_utilisation.yaml")
+    assert old.parameters_for(book.chapter("infra_economics")) == {"utilisation": 0.5}
+    with pytest.raises(scenario.ScenarioError, match="Did you mean 'fleet_utilisation'"):
+        old.parameters_for(book.chapter("gpu_allocation"))
 
 
 @pytest.fixture(scope="module")

@@ -150,3 +150,24 @@ def test_loading_never_writes_into_the_data_folder(tmp_path):
     data.check(BAD / "wrong_type.csv", "gpu_buyers")
     data.load("gpu_buyers")
     assert {p: p.stat().st_mtime_ns for p in data.DATA_DIR.iterdir()} == before
+
+
+def test_names_differing_only_by_case_or_spaces_are_one_name(tmp_path):
+    """review3 B16: 'tencent' and 'Meta ' passed `check` and appeared as separate buyers. Loading gives a name
+    the spelling of the known name it matches case-insensitively (or the column's most common spelling), and a
+    row that then repeats a key is refused, naming file, row and column."""
+    header = "year,buyer,region,buyer_type,product,units,approximate,in_article,source_id\n"
+    ok = tmp_path / "ok.csv"
+    ok.write_text(header + "2023,tencent,China,cloud,H100,50000,false,true,gpu-omdia-2023-toms\n"
+                  "2023,Zeta Cloud ,China,cloud,H100,100,false,false,gpu-omdia-2023-toms\n"
+                  "2024,zeta cloud,China,cloud,H100,100,false,false,gpu-omdia-2023-toms\n"
+                  "2024, Zeta Cloud,China,cloud,H100,100,false,false,gpu-omdia-2023-toms\n".replace(
+                      "2024, Zeta Cloud", "2022,Zeta Cloud"), encoding="utf-8")
+    frame = data.load("gpu_buyers", ok)
+    assert list(frame["buyer"]) == ["Tencent", "Zeta Cloud", "Zeta Cloud", "Zeta Cloud"]
+    dup = tmp_path / "dup.csv"
+    dup.write_text(header + "2023,Meta,US,platform,H100,150000,false,true,gpu-omdia-2023-toms\n"
+                   "2023,meta ,US,platform,H100,10000,false,false,gpu-omdia-2023-toms\n", encoding="utf-8")
+    problems = data.check(dup, "gpu_buyers")
+    assert len(problems) == 1 and problems[0].row == 3 and "primary key" in problems[0].rule
+    assert "ignoring case and surrounding spaces" in problems[0].rule

@@ -131,7 +131,7 @@ CASES = [
     ("low-above-central", ["run", "gpu_allocation", "-p", "unit_price_low_usd", "29000"], 2,
      "unit_price_low_usd = 29000 is above unit_price_usd = 25000"),
     ("text-2000", ["run", "capex_and_fibre", "-p", "department_actor", "x" * 2000], 2, "at most 1,000 characters"),
-    ("hex-number", ["run", "gpu_allocation", "-p", "utilisation", "0x10"], 2, "cannot read '0x10' as float"),
+    ("hex-number", ["run", "gpu_allocation", "-p", "fleet_utilisation", "0x10"], 2, "cannot read '0x10' as float"),
     # run: data
     ("run-dev-zero", ["run", "gpu_allocation", "--data", "gpu_buyers=/dev/zero"], 2, "not a regular file"),
     ("run-fifo", ["run", "gpu_allocation", "--data", "gpu_buyers={fifo}"], 2, "not a regular file"),

@@ -22,16 +22,20 @@ def zh():
 # --- the language switch -----------------------------------------------------------------------------------
 
 def test_chinese_counterparts_are_swapped_in_and_the_english_put_back():
+    from aicloud import robustness
     from aicloud.analysis import conclusion
     from aicloud.analysis import maas_price_war_text as maas_price_war  # the MaaS chapter's sentences live here
-    from aicloud.robustness import Robustness
+    from aicloud.data import Tables
 
-    english = (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Robustness.summary)
+    english = (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Tables.source_line,
+               robustness.SUMMARY)
     with i18n.language("zh"):
         assert conclusion.headline is not english[0] and "。" in conclusion.C02_SUCCEED
         assert maas_price_war.TEXT["none"] == "无"
-        assert Robustness.summary is not english[3]
-    assert (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Robustness.summary) == english
+        assert Tables.source_line is not english[3]   # a method ("Class.method" in ATTRIBUTES)
+        assert robustness.SUMMARY["flip_sep"] == "；"
+    assert (conclusion.headline, maas_price_war.TEXT, conclusion.C02_SUCCEED, Tables.source_line,
+            robustness.SUMMARY) == english
     assert i18n.current() == "en"
 
 

@@ -53,7 +53,8 @@ def test_unknown_method_is_refused():
 
 def test_the_documented_paid_share_sits_at_or_below_the_derived_span_and_its_range_covers_it():
     """The paid share can only be lower than the external-call share IDC counts (review 1 #11), so the default
-    sits at or below the lowest estimate, and the documented range reaches the highest."""
+    sits at or below the lowest estimate, and so does the documented range (review3 B6: the page calls a share
+    above the lowest estimate impossible, so the range must not draw it)."""
     tables = data.Tables()   # every table the chapter reads, each from its default file
     estimates, _ = page.paid_share_estimates(mpw.prepare(tables))
     span = ps.summarise(estimates)
@@ -61,4 +62,4 @@ def test_the_documented_paid_share_sits_at_or_below_the_derived_span_and_its_ran
     param = next(p for p in params.read("maas_price_war") if p.name == "paid_token_share")
     assert param.help.startswith("assumption:")
     assert param.default <= span.low
-    assert param.low <= span.low and span.high <= param.high
+    assert param.low < param.default <= param.high <= span.low

@@ -15,6 +15,7 @@ from aicloud.analysis import ChapterResult
 from aicloud.analysis import capex_and_fibre_text as text
 from aicloud.analysis.capex_and_fibre import CASH_BASIS, Evidence, analogy_tests, department_event
 from aicloud.models import capex
+from aicloud.verdicts import after_article
 
 CASES = ("low", "central", "high")
 
@@ -43,6 +44,7 @@ def spending(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> Non
     latest_year, latest = us_latest(ev, rate)
     first_year = int(headline["year"].min()) if len(headline) else 0
     us_total = float(latest["usd_bn"].sum())
+    late = after_article(latest[["period_end"]])   # full-year figures for a year ending after the article
     annual = with_usd(ev.annual, rate)
     lowest = annual[(annual["country"] == "US") & (annual["year"] == latest_year) & (annual["months"] == 12)]
     us_total_low = float(lowest.sort_values("usd_bn").groupby("company").head(1)["usd_bn"].sum())
@@ -66,7 +68,7 @@ def spending(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> Non
             n_us=len(latest), us_names=list(latest["company"]), latest_year=latest_year, us_total=us_total,
             us_total_low=us_total_low, mixed=mixed, growth_names=list(both["company"]), first_year=first_year,
             growth_multiple=growth, nv_label=None if nv_last is None else nv_last["label"],
-            nv_usd=None if nv_last is None else float(nv_last["usd_bn"]), missing=missing)})
+            nv_usd=None if nv_last is None else float(nv_last["usd_bn"]), missing=missing, late=late)})
     companies = list(dict.fromkeys(headline.sort_values(["country", "company"])["company"]))
     out.frames["spend"] = headline.assign(
         completeness=np.where(headline["months"] == 12, "full year", "part of a year"),
@@ -76,7 +78,7 @@ def spending(ev: Evidence, params: Mapping[str, Any], out: ChapterResult) -> Non
     alternatives = annual.drop(ev.headline.index)
     basis = pd.concat([headline.assign(role="headline"), alternatives.assign(role="other measure")])
     out.frames["basis"] = basis[basis["country"] == "US"].sort_values(["company", "year", "role"])
-    out.titles["spend"] = text.spend_chart_title(len(latest), us_total, latest_year)
+    out.titles["spend"] = text.spend_chart_title(len(latest), us_total, latest_year, late)
     last_year = latest_year or first_year
     span = f"{first_year}" if last_year == first_year else f"{first_year}-{last_year}"   # one year: no "2027-2027"
     out.values["spend_subtitle"] = (

@@ -261,6 +261,11 @@ def three_phases(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     n_led = sum(ev.lead.get(p, ("", 0, []))[2] == [f] for p, f in ARTICLE.items())
     misses = [(p, ARTICLE[p], ev.lead[p][2]) for p in ARTICLE if p in ev.lead and ev.lead[p][2] != [ARTICLE[p]]]
     reason = c02_measured_reason(read, unread, misses, n_led, len(ARTICLE), k, n)
+    if unread and label == SUPPORTED:
+        # The sequence is the claim's central part: with a phase unmeasured it is untested (CRITERIA), so the
+        # factors that peak where the article says support it only in part.
+        label = PARTLY
+        reason += C02_UNMEASURED.format(phases=" and ".join(str(PHASE_OF[sr.factor]) for sr in unread))
     sources = tuple(sorted({s for sr, _, _ in read for s in sr.sources}))
     return cc.add_model(Verdict(label, C02_FIGURE.format(k=k, n=n), reason, PROXY, sources), model)
 
@@ -321,8 +326,9 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     result.frames["mix"] = mix.groupby(["phase", "factor"]).size().reset_index(name="events")
     n_led = sum(ev.lead.get(p, ("", 0, []))[2] == [f] for p, f in ARTICLE.items())
     result.values.update({"phases_matching": n_led, "phases_with_events": len(ev.lead)})
-    result.titles["verdicts"] = verdicts_title(len(judged), int(counts.get(SUPPORTED, 0)),
-                                               int(counts.get(CONTRADICTED, 0)))
+    chapters = judged["verdict"].value_counts()   # the title counts the chapters' claims only, as it says
+    result.titles["verdicts"] = verdicts_title(len(judged), int(chapters.get(SUPPORTED, 0)),
+                                               int(chapters.get(CONTRADICTED, 0)))
     result.titles["mix"] = mix_title(n_led, len(ARTICLE))
     ids = stack_ids(params)
     result.frames["stack"] = ev.ledger[ev.ledger["id"].isin(ids)]
@@ -463,6 +469,8 @@ C02_PEAK = "{factor}, {measure}, peaked in {peak}{where} ({values})"
 C02_HERE = ", its phase in the article"
 C02_NOT_HERE = ", not in {phase}, its phase in the article"
 C02_UNREAD = "{factor} cannot be measured for {phase} and another year with this data"
+C02_UNMEASURED = (" With the {phases} phase unmeasured the sequence itself is not tested, so the claim is at most "
+                  "partly supported.")
 C02_MEASURED = ("Measured per calendar year: {parts}. So {k} of {n} measurable factors peak in the phase the "
                 "article gives them; the series are short ({short} to {long} years{pooled}).")
 C02_POOLED = "{factor} pools the companies {members}"

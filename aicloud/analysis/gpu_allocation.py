@@ -30,9 +30,12 @@ from aicloud.verdicts import (
     NOT_TESTABLE_HERE,
     PARTLY,
     PROXY,
+    SOME,
     SUPPORTED,
+    Part,
     Verdict,
     direction,
+    grade,
     majority,
 )
 
@@ -224,6 +227,17 @@ def best_match_sentence(c: ClaimCheck | None) -> str:
     return text
 
 
+def text_unpriced(units: int, products: list[str]) -> str:
+    if not units:
+        return ""
+    return (f" The {num(units)} units of {names(products)} have no price in the price table and are left out of "
+            "the bill.")
+
+
+def capex_title(year: int, central_bn: float) -> str:
+    return f"At the central price, the listed {year} GPUs cost about USD {central_bn:,.1f} bn"
+
+
 def price_period_sentence(first_year: int, price_years: tuple[int, ...]) -> str:
     if not price_years or first_year in price_years:
         return ""
@@ -318,6 +332,9 @@ def text_price_top(market: str, item: str) -> str:
 
 
 def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out and not h100_equivalents:
+        return (f"H100-equivalent (none of the {num(left_out)} units of {products} has a compute figure, so the "
+                "fleet's compute is unknown: the figures below count nothing)")
     if left_out:
         return (f"H100-equivalent (the fleet counts as {num(h100_equivalents or 0)} of them; {num(left_out)} units of "
                 f"{products} have no compute figure and are left out, as in the compute table)")
@@ -442,7 +459,7 @@ def text_c04_figure(c: ClaimCheck) -> str:
 def text_c04_exceeds(c: ClaimCheck) -> str:
     span = (f"the estimate of that size covers {c.best.days} days and {c.best.products}" if c.best
             else "no estimate in the data covers the same products")
-    return (f"The buyer figures match the estimates, but the named buyers alone sum to {num(c.named_units)} "
+    return (f"The named buyers alone sum to {num(c.named_units)} "
             f"{c.named_products}, more than the stated total of {num(c.claim_units)} for the year; {span}.")
 
 
@@ -458,8 +475,13 @@ def text_rank_item(r: tuple) -> str:
         return f"not countable in compute by {year} (a listed product has no compute figure)"
     if kind == "first":
         return f"first in {year} with {num(reserve)} H100-equivalents"
+    if kind == "tied" and len(ties) == of - 1:
+        return f"level with every other Chinese buyer listed ({names(list(ties))}) in {year} at {num(reserve)} " \
+               "H100-equivalents"
     if kind == "tied":
         return f"tied first with {names(list(ties))} in {year} at {num(reserve)} H100-equivalents"
+    if ties:
+        return f"tied {ordinal(rank)} of {of} with {names(list(ties))} in {year} at {num(reserve)} H100-equivalents"
     return f"{ordinal(rank)} of {of} in {year} with {num(reserve)} H100-equivalents"
 
 
@@ -483,17 +505,23 @@ RESERVE_NOTE = ("each buyer's listed purchases up to the year in H100-equivalent
 
 
 def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
-    """How the rank reads across the years: the wording follows the ranks, never fixed."""
+    """How the rank reads across the years (`firsts`: the years Tencent is first alone): the wording follows the
+    ranks, never fixed. A tie is first only in part; level with every other buyer is not first."""
+    tied = [str(r[0]) for r in listed if r[1] == "tied" and len(r[3]) < r[5] - 1]
+    level = [str(r[0]) for r in listed if r[1] == "tied" and len(r[3]) == r[5] - 1]
     if len(listed) == 1:
-        return (f"The data rank the reserves in one year only ({listed[0][0]}), and it "
-                f"{'fits' if firsts else 'does not fit'} the article there")
+        fit = "fits" if firsts else "fits only in part (a tie)" if tied else "does not fit"
+        return f"The data rank the reserves in one year only ({listed[0][0]}), and it {fit} the article there"
     if len(firsts) == len(listed):
-        tied = [str(r[0]) for r in listed if r[1] == "tied"]
-        return "Tencent was first in every year" + (f" (tied in {names(tied)})" if tied else "")
-    if firsts:
-        return (f"The rank depends on the year: first in {names([str(r[0]) for r in firsts])}, not in "
-                f"{names([str(r[0]) for r in listed if r not in firsts])}")
-    return "The data never put Tencent first"
+        return "Tencent was first in every year"
+    if firsts or tied:
+        parts = [f"first in {names([str(r[0]) for r in firsts])}" if firsts else "",
+                 f"tied first in {names(tied)}" if tied else "",
+                 f"not ahead of the others in {names(nots)}" if (nots := [str(r[0]) for r in listed if r not in
+                                                                       firsts and str(r[0]) not in tied]) else ""]
+        return "The rank depends on the year: " + ", ".join(p for p in parts if p)
+    return "The data never put Tencent ahead of every other Chinese buyer" + (
+        f" (level with all of them in {names(level)})" if level else "")
 
 
 def text_c05_reason(ranks: list[tuple], listed: list[tuple], firsts: list[tuple], speedup: float | None) -> str:
@@ -511,6 +539,8 @@ def text_c09_reason(ranks: list[tuple], first: bool) -> str:
             f"{'; '.join(text_rank_item(r) for r in ranks)}, so the data {'show' if first else 'do not show'} it "
             f"holding the largest reserve{jointly}; its later price cuts are real (see the price-war chapter), and "
             "A800/H800 holdings are not public.")
+
+
 
 
 def text_c06_no_china(year: int) -> str:
@@ -1334,9 +1364,9 @@ def _base_c03(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 def article_total_vs_named_buyers(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C04: the article's annual total against the buyers it names itself.
 
-    Partly supported when the named buyers' figures alone exceed the stated total (the buyer figures hold, the
-    total cannot be annual); supported when they fit within it. Not testable when the data hold no claim row,
-    no buyers for the claim's year, or no buyer flagged as named by the article."""
+    Partly supported when the named buyers' figures alone exceed the stated total (the per-buyer figures are not
+    compared; the total cannot be annual); supported when they fit within it. Not testable when the data hold no
+    claim row, no buyers for the claim's year, or no buyer flagged as named by the article."""
     c = ev.claim
     if c is None:
         return Verdict.not_testable_here(text_no_claim())
@@ -1382,18 +1412,27 @@ def tencent_boldest_chinese_buyer(ev: Evidence, params: Mapping[str, Any]) -> Ve
     """C05: Tencent was the largest Chinese buyer, and its HCC cluster was three times faster.
 
     Tencent's reserve (its listed purchases up to each year, in H100-equivalents) is ranked among Chinese buyers
-    in every year with at least two of them. The speed-up is the vendor's own figure against an unnamed baseline:
-    not testable with public data, so it is not a failing part (CRITERIA). Supported when Tencent is first (or tied
-    first) in every year ranked; partly supported when in some years only; contradicted when never first."""
+    in every year with at least two of them. "Bought more than any other" holds in a year when Tencent is first
+    alone, in part when it ties first with some buyers, and fails when it is lower or level with every other one.
+    The speed-up is the vendor's own figure against an unnamed baseline: an untested part (graded by
+    `verdicts.grade`, the rank being the central part)."""
     ranks = _ranks(ev, "Tencent", params["h20_share_china"])
     listed = [r for r in ranks if r[1] in RANKED]
     sources = tuple(x for y in ev.years for x in y.china_sources) + ev.cluster_sources
     if not listed:
         return Verdict.not_testable_here(text_rank_missing("Tencent", ranks, ev.any_china), sources=sources)
-    firsts = [r for r in listed if r[1] in ("first", "tied")]
-    label = SUPPORTED if len(firsts) == len(listed) else PARTLY if firsts else CONTRADICTED
+    firsts = [r for r in listed if r[1] == "first"]
+    years = [True if r[1] == "first" else SOME if r[1] == "tied" and not _level_with_all(r) else False
+             for r in listed]
+    rank_part: Part = True if all(y is True for y in years) else False if all(y is False for y in years) else SOME
+    label = grade([rank_part, None]) or NOT_TESTABLE_HERE
     return Verdict(label, text_rank_figure(listed), text_c05_reason(ranks, listed, firsts, ev.tencent_speedup),
                    PROXY, sources)
+
+
+def _level_with_all(r: tuple) -> bool:
+    """A rank tied with every other Chinese buyer listed that year: first with none."""
+    return r[1] == "tied" and len(r[3]) == r[5] - 1
 
 
 @rule("C06", reads=("h20_share_china", "domestic_scale_share"))
@@ -1433,14 +1472,10 @@ def _base_c06(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
 
 
 def c06_label(parts: tuple[bool | None, bool | None, bool | None]) -> str:
-    """(a) is the central part: it failing contradicts the claim. All three holding supports it; some holding
-    (others failing or undecided by this data) is partly supported; none holding and (a) undecided leaves the
-    claim undecided by this data."""
-    if parts[0] is False:
-        return CONTRADICTED
-    if all(p is True for p in parts):
-        return SUPPORTED
-    return PARTLY if any(p is True for p in parts) else NOT_TESTABLE_HERE
+    """(a) is the central part: graded by `verdicts.grade` (CRITERIA). It failing contradicts the claim; every
+    tested part holding with (a) among them and no more parts untested than hold supports it; nothing holding
+    with (a) undecided leaves the claim undecided by this data."""
+    return grade(parts, central=0) or NOT_TESTABLE_HERE
 
 
 @rule("C07")
@@ -1662,15 +1697,24 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     ref = tables["gpu_reference"].set_index("metric")["value"]
     peak_tflops = float(ref.get("h100_dense_bf16_tflops", 0.0))
     run_gpu_hours = float(ref.get("deepseek_v3_training_gpu_hours", 0.0))
-    capex = {name: float(gpu.capex_usd(first.units, params[p])) for name, p in
+    # The money section is about the article's year when the data hold it (review3 B15: a 2022 row moved it), and
+    # prices only the products the price table covers (its estimates are for the H100).
+    money = ev.year(ev.article_year) or first
+    money_compute = next((c for c in ev.compute if c.year == money.year), ev.compute[0])
+    in_year = buyers[buyers["year"] == money.year]
+    priced_mask = in_year["product"].map(lambda x: _priced(str(x), prices["item"]))
+    priced_units = int(in_year.loc[priced_mask, "units"].sum())
+    unpriced = in_year.loc[~priced_mask]
+    capex = {name: float(gpu.capex_usd(priced_units, params[p])) for name, p in
              (("low", "unit_price_low_usd"), ("central", "unit_price_usd"), ("high", "unit_price_high_usd"))}
     v.update({f"capex_{k}_bn": x / 1e9 for k, x in capex.items()})
+    v.update(money_year=money.year, money_units=priced_units)
     # The fleet in H100-equivalents, so that other products count at their own compute (2023's H100s: 1 each).
-    fleet, fleet_text = fleet_basis(ev.compute[0], first.units, mix)
-    v.update(peak_tflops=peak_tflops, utilisation=params["utilisation"], training_share=params["training_share"],
-             unit_price_usd=params["unit_price_usd"], run_gpu_hours_m=run_gpu_hours / 1e6, fleet_h100_eq=fleet,
-             fleet_unit_text=fleet_text,
-             fleet_exaflops=float(gpu.sustained_flops(fleet, peak_tflops, params["utilisation"])) / 1e18,
+    fleet, fleet_text = fleet_basis(money_compute, money.units, mix)
+    v.update(peak_tflops=peak_tflops, fleet_utilisation=params["fleet_utilisation"],
+             training_share=params["training_share"], unit_price_usd=params["unit_price_usd"],
+             run_gpu_hours_m=run_gpu_hours / 1e6, fleet_h100_eq=fleet, fleet_unit_text=fleet_text,
+             fleet_exaflops=float(gpu.sustained_flops(fleet, peak_tflops, params["fleet_utilisation"])) / 1e18,
              runs_per_year=(float(gpu.training_runs_per_year(fleet, run_gpu_hours, params["training_share"]))
                             if run_gpu_hours > 0 else 0.0),
              price_estimates_low=float(prices["low_usd"].min()), price_estimates_high=float(prices["high_usd"].max()),
@@ -1678,10 +1722,12 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     price_years = tuple(sorted({y for y in map(_year_of, prices["period"]) if y}))
     top = prices.sort_values("high_usd", ascending=False, kind="mergesort").iloc[0]
     v["price_top_text"] = text_price_top(str(top["market"]), str(top["item"]))
-    v["price_period_sentence"] = price_period_sentence(first.year, price_years)
-    result.frames["capex"] = result.frames["buyers"][buyers["year"] == first.year]
-    result.titles["capex"] = (f"At the central price, the listed {first.year} GPUs cost about "
-                              f"USD {capex['central'] / 1e9:,.0f} bn")
+    v["price_period_sentence"] = price_period_sentence(money.year, price_years) + text_unpriced(
+        int(unpriced["units"].sum()), sorted(set(unpriced["product"].astype(str))))
+    capex_frame = result.frames["buyers"][buyers["year"] == money.year]
+    result.frames["capex"] = capex_frame[capex_frame["product"].map(lambda x: _priced(str(x), prices["item"]))] \
+        if "product" in capex_frame else capex_frame
+    result.titles["capex"] = capex_title(money.year, capex["central"] / 1e9)
 
     # Export controls and supply
     revenue_values, rev = _revenue_values(tables["nvidia_dc_revenue"], tables["nvidia_dc_revenue_annual"])
@@ -1712,6 +1758,12 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
     result.frames["check_hhi"] = _hhi_frame(last)
     _check_finite(v)
     return result
+
+
+def _priced(product: str, items: Any) -> bool:
+    """Whether the price table covers a listed product: an estimate's item names it (an 'H100 ...' item prices
+    the H100; a family such as 'Hopper' or an A100 has no price of its own)."""
+    return any(str(item).casefold().startswith(product.casefold()) for item in items)
 
 
 def fleet_basis(c: ComputeYear, units: int, export_share: float) -> tuple[float, str]:

@@ -41,10 +41,14 @@ from aicloud.verdicts import (
     DIRECT,
     NO_EVIDENCE,
     NOT_TESTABLE,
+    NOT_TESTABLE_HERE,
     PARTLY,
     PROXY,
+    SOME,
     SUPPORTED,
+    Part,
     Verdict,
+    grade,
 )
 
 CHAPTER = "infra_economics"
@@ -57,9 +61,16 @@ RESOURCES = ("sources", "infra_deepseek_disclosure", "infra_serving_throughput",
              *(r for r in cc.resources_for(CHINA_CLAIMS, CHINA_MODEL_CLAIMS) if r != "infra_serving_throughput"))
 BITS = {"BF16": 16, "FP16": 16, "FP8": 8, "INT8": 8, "FP4": 4}
 CLAIMED_CLUSTER = 10_000   # C32: the article's "ten-thousand-card clusters"
-# C26: the organisations whose moves the article names, and the kind of move it names where that matters (Tencent's
-# new department is a reorganisation; the others' pushes, bases and architectures may be any dated move).
-CLAIMED_MOVES: dict[str, str | None] = {"Alibaba": None, "Huawei": None, "Baidu": None, "Tencent": "organisation"}
+# C26: the organisations whose moves the article names, and the kind of move it names (an event category of
+# infra_org_events): Alibaba's infrastructure push is an investment, Huawei's Ascend + ModelArts base a platform,
+# Baidu's AI-native architecture an architecture, Tencent's new department a reorganisation. A move of another
+# kind does not match (review 3 A5).
+CLAIMED_MOVES: dict[str, str] = {"Alibaba": "investment", "Huawei": "platform", "Baidu": "architecture",
+                                 "Tencent": "organisation"}
+# C34: the organisations whose platforms the article names (Baidu Baige, Huawei Ascend + CANN, Volcano Engine HiAgent).
+PLATFORM_OWNERS = ("Baidu", "Huawei", "ByteDance")
+# A part's state for `verdicts.grade`, from the label a one-part test gives it.
+PART_OF: dict[str, Part] = {SUPPORTED: True, PARTLY: SOME, CONTRADICTED: False}
 NODES_TOLERANCE = 0.05     # implied and reported fleet sizes within 5% of each other are called consistent
 BY, AFTER, UNDATED = "by the article", "after the article", "undated"
 
@@ -192,12 +203,17 @@ def _domestic(r: pd.DataFrame, accelerators: pd.DataFrame) -> tuple[list[dict], 
     out = []
     dec = r[ok & (r["phase"] == "decode") & r["tpot_ms"].notna()]
     refs_all = dec[(dec["hardware_class"] == "hopper") & ~is_dom[dec.index]]
-    for i, row in dec[is_dom[dec.index]].sort_values("tps_acc", ascending=False).iterrows():
-        refs = refs_all[refs_all["bits"] == row["bits"]].sort_values("tps_acc", ascending=False)
+    newer_all = dec[(dec["hardware_class"] == "blackwell") & ~is_dom[dec.index]]   # NVIDIA's next generation (C32)
+
+    def candidates(refs: pd.DataFrame, row: pd.Series) -> list[tuple[int, float, float, bool]]:
+        refs = refs[refs["bits"] == row["bits"]].sort_values("tps_acc", ascending=False)
         gaps = (np.maximum(refs["tpot_ms"], row["tpot_ms"]) / np.minimum(refs["tpot_ms"], row["tpot_ms"]) - 1)
-        out.append({"row": int(i), "by": row["evidence"] == BY,
-                    "candidates": list(zip(map(int, refs.index), refs["tps_acc"].astype(float), gaps.astype(float),
-                                           (refs["evidence"] == BY).astype(bool)))})
+        return list(zip(map(int, refs.index), refs["tps_acc"].astype(float), gaps.astype(float),
+                        (refs["evidence"] == BY).astype(bool)))
+
+    for i, row in dec[is_dom[dec.index]].sort_values("tps_acc", ascending=False).iterrows():
+        out.append({"row": int(i), "by": row["evidence"] == BY, "candidates": candidates(refs_all, row),
+                    "newer": candidates(newer_all, row)})
     pre = r[ok & (r["phase"] == "prefill") & r["cold"] & (r["evidence"] == BY)]
     dom_pre, ref_pre = pre[is_dom[pre.index]], pre[(pre["hardware_class"] == "hopper") & ~is_dom[pre.index]]
     prefill = None
@@ -402,17 +418,45 @@ def cost_gap(ev: Evidence, p: Mapping[str, Any]) -> dict | None:
             "total": measured * util * cache}
 
 
-def matched_domestic(ev: Evidence, tolerance: float, by_article: bool = True) -> list[dict]:
-    """For each domestic decode row, the best Hopper row at the same service level and format width."""
+def matched_domestic(ev: Evidence, tolerance: float, by_article: bool = True, key: str = "candidates") -> list[dict]:
+    """For each domestic decode row, the best Hopper row (`key` "newer": Blackwell row) at the same service level
+    and format width."""
     out = []
     for d in ev.domestic:
         if by_article and not d["by"]:
             continue
-        for ref, tps, gap, ref_by in d["candidates"]:      # best throughput first
+        for ref, tps, gap, ref_by in d.get(key, []):      # best throughput first
             if gap <= tolerance and (ref_by or not by_article):
                 out.append({"row": d["row"], "ref": ref, "ratio": ev.rows[d["row"]]["tps_acc"] / tps})
                 break
     return out
+
+
+def newer_generation(ev: Evidence, dom_row: int, tolerance: float) -> tuple[dict | None, str]:
+    """C32 against NVIDIA's Blackwell generation: the best matched pair dated by the article (it decides), else the
+    sentence saying why the Blackwell figures in the data do not decide (undated or later, or no matched service
+    level or precision) with the gap they would show."""
+    matched = matched_domestic(ev, tolerance, by_article=True, key="newer")
+    if matched:
+        best = max(matched, key=lambda x: x["ratio"])
+        return best, ""
+    dom = ev.rows[dom_row]
+    loose = matched_domestic(ev, tolerance, by_article=False, key="newer")
+    text = ""
+    if loose:
+        b = max(loose, key=lambda x: x["ratio"])
+        d, ref = ev.rows[b["row"]], ev.rows[b["ref"]]
+        text += txt.R32["newer_undated"].format(dom=d["hardware"], ref=ref["hardware"], ratio=b["ratio"],
+                                                when=txt.R32_WHEN[ref["evidence"]])
+    others = [r for r in ev.rows if r.get("phase") == "decode" and r.get("hardware_class") == "blackwell"
+              and r.get("kind") != "vendor claim" and r.get("evidence") == BY and r.get("priced")
+              and r.get("tps_acc", 0) > 0]
+    if others:
+        ratios = sorted(dom["tps_acc"] / r["tps_acc"] for r in others)
+        text += txt.R32["newer_unmatched"].format(dom=dom["hardware"], n=len(others), low=ratios[0],
+                                                  high=ratios[-1], refs=txt.listing(sorted({r["hardware"]
+                                                                                           for r in others})))
+    return None, text
 
 
 def _war(ev: Evidence, p: Mapping[str, Any], gap: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -479,7 +523,8 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     does; later or undated figures are named and decide nothing. The bar is an assumption, and the reason says
     where it turns the verdict (the lightest workload's multiple). Evidence anecdote when one source gives every
     deciding figure, direct when several primary sources do, proxy otherwise. That infrastructure limits agents
-    and that the gap between providers widens are not measured."""
+    and that the gap between providers widens are not measured: two untested parts against one tested, so by
+    `verdicts.grade` (CRITERIA) the claim is at most partly supported."""
     agents_ = [w for w in ev.workloads if w["agent"]]
     m = [w for w in agents_ if w["evidence"] == BY]
     later = [w for w in agents_ if w["evidence"] != BY]
@@ -494,33 +539,35 @@ def agents_use_many_tokens(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     fields = {"low": lo["multiple"], "low_name": lo["workload"], "high": hi["multiple"], "high_name": hi["workload"],
               "heavy": p["heavy_token_multiple"], "n": txt.count(len(m), "workload"), "n_all": len(m), "k": len(heavy)}
     fields["span"] = txt.R25["span" if len(m) > 1 else "span_one"].format(**fields)
-    label = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED
-    bar = txt.R25["bar_below" if label == SUPPORTED else "bar_above"].format(
-        **fields, above=txt.LABEL[PARTLY if len(m) > 1 else CONTRADICTED])
-    reason = txt.R25[label].format(**fields) + bar + late + other + txt.R25["untested"]
+    part = SUPPORTED if len(heavy) == len(m) else PARTLY if heavy else CONTRADICTED   # the tested part
+    label = grade([PART_OF[part], None, None])   # two untested parts (CRITERIA): at most partly supported
+    above = grade([SOME if len(m) > 1 else False, None, None])   # the verdict with the bar above every workload
+    bar = txt.R25["bar_above" if part != SUPPORTED else "bar_below" if above != label else "bar_part"].format(
+        **fields, above=txt.LABEL[above])
+    reason = (txt.R25[part].format(**fields) + bar + late + other + txt.R25["untested"]
+              + (txt.R_GRADED if label != part else ""))
     ids = sorted({w["source_id"] for w in m})
-    grade = (ANECDOTE if len(ids) == 1 else
-             DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
+    strength = (ANECDOTE if len(ids) == 1 else
+                DIRECT if all(ev.source_kinds.get(x) == "primary" for x in ids) else PROXY)
     figure = txt.R25["figure" if len(m) > 1 else "figure_one"].format(**fields)
-    return Verdict(label, figure, reason, grade, tuple(ids))
+    return Verdict(label, figure, reason, strength, tuple(ids))
 
 
 @rule("C26")
 def reorganised_around_infrastructure(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C26: the article's four dated organisational moves (`CLAIMED_MOVES`: Alibaba's infrastructure push,
     Huawei's Ascend and ModelArts base, Baidu's AI-native architecture, Tencent's new AI Infra department). Tested
-    as the article states it: each named organisation has a dated infrastructure move in the data, and where the
-    article names a reorganisation of departments (Tencent) the move is one. Supported when every named move is
-    found, partly when some are; not testable here when none is (a move missing from a curated record is not
-    evidence that none happened). Evidence direct when every move rests on a primary source, proxy otherwise."""
+    as the article states it: each named organisation has a dated move of the kind the article names (its
+    category). Supported when every named move is found, partly when some are; not testable here when none is (a
+    move missing from a curated record is not evidence that none happened). Evidence direct when every move rests
+    on a primary source, proxy otherwise."""
     e = ev.events
     found, missing, sources, kinds = [], [], set(), []
     for org, category in CLAIMED_MOVES.items():
         rows = e[e["organisation"].str.casefold() == org.casefold()]
-        if category is not None:
-            rows = rows[rows["category"] == category]
+        rows = rows[rows["category"] == category]
         if rows.empty:
-            missing.append(org)
+            missing.append(txt.R26["missing_item"].format(org=org, kind=txt.R26_KIND.get(category, category)))
             continue
         first = rows.iloc[0]
         found.append(txt.R26["move"].format(org=org, event=first["event"], date=f"{first['date']:%b %Y}"))
@@ -649,20 +696,36 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
     """C32: domestic chips catch up: near NVIDIA, ten-thousand-card clusters, a cloud-inference chip. The first
     part holds when the best domestic decode figure reaches `near_share` of the best Hopper figure at the same
     service level (by the article; on paper, BF16 against the top Hopper chip, when no serving pair exists); the
-    second when a dated cluster of at least 10,000 accelerators is recorded. Supported when both hold, partly
-    when one does, contradicted when neither does. The cloud-inference chip (Hanguang) has no data."""
+    second when a dated cluster of at least 10,000 accelerators is recorded. NVIDIA's newer Blackwell generation
+    decides too when the data hold a pair at the same service level and precision dated by the article (near
+    Hopper only: the part holds in part); otherwise the reason says why its figures do not decide (undated or
+    later, no time per output token) and what gap they would show. The cloud-inference chip (Hanguang)
+    has no data: an untested part. Graded by `verdicts.grade`, the parts weighing alike."""
     near = p["near_share"]
-    parts, sources = [], set()
+    parts: list[tuple[Part, str]] = []
+    sources: set[str] = set()
     pairs = matched_domestic(ev, p["tpot_tolerance"])
     figure = txt.R32["no_chip_figure"]
+    newer_text = ""
     if pairs:
         best = max(pairs, key=lambda x: x["ratio"])
         dom, ref = ev.rows[best["row"]], ev.rows[best["ref"]]
         fields = {"dom": dom["hardware"], "ref": ref["hardware"], "ratio": best["ratio"], "near": near,
                   "side": "at or above" if best["ratio"] >= near else "below"}
-        parts.append((best["ratio"] >= near, txt.R32["serving"].format(**fields)))
-        sources |= {dom["source_id"], ref["source_id"]}
+        text = txt.R32["serving"].format(**fields)
         figure = txt.R32["serving_figure"].format(**fields)
+        newer, newer_text = newer_generation(ev, best["row"], p["tpot_tolerance"])
+        state: Part = best["ratio"] >= near
+        if newer is not None:   # a like-for-like Blackwell pair dated by the article: near both, or one only
+            nd, nr = ev.rows[newer["row"]], ev.rows[newer["ref"]]
+            close = newer["ratio"] >= near
+            text += txt.R32["newer"].format(dom=nd["hardware"], ref=nr["hardware"], ratio=newer["ratio"],
+                                            side="at or above" if close else "below", near=near)
+            figure += txt.R32["newer_figure"].format(ref=nr["hardware"], ratio=newer["ratio"])
+            state = True if state and close else False if not (state or close) else SOME
+            sources |= {nd["source_id"], nr["source_id"]}
+        parts.append((state, text))
+        sources |= {dom["source_id"], ref["source_id"]}
     elif ev.paper is not None:
         fields = {"dom": ev.paper["chip"], "ref": ev.paper["ref"], "ratio": ev.paper["ratio"], "near": near,
                   "side": "at or above" if ev.paper["ratio"] >= near else "below"}
@@ -676,10 +739,13 @@ def domestic_chips_catch_up(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
         sources.add(c["source_id"])
     if not parts:
         return Verdict.not_testable_here(txt.R32["none"], figure)
-    held = [h for h, _ in parts]
-    label = SUPPORTED if all(held) else PARTLY if any(held) else CONTRADICTED
+    held: list[Part] = [h if h == SOME else bool(h) for h, _ in parts]
+    held += [None] * (3 - len(held))   # the cloud-inference chip, and any part without a figure, are untested
+    label = grade(held, central=None) or CONTRADICTED
     text = "; ".join(t for _, t in parts)
-    return Verdict(label, figure, text[0].upper() + text[1:] + txt.R32["untested"], PROXY, tuple(sorted(sources)))
+    reason = (text[0].upper() + text[1:] + txt.R32["untested"] + newer_text
+              + (txt.R_GRADED if label == PARTLY and False not in held and SOME not in held else ""))
+    return Verdict(label, figure, reason, PROXY, tuple(sorted(sources)))
 
 
 def paper_comparison(ev: Evidence) -> dict | None:
@@ -722,16 +788,19 @@ def supernodes_2025(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
 
 @rule("C34")
 def platforms_make_compute_usable(ev: Evidence, p: Mapping[str, Any]) -> Verdict:
-    """C34: platforms make compute usable. Supported (as an anecdote) when some organisation published results
-    of its own platform; the others' platforms have only product names, untestable. Not testable here without
-    any platform result."""
+    """C34: platforms make compute usable. Each organisation with published results of its own platform is a part
+    that holds (an anecdote); each of the article's platform owners (`PLATFORM_OWNERS`) without one is an untested
+    part (only product names are public). Graded by `verdicts.grade`: supported when no more owners are untested
+    than organisations hold, partly otherwise. Not testable here without any platform result."""
     plat = ev.events[ev.events["category"] == "platform"]
     orgs = sorted(plat["organisation"].unique())
     figure = txt.R34["figure"].format(orgs=txt.count(len(orgs), "organisation"))
     if not orgs:
         return Verdict.not_testable_here(txt.R34["none"], figure)
-    return Verdict(SUPPORTED, figure, txt.R34[SUPPORTED].format(names=txt.listing(orgs)), ANECDOTE,
-                   tuple(sorted(set(plat["source_id"]))))
+    untested = [o for o in PLATFORM_OWNERS if o not in orgs]
+    label = grade([True] * len(orgs) + [None] * len(untested), central=None) or NOT_TESTABLE_HERE
+    reason = txt.R34[SUPPORTED].format(names=txt.listing(orgs)) + (txt.R_GRADED if label == PARTLY else "")
+    return Verdict(label, figure, reason, ANECDOTE, tuple(sorted(set(plat["source_id"]))))
 
 
 @rule("C35", reads=("tpot_tolerance", "utilisation_low", "utilisation_high", "cache_hit_low", "cache_hit_high",

@@ -104,7 +104,8 @@ def disclosure(ev: ie.Evidence, p: Mapping[str, Any], tables: Mapping[str, pd.Da
         be_own = ds["cost"] / (revenue * paid)
         v.update(ds_breakeven_util_at_max_price=be_full, ds_breakeven_paid_at_max_price=be_part,
                  ds_breakeven_paid_own=be_own)
-        v["margin_text"] = txt.TXT_MARGIN.format(low=lo, high=hi, full=txt.covers(be_full), paid=paid,
+        margin = txt.TXT_MARGIN_ONE if f"{lo:,.2f}" == f"{hi:,.2f}" else txt.TXT_MARGIN   # no "2.00 to 2.00"
+        v["margin_text"] = margin.format(low=lo, high=hi, full=txt.covers(be_full), paid=paid,
                                                  part=txt.covers_it(be_part), provider=ds["provider"], own=own,
                                                  own_part=txt.covers_it(be_own))
         res.titles["margin"] = txt.TXT_MARGIN_TITLE.format(high=hi, full=txt.covers(be_full),

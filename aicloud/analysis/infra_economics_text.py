@@ -94,6 +94,9 @@ TXT_MARGIN = ("The slider spans the published rental prices, from USD {low:,.2f}
               "the top of that range the theoretical revenue {full} if every token is billed; if {paid:.0%} of the "
               "tokens are billed, {part}. At {provider}'s own USD {own:,.2f} with {paid:.0%} of the tokens billed, "
               "{own_part}.")
+TXT_MARGIN_ONE = ("The published rental prices all stand at USD {low:,.2f} per GPU-hour. At that price the theoretical "
+                  "revenue {full} if every token is billed; if {paid:.0%} of the tokens are billed, {part}. At "
+                  "{provider}'s own USD {own:,.2f} with {paid:.0%} of the tokens billed, {own_part}.")
 TXT_MARGIN_TITLE = "At USD {high:,.2f} an hour revenue {full} if every token is billed; if {paid:.0%} are, {part}"
 
 
@@ -274,6 +277,7 @@ R24 = {
                      "({levers}) would make the gap {total}x."),
     "untested": " That DeepSeek moved attention to inference is not tested.",
 }
+R_GRADED = " More of the claim's parts are untested than hold, so it is partly supported (see the criteria)."
 R25 = {
     "none": "The data hold no published agent token multiple dated by the article.",
     "figure": "{low:,.0f}x to {high:,.0f}x chat tokens",
@@ -288,6 +292,8 @@ R25 = {
                    "(the most is {high:,.0f}x, {high_name})."),
     "bar_below": (" The {heavy:g}x bar for a heavy user is an assumption: the verdict holds for any bar up to the "
                   "lightest workload's {low:,.0f}x and becomes {above} above it."),
+    "bar_part": (" The {heavy:g}x bar for a heavy user is an assumption: every workload clears it at any bar up to "
+                 "the lightest workload's {low:,.0f}x."),
     "bar_above": (" The {heavy:g}x bar for a heavy user is an assumption: at a bar of {low:,.0f}x or less every "
                   "workload would count."),
     "later": " Published after the article or undated, shown but not used: {names}.",
@@ -303,9 +309,12 @@ R26 = {
     "none": ("The data record {moves} by {orgs}, none of them by an organisation whose move the article names "
              "(in the form it names), so the claim cannot be checked with this data."),
     SUPPORTED: "Every move the article names is in the data, dated: {found}.",
-    PARTLY: ("{k} of the {n} moves the article names are in the data, dated ({found}); none is recorded for "
-             "{missing}."),
+    PARTLY: ("{k} of the {n} moves the article names are in the data, dated ({found}); none of the kind the "
+             "article names is recorded for {missing}."),
+    "missing_item": "{org} ({kind})",
 }
+R26_KIND = {"investment": "an infrastructure investment", "platform": "a platform", "architecture": "an architecture",
+            "organisation": "a reorganisation"}
 R28 = {
     "none": ("The data hold no domestic decode figure that can be set against a Hopper figure at the same service "
              "level (times per output token within {tol:.0%}) and number-format width, published by the article's "
@@ -384,6 +393,14 @@ R32 = {
     "paper": ("on paper the {dom} reaches {ratio:.0%} of the {ref} in dense BF16 ({side} the {near:.0%} that counts "
               "as near; no serving figure at a matched service level)"),
     "paper_figure": "{dom} at {ratio:.0%} of {ref} (dense BF16)",
+    "newer": (", and {ratio:.0%} of NVIDIA's newer {ref} at the same service level ({side} the {near:.0%} that "
+              "counts as near)"),
+    "newer_figure": "; {ratio:.0%} of {ref}",
+    "newer_undated": (" Against NVIDIA's newer Blackwell generation, the {dom} reaches {ratio:.0%} of the {ref} at the "
+                      "same service level, but that figure is {when}, so it does not decide."),
+    "newer_unmatched": (" The {n} Blackwell decode figures dated by the article ({refs}) give no time per output "
+                        "token or another precision, so they are not at a matched service level and do not decide; "
+                        "against them the {dom} would reach {low:.0%} to {high:.0%}."),
     "no_chip_figure": "no domestic chip set against NVIDIA",
     "cluster": ("the largest cluster recorded has {n:,} accelerators ({org}, {date:%b %Y}), {side} the {claimed:,} "
                 "the article names"),
@@ -391,6 +408,8 @@ R32 = {
     "untested": (". No specification or serving figure was found for the cloud-inference chip the article names, so "
                  "that part is untested."),
 }
+R32_WHEN = {"by the article": "dated by the article", "after the article": "published after the article",
+            "undated": "undated"}
 R33 = {
     "no_size": "The data hold no supernode with its number of accelerators.",
     "size": "{name}: {n:,} accelerators",

@@ -38,17 +38,23 @@ def analyse(tables: Mapping[str, pd.DataFrame], params: Mapping[str, Any],
 # Sentences (a Chinese edition needs a counterpart for each) -------------------------------------------------
 
 def timeline_texts(n: int, kinds: int, first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
-    """The sentence under the timeline, the chart's title and its description."""
-    same = (first.year, first.month) == (last.year, last.month)
-    span_long = f"in {first:%B %Y}" if same else f"from {first:%B %Y} to {last:%B %Y}"
-    span_short = f"in {first:%b %Y}" if same else f"from {first:%b %Y} to {last:%b %Y}"
-    text = TIMELINE.format(events=f"{n} dated event" + ("s" if n != 1 else ""), span=span_long,
-                           kinds=f"{kinds} kind" + ("s" if kinds != 1 else ""),
+    """The sentence under the timeline, the chart's title and its description (words from the templates below)."""
+    one = (first.year, first.month) == (last.year, last.month)
+    span_long = SPAN["one_long" if one else "long"].format(first=first, last=last)
+    span_short = SPAN["one_short" if one else "short"].format(first=first, last=last)
+    events = EVENTS[n != 1].format(n=n)
+    text = TIMELINE.format(events=events, span=span_long, kinds=KINDS[kinds != 1].format(n=kinds),
                            slider=SLIDER if first.year != last.year else "")
-    title = f"{n} dated event{'s' if n != 1 else ''} {span_short}, one row per kind of event"
+    title = TITLE.format(events=events, n=n, span=span_short)
     return text, title, DESCRIPTION.format(n=n, span=span_long)
 
 
+# A month span (`first`, `last`: timestamps), long in sentences and short in the title.
+SPAN = {"one_long": "in {first:%B %Y}", "long": "from {first:%B %Y} to {last:%B %Y}",
+        "one_short": "in {first:%b %Y}", "short": "from {first:%b %Y} to {last:%b %Y}"}
+EVENTS = ("{n} dated event", "{n} dated events")   # one, several
+KINDS = ("{n} kind", "{n} kinds")
+TITLE = "{events} {span}, one row per kind of event"
 EMPTY_TITLE = "The timeline data hold no events"
 TIMELINE = ("The timeline above holds {events}, {span}, in {kinds}. Hover over a point for the event and its "
             "source{slider}.")

@@ -28,7 +28,18 @@ from aicloud.analysis import ChapterResult, rule
 from aicloud.analysis import china_chain as cc
 from aicloud.analysis import maas_price_war_text as txt
 from aicloud.models import price_trend as pt
-from aicloud.verdicts import ANECDOTE, CONTRADICTED, DIRECT, PARTLY, PROXY, SUPPORTED, Verdict, finite
+from aicloud.verdicts import (
+    ANECDOTE,
+    CONTRADICTED,
+    DIRECT,
+    PARTLY,
+    PROXY,
+    SOME,
+    SUPPORTED,
+    Verdict,
+    finite,
+    grade,
+)
 
 CLAIMS = tuple(f"C{i}" for i in range(11, 24))
 # China's evidence the rules weigh (aicloud.analysis.china_chain): one chain figure per claim below.
@@ -378,8 +389,9 @@ def _claimed_list(text: str) -> list[str]:
 def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     """C11, 'the first cloud battle of 2024 was over game servers, not AI'. Two parts: a contest (offers by two
     or more of the named clouds for one game) and its order (the offers came before the first price-war
-    move). Both hold: supported; one: partly; neither: contradicted. Named clouds without an offer are not
-    evidence against (absence from the data), and the reason lists them."""
+    move). Named clouds without an offer are untested parts, not evidence against (absence from the data), and
+    the reason lists them. Graded by `verdicts.grade`, the parts weighing alike: both holding with no more clouds
+    untested than parts holding is supported."""
     named = _claimed_list(params["claimed_game_vendors"])
     folded = {n.casefold() for n in named}
     found = [o for o in ev.offers if o[0].strip().casefold() in folded]
@@ -398,9 +410,10 @@ def game_server_contest(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
                      pronoun="they came" if len(found) > 1 else "it came") if before else
                  txt.say("c11_after", days=last - first, first=txt.day(date.fromordinal(first))))
     else:
+        parts.append(None)
         order = txt.say("c11_no_moves")
-    label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
     missing = [v for v in named if v.casefold() not in {x.strip().casefold() for x in vendors}]
+    label = grade([*parts, *[None] * len(missing)], central=None) or CONTRADICTED
     contest_text = txt.say("c11_contest_yes", n=len(vendors)) if contest else txt.say("c11_contest_no")
     games = sorted({o[1] for o in found})
     reason = txt.say("c11_reason", vendors=", ".join(vendors), game=" and ".join(games),
@@ -681,7 +694,8 @@ def capability_over_compute(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         return Verdict.not_testable_here(txt.say("c20_none", leader=leader, why="; ".join(skipped) or "no year"))
     first = [r for r in ranked if r[1] == 1]
     below = [r for r in ranked if r[1] > 1]
-    label = SUPPORTED if not first else CONTRADICTED if not below else PARTLY
+    # the tested part (reserves did not decide), and the untested one (capability and fit did): CRITERIA
+    label = grade([True if not first else False if not below else SOME, None])
     years = "; ".join(txt.say("c20_year", rank=_ordinal(r[1]), n=r[2], year=r[0], tie=" (tied)" if r[3] else "",
                               mine=f"{r[4]:,.0f}", top=f"{r[5]:,.0f}") for r in ranked)
     reading = (txt.say("c20_all_below") if not first else txt.say("c20_all_first") if not below else
@@ -747,8 +761,8 @@ def weak_lock_in(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     Lock-in is not measured; the rule tests two things weak lock-in predicts: most models whose cut can be measured
     (list prices before and after the war, or an announced cut) were cut; list prices kept falling within a model
     after the war (the fitted decline's interval above zero; the fit needs one model's prices to span
-    `min_trend_years`). All testable parts hold: supported; some: partly; none: contradicted; none testable: not
-    testable here. 'Not unique to China' is not tested: the published estimates for other markets measure the
+    `min_trend_years`). Graded by `verdicts.grade` (parts weighing alike); none testable: not testable here.
+    'Not unique to China' is an untested part: the published estimates for other markets measure the
     cheapest price at a given quality, not a model's list price (the reason says so).
 
     China's evidence (the quality gap between the best Chinese and US models on one index, within
@@ -791,7 +805,8 @@ def _base_c21(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
         texts.append(txt.say("c21_trend_none"))
     if not parts:
         return Verdict.not_testable_here(txt.say("c21_none", cuts=texts[0], trend=texts[1]))
-    label = SUPPORTED if all(parts) else PARTLY if any(parts) else CONTRADICTED
+    # the two predictions (an untestable one counts as untested) and 'not unique to China', untested: CRITERIA
+    label = grade([*parts, *[None] * (2 - len(parts)), None], central=None) or CONTRADICTED
     reason = txt.say("c21_reason", cuts=texts[0], trend=texts[1])
     srcs = ev.sources["war_prices"] + ["maas-deepseek-day6"]
     figure = txt.say("c21_figure", parts_held=sum(parts), parts=len(parts), cut_text=cut_text)
@@ -848,7 +863,8 @@ def common_stack(ev: Evidence, params: Mapping[str, Any]) -> Verdict:
     srcs = [i for ids in ev.sources["stack_by_cloud"].values() for i in ids]
     if not ok:
         return Verdict.not_testable_here(txt.say("c23_open", **fields), figure=figure, sources=srcs)
-    return Verdict(SUPPORTED, figure, txt.say("c23_reason", **fields), PROXY, srcs)
+    label = grade([True, None])   # the overlap holds; that integration needs a common stack is untested
+    return Verdict(label or SUPPORTED, figure, txt.say("c23_reason", **fields), PROXY, srcs)
 
 
 def analyse(tables: Mapping[str, Any], params: Mapping[str, Any], evidence: Evidence | None = None) -> ChapterResult:

@@ -27,7 +27,7 @@ from aicloud.analysis.maas_price_war import (
 from aicloud.models import paid_share as ps
 from aicloud.models import price_competition as pc
 from aicloud.models import price_trend as pt
-from aicloud.verdicts import Verdict, finite
+from aicloud.verdicts import Verdict, after_article, finite
 
 
 def fmt_price(value: float) -> str:
@@ -322,13 +322,14 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
     short = txt.prose("volumes_short", n_short=n_short, series_are="series is" if n_short == 1 else "series are") \
         if n_short else ""
     name = lambda r: f"{r['vendor']} ({r['product']})"  # noqa: E731
-    period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}"  # noqa: E731
+    late = lambda r: txt.prose("after_article") if after_article(r["to"]) else ""  # noqa: E731
+    period = lambda r: f"{r['from']:%b %Y} to {r['to']:%b %Y}{late(r)}"  # noqa: E731
     if len(annualised) >= 2:
         fast, slow = annualised.iloc[0], annualised.iloc[-1]
         values["volumes_text"] = txt.prose(
             "volumes", n=len(annualised), min_span=min_span, fastest=name(fast),
             fast_change=txt.change_words(fast["multiple"]), period=period(fast),
-            fast_rate=txt.rate_words(fast["per_year"]), slowest=name(slow),
+            fast_rate=txt.rate_words(fast["per_year"]), slowest=name(slow) + late(slow),
             slow_rate=txt.rate_words(slow["per_year"], verb=True), short=short)
     elif len(annualised):
         one = annualised.iloc[0]
@@ -343,6 +344,8 @@ def _volumes(ev: Evidence, p: Mapping[str, Any]) -> tuple[dict, dict, dict]:
         title = (txt.prose("volumes_title_grew", rate=txt.times(top)) if top > 1 else
                  txt.prose("volumes_title_flat") if top == 1 else
                  txt.prose("volumes_title_fell", share=txt.pct(1 - top)))
+        if top != 1:   # the headline series ends after the article: say so in the finding
+            title += late(annualised.iloc[0] if top > 1 else annualised.iloc[-1])
     else:
         values["vol_fastest_per_year"] = 0.0
         title = txt.prose("volumes_title_none")
@@ -425,7 +428,10 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float 
         values.update(paid_low=summary.low, paid_high=summary.high, paid_central=summary.central)
     else:
         values["paid_text"] = txt.prose("paid_none", used=used) + impossible
-    values["paid_basis"] = txt.prose("paid_basis_triangulated" if summary is not None else "paid_basis_assumed")
+    # the exercise's clause follows the value: at or below the lowest external share, or above it (review3 B6)
+    values["paid_basis"] = (txt.prose("paid_basis_assumed") if summary is None else
+                            txt.prose("paid_basis_triangulated") if used <= summary.low else
+                            txt.prose("paid_basis_above", low=summary.low))
     if latest is None:
         values["revenue_text"] = txt.prose("revenue_none", company=txt.TEXT["none"],
                                            why=txt.prose("revenue_why_leader"))
@@ -447,9 +453,10 @@ def _revenue(ev: Evidence, p: Mapping[str, Any], latest: Any, fit_factor: float 
     values.update(rev_company=company, rev_low_bn=per_day * 365 * share * low / 1e6 / 1e9,
                   rev_high_bn=per_day * 365 * share * high / 1e6 / 1e9, rev_tokens_t=per_day / 1e12,
                   rev_price_low=low, rev_price_high=high)
-    text = txt.prose("revenue", company=company, tokens=per_day / 1e12, date=f"{row['date']:%b %Y}", low=low,
-                     high=high, price_date=f"{own['date'].max():%b %Y}", rev_low=values["rev_low_bn"],
-                     rev_high=values["rev_high_bn"])
+    one = f"{low:,.2f}" == f"{high:,.2f}" and f"{values['rev_low_bn']:,.1f}" == f"{values['rev_high_bn']:,.1f}"
+    text = txt.prose("revenue_one" if one else "revenue", company=company, tokens=per_day / 1e12,
+                     date=f"{row['date']:%b %Y}", low=low, high=high, price_date=f"{own['date'].max():%b %Y}",
+                     rev_low=values["rev_low_bn"], rev_high=values["rev_high_bn"])
     apart = abs((own["date"].max() - row["date"]).days) / 365.25
     if apart >= 1:   # a volume and prices years apart: the product belongs to no one moment
         text += txt.prose("revenue_apart", years=txt.years(round(apart, 1)))

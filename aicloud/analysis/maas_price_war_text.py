@@ -370,6 +370,7 @@ PROSE = {
                       "overstates it."),
     "volumes_none": ("No series has figures at least {min_span} apart, so no yearly change is computed (compounding a "
                      "few months' change overstates it)."),
+    "after_article": " (published after the article)",
     "volumes_title_grew": "Announced volumes grew up to {rate}x a year",
     "volumes_title_flat": "No announced volume grew",
     "volumes_title_fell": "Every announced volume fell, the slowest fall {share} a year",
@@ -392,6 +393,9 @@ PROSE = {
                 "tokens a day ({date}). At its blended list prices of {low:,.2f} to {high:,.2f} RMB per million "
                 "tokens ({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn to "
                 "{rev_high:,.1f} bn a year."),
+    "revenue_one": ("For the leading cloud's parent, {company}, the last announced volume is {tokens:,.0f} trillion "
+                    "tokens a day ({date}). At its blended list price of {low:,.2f} RMB per million tokens "
+                    "({price_date}) and the assumed paid share, that is RMB {rev_low:,.1f} bn a year."),
     "revenue_growth": (" Volume {volume} while list prices within a model {prices}, so revenue at list prices would "
                        "change by {revenue} if the paid share held."),
     "revenue_apart": (" The volume and the prices are dated {years} apart, so the estimate combines two moments and "
@@ -418,6 +422,8 @@ PROSE = {
     "paid_none": ("The data hold no IDC period that an all-channel volume series of the same company covers, so the "
                   "paid share cannot be triangulated here; the chapter uses its assumed {used:.0%}."),
     "paid_basis_triangulated": "set at or below the external shares triangulated from IDC's counts",
+    "paid_basis_above": ("set above the lowest external share triangulated from IDC's counts ({low:.0%}), which "
+                         "the paid share cannot exceed"),
     "paid_basis_assumed": "an assumption, since this data cannot triangulate it",
     "model": ("The cost line is computed from a provider's own disclosure ({publisher}): GPU rental over one day "
               "divided by the tokens served that day gives {cost:,.2f} RMB per million tokens (GPU rental only, at the "

@@ -17,45 +17,83 @@ from aicloud.params import Parameter
 
 def hhi_answer(check: Any, hhi: float) -> str:
     """Exercise 'Compute by hand': the top two buyers' part of the HHI (none when the year lists no units)."""
+    t = HHI
     if not hhi or float(check["units"].sum()) == 0:
-        return ("(a) The year's list holds no units, so there are no shares to square and no HHI to split. The "
-                "check in code:")
+        return t["empty"]
     if len(check) == 1:
-        return (f"(a) {check['buyer'].iloc[0]} took all the listed units, so its square, 10,000, is the whole HHI. "
-                "The check in code:")
+        return t["one"].format(buyer=shown_name(check["buyer"].iloc[0]))
     top = check.head(2)
     part = float(top["squared"].sum())
-    text = (f"(a) {top['buyer'].iloc[0]} took {top['share_pct'].iloc[0]:.1f}% and {top['buyer'].iloc[1]} "
-            f"{top['share_pct'].iloc[1]:.1f}% of the listed units; their squares add up to {part:,.0f}, ")
+    text = t["top_two"].format(first=shown_name(top["buyer"].iloc[0]), first_pct=top["share_pct"].iloc[0],
+                               second=shown_name(top["buyer"].iloc[1]), second_pct=top["share_pct"].iloc[1],
+                               part=part)
     if len(check) == 2:
-        return text + "the whole HHI, since they are the only two buyers. The check in code:"
+        return text + t["only_two"]
     rest = hhi - part
     tied = check["units"].iloc[2] == check["units"].iloc[1]
-    return (text + f"which is {part / hhi:.0%} of the HHI. Every other buyer together adds "
-            f"{'only ' if rest < part else ''}{rest:,.0f}."
-            + (" Other buyers bought as many as the second, so the top two are picked by name (alphabetically)."
-               if tied else "") + " The check in code:")
+    return (text + t["rest"].format(share=part / hhi, only=t["only"] if rest < part else t["not_only"], rest=rest)
+            + (t["tied"] if tied else "") + t["check"])
 
 
 def claim_answer(v: Mapping[str, Any]) -> str:
     """Exercise 'Judge a claim': can the article's total be annual?"""
+    t = CLAIM
     if not v["claim_units"]:
-        return "The data hold no total from the article, so there is nothing to judge."
+        return t["no_total"]
     if not v["named_count"]:
-        return (f"The data cannot decide it: no {v['claim_year']} buyer is flagged as named by the article, so its "
-                "parts cannot be added up.")
+        return t["no_named"].format(year=v["claim_year"])
     if v["named_units"] > v["claim_units"]:
-        text = (f"It cannot be annual: the {v['named_count']} buyers the article itself names add up to "
-                f"{v['named_units']:,.0f} GPUs, so the stated total is only {v['claim_units'] / v['named_units']:.0%} "
-                f"of the article's own parts")
-        text += (f", and all listed buyers sum to {v['listed_units'] / v['claim_units']:.2f} times the total."
-                 if v["listed_units"] else ".")
+        text = t["not_annual"].format(named_count=v["named_count"], named_units=units_text(v["named_units"]),
+                                      share=v["claim_units"] / v["named_units"])
+        text += (t["listed"].format(ratio=v["listed_units"] / v["claim_units"]) if v["listed_units"]
+                 else t["no_listed"])
         if v["best_matches_claim"]:
-            text += (f" The total equals a figure from {v['best_publisher']} that covers {v['best_days']} days of "
-                     f"{v['best_products']}.")
-        return text + " The buyer figures hold, the total does not."
-    return (f"Nothing in these data rules it out: the {v['named_count']} buyers the article names add up to "
-            f"{v['named_units']:,.0f} GPUs, within its total of {v['claim_units']:,.0f}.")
+            text += t["best"].format(publisher=shown_name(v["best_publisher"]), days=v["best_days"],
+                                     products=t["and"].join(str(v["best_products"]).split(" and ")))
+        return text + t["not_annual_end"]
+    return t["within"].format(named_count=v["named_count"], named_units=units_text(v["named_units"]),
+                              claim_units=units_text(v["claim_units"]))
+
+
+# Sentences (the Chinese counterpart gives its own HHI, CLAIM, shown_name and units_text; the logic is above) ---
+
+HHI = {
+    "empty": ("(a) The year's list holds no units, so there are no shares to square and no HHI to split. The check "
+              "in code:"),
+    "one": "(a) {buyer} took all the listed units, so its square, 10,000, is the whole HHI. The check in code:",
+    "top_two": ("(a) {first} took {first_pct:.1f}% and {second} {second_pct:.1f}% of the listed units; their "
+                "squares add up to {part:,.0f}, "),
+    "only_two": "the whole HHI, since they are the only two buyers. The check in code:",
+    "rest": "which is {share:.0%} of the HHI. Every other buyer together adds {only}{rest:,.0f}.",
+    "only": "only ",
+    "not_only": "",
+    "tied": " Other buyers bought as many as the second, so the top two are picked by name (alphabetically).",
+    "check": " The check in code:",
+}
+CLAIM = {
+    "no_total": "The data hold no total from the article, so there is nothing to judge.",
+    "no_named": ("The data cannot decide it: no {year} buyer is flagged as named by the article, so its parts "
+                 "cannot be added up."),
+    "not_annual": ("It cannot be annual: the {named_count} buyers the article itself names add up to {named_units} "
+                   "GPUs, so the stated total is only {share:.0%} of the article's own parts"),
+    "listed": ", and all listed buyers sum to {ratio:.2f} times the total.",
+    "no_listed": ".",
+    "best": " The total equals a figure from {publisher} that covers {days} days of {products}.",
+    "and": " and ",
+    "not_annual_end": " The total does not hold (the per-buyer figures are not compared with anything).",
+    "within": ("Nothing in these data rules it out: the {named_count} buyers the article names add up to "
+               "{named_units} GPUs, within its total of {claim_units}."),
+}
+
+
+def shown_name(name: str) -> str:
+    """A buyer's or publisher's name as the answer shows it (as published)."""
+    return name
+
+
+def units_text(units: float) -> str:
+    """A count of GPUs in an answer."""
+    return f"{units:,.0f}"
 
 
 def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Parameter]) -> dict[str, Any]:
@@ -63,10 +101,10 @@ def answers(result: ChapterResult, params: Mapping[str, Any], declared: list[Par
     v = result.values
     ranges = {p.name: p for p in declared}
     low, high = v["price_estimates_low"], v["price_estimates_high"]
-    units = v["first_units"]
+    units = v["money_units"]   # the priced GPUs of the money section's year
     fleet = v["fleet_h100_eq"]   # the fleet in H100-equivalents (the same as units for a list of H100s)
     share_high = ranges["training_share"].high
-    util_low, util_high = ranges["utilisation"].low, ranges["utilisation"].high
+    util_low, util_high = ranges["fleet_utilisation"].low, ranges["fleet_utilisation"].high
     run_hours = v["run_gpu_hours_m"] * 1e6
     check = result.frames["check_hhi"]
     return {

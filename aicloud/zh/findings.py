@@ -13,7 +13,6 @@ from typing import Any
 from aicloud import findings as english
 from aicloud.analysis import ChapterResult
 from aicloud.i18n import catalogue, display
-from aicloud.verdicts import LABELS, NOT_TESTABLE, NOT_TESTABLE_HERE
 from aicloud.zh.verdicts import LABEL
 
 _english_box = english.box
@@ -106,48 +105,15 @@ def chapter_titles(exclude: Sequence[str] = ()) -> dict[str, str]:
 _english_titles = english.chapter_titles
 
 
-def home_box(ledger: Any, chapters: Mapping[str, str], thesis_page: str = "conclusion",
-             ledger_url: str = "../generated/claims_ledger.html") -> str:
-    """The report's verdicts in brief (see the English `home_box`), counted the Chinese way: 支持 7 项."""
-    if len(ledger) == 0:
-        return (f'<section class="key-findings home-findings" aria-labelledby="key-findings-heading">'
-                f'<h2 class="key-findings-title" id="key-findings-heading">{HOME_HEADING}</h2>'
-                f"<p>{NO_LEDGER}</p></section>")
-    verdicts = ledger["verdict"].where(ledger["verdict"].isin(LABELS), english.NO_VERDICT)
-    thesis = ledger[ledger["chapter"] == thesis_page]
-    tested = ledger[(ledger["chapter"] != thesis_page) & verdicts.isin(LABELS)]
-    pending = ledger[(ledger["chapter"] != thesis_page) & ~verdicts.isin(LABELS)]
-    counts = tested["verdict"].value_counts()
-    parts = [f"{badge(label)} {int(counts.get(label, 0))} 项" for label in LABELS
-             if counts.get(label, 0) or label != NOT_TESTABLE_HERE]
-    lines = [COUNTS.format(n=len(ledger), tested=len(tested), parts="、".join(parts))]
-    if len(thesis):
-        lines[0] += THESIS.format(ids=html.escape("、".join(thesis["id"])), page=f"{thesis_page}.html",
-                                  title=html.escape(chapters.get(thesis_page, thesis_page)))
-    if len(pending):
-        lines[0] += PENDING.format(n=len(pending), ids=html.escape("、".join(pending["id"])))
-    per_chapter = []
-    for name, title in chapters.items():
-        mine = tested[tested["chapter"] == name]
-        if len(mine):
-            c = mine["verdict"].value_counts()
-            said = "、".join(f"{html.escape(SHORT[label])} {int(c[label])} 项" for label in LABELS if c.get(label, 0))
-            per_chapter.append(CHAPTER.format(page=f"{name}.html", title=html.escape(title), n=len(mine),
-                                              counts=said))
-    against = tested[tested["verdict"] == "contradicted"]
-    items = [f"<li>{line}</li>" for line in lines]
-    if per_chapter:
-        items.append(f"<li>{BY_CHAPTER}<ul>{''.join(f'<li>{p}</li>' for p in per_chapter)}</ul></li>")
-    if len(against):
-        shown = "；".join(f"{html.escape(i)}：{html.escape(_finish(display(p, 'claims')).rstrip('。.'))}"
-                         for i, p in zip(against["id"], against["paraphrase"]))
-        items.append(f"<li>{CONTRADICTED.format(n=len(against), claims=shown)}</li>")
-    public = int(counts.get(NOT_TESTABLE, 0))
-    if len(tested):
-        items.append(f"<li>{PUBLIC.format(share=1 - public / len(tested), ledger=ledger_url)}</li>")
-    return (f'<section class="key-findings home-findings" aria-labelledby="key-findings-heading">'
-            f'<h2 class="key-findings-title" id="key-findings-heading">{HOME_HEADING}</h2>'
-            f"<ul>{''.join(items)}</ul></section>")
+def shown_paraphrase(paraphrase: str) -> str:
+    """A claim's paraphrase from the ledger in Chinese (the data catalogue)."""
+    return display(paraphrase, "claims")
+
+
+HOME_WORDS = {"count": "{badge} {n} 项", "chapter_count": "{label} {n} 项", "count_sep": "、", "and": "、",
+              "ids_sep": "、", "then": "", "claim": "{id}：{claim}", "claims_sep": "；", "stops": "。."}
+# The home box's HTML is markup around the templates above; its words are those templates and `badge`.
+NOT_SHOWN = {"home_box": "HTML markup only: its words are the templates (COUNTS, HOME_WORDS, ...) and badge"}
 
 
 ATTRIBUTES = {"_finish": _finish, "_paraphrases": _paraphrases, "_sentence": _sentence}

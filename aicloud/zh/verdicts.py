@@ -23,16 +23,18 @@ KEYS = ("SUPPORTED", "PARTLY", "CONTRADICTED", "NOT_TESTABLE", "NOT_TESTABLE_HER
         "ANECDOTE", "NO_EVIDENCE", "EVIDENCE_GRADES", "_BAD_TEXT")
 # English words for English templates only; the Chinese templates choose their own words.
 NOT_SHOWN = {"direction": "English templates' word for a change", "majority": "English templates' word for a share",
-             "_AFTER_NOTE": "a pattern matched against the data's notes, never shown"}
+             "_AFTER_NOTE": "a pattern matched in the data's English notes, never shown"}
 
 LABEL = {SUPPORTED: "支持", PARTLY: "部分支持", CONTRADICTED: "与证据相悖", NOT_TESTABLE: "公开数据无法检验",
          NOT_TESTABLE_HERE: "本次数据无法检验"}
 GRADE = {DIRECT: "直接证据", PROXY: "代理指标", ANECDOTE: "个案", NO_EVIDENCE: "无证据"}
 
 CRITERIA = {
-    SUPPORTED: "按规则写明的检验，论断中每个可检验的部分，在数据所含的每一年、每一行上都成立。",
-    PARTLY: "论断可拆成几部分分别用数据检验，至少一部分成立，同时至少另一部分不成立或只在某些年份成立。",
-    CONTRADICTED: "按规则写明的检验，论断中核心的、可检验的部分在数据上不成立。",
+    SUPPORTED: ("按规则写明的检验，论断中数据能检验的每个部分，在数据所含的每一年、每一行上都成立；论断的核心部分在已检验的部分之中，"
+                "且未检验的部分不多于成立的部分。未检验的部分在理由中写明，不算作反对论断的证据。"),
+    PARTLY: ("论断至少有一部分成立，同时另一部分不成立或只在某些年份成立；或者已检验的部分都成立，但核心部分未经检验，"
+             "或未检验的部分多于成立的部分。"),
+    CONTRADICTED: "按规则写明的检验，论断中核心的、可检验的部分在数据上不成立（各部分同等重要的论断：已检验的部分全都不成立）。",
     NOT_TESTABLE: "没有任何公开数据能判定这一论断（例如未公开的分配情况或传闻）；理由中写明需要什么数据。",
     NOT_TESTABLE_HERE: "本次运行所用的数据无法判定这一论断（只有一年、缺少某个买家或厂商、几个文件之间没有交集）；"
                        "理由中写明缺什么。",

@@ -121,6 +121,7 @@ C02_PEAK = "{factor}（{measure}）在 {peak} 年达到峰值{where}（{values}�
 C02_HERE = "，正是文章给它的阶段"
 C02_NOT_HERE = "，而不是文章给它的阶段 {phase} 年"
 C02_UNREAD = "{factor}在这些数据中无法在 {phase} 年和另一年份得到衡量"
+C02_UNMEASURED = "{phases} 年这一阶段无法衡量，三阶段的顺序本身因此未经检验，论断至多为部分支持。"
 C02_MEASURED = ("按日历年衡量：{parts}。因此，{n} 个可衡量的要素中有 {k} 个在文章给它的阶段达到峰值；这些序列都很短"
                 "（{short} 至 {long} 年{pooled}）。")
 C02_POOLED = "{factor}汇总了以下公司：{members}"

@@ -24,6 +24,7 @@ from aicloud.i18n import units as _units
 KEYS = ("share_word", "CHINA", "CLOUD", "HIGH_END_H100_EQUIV", "DAYS_PER_YEAR")
 # Titles and the rows of the comparison table that `analyse` writes inline: translated by display.po patterns.
 BY_CATALOGUE = {"analyse": "titles, comparison rows, measures: display.po",
+                "capex_title": "the money chart's title: display.po's pattern for it",
                 "_claim_check": "the estimate's period: display.po (dates)",
                 "_revenue_values": "fiscal quarter labels (FY2024 Q1) stay as NVIDIA writes them",
                 "_check_finite": "a developer's error"}
@@ -231,7 +232,15 @@ def text_price_top(market: str, item: str) -> str:
     return f"{display(market)}的{kind}"
 
 
+def text_unpriced(units: int, products: list[str]) -> str:
+    if not units:
+        return ""
+    return f"名单中的 {_units(units)} {names(products)}在价格表中没有价格，不计入这笔开支。"
+
+
 def text_fleet_unit(h100_equivalents: float | None, left_out: int = 0, products: str = "") -> str:
+    if left_out and not h100_equivalents:
+        return f"H100 当量（{_units(left_out)} {products}都没有算力数字，机群的算力未知：下面的数字没有计入任何一块）"
     if left_out:
         return (f"H100 当量（整个机群折合 {num(h100_equivalents or 0)} 块；{_units(left_out)} {products} 没有算力数字，"
                 "与算力表一样不计入）")
@@ -331,7 +340,7 @@ def text_c04_figure(c: ClaimCheck) -> str:
 def text_c04_exceeds(c: ClaimCheck) -> str:
     span = (f"与之同量的那个估计覆盖 {c.best.days} 天、{_products(c.best.products)}" if c.best
             else "数据中没有覆盖相同产品的估计")
-    return (f"各买家的数字与估计相符，但仅文章点名的买家就合计 {_units(c.named_units)} {_products(c.named_products)}，"
+    return (f"仅文章点名的买家就合计 {_units(c.named_units)} {_products(c.named_products)}，"
             f"超过了文章所说的全年总数 {_units(c.claim_units)}；{span}。")
 
 
@@ -347,8 +356,12 @@ def text_rank_item(r: tuple) -> str:
         return f"到 {year} 年无法按算力计算（有所列产品没有算力数字）"
     if kind == "first":
         return f"{year} 年以 {num(reserve)} 个 H100 当量居首"
+    if kind == "tied" and len(ties) == of - 1:
+        return f"{year} 年与所列其他所有中国买家（{names(list(ties))}）持平，各 {num(reserve)} 个 H100 当量"
     if kind == "tied":
         return f"{year} 年与{names(list(ties))}并列第一，各 {num(reserve)} 个 H100 当量"
+    if ties:
+        return f"{year} 年与{names(list(ties))}以 {num(reserve)} 个 H100 当量在 {of} 家中并列第 {rank}"
     return f"{year} 年以 {num(reserve)} 个 H100 当量在 {of} 家中排第 {rank}"
 
 
@@ -549,15 +562,19 @@ RESERVE_NOTE = "储备即每个买家到当年为止所列采购的累计数，�
 
 
 def text_c05_verdict(listed: list[tuple], firsts: list[tuple]) -> str:
+    tied = [f"{r[0]} 年" for r in listed if r[1] == "tied" and len(r[3]) < r[5] - 1]
+    level = [f"{r[0]} 年" for r in listed if r[1] == "tied" and len(r[3]) == r[5] - 1]
     if len(listed) == 1:
-        return f"数据只能在一年（{listed[0][0]} 年）比较储备，这一年{'与文章相符' if firsts else '与文章不符'}"
+        fit = "与文章相符" if firsts else "只部分与文章相符（并列）" if tied else "与文章不符"
+        return f"数据只能在一年（{listed[0][0]} 年）比较储备，这一年{fit}"
     if len(firsts) == len(listed):
-        tied = [f"{r[0]} 年" for r in listed if r[1] == "tied"]
-        return "腾讯每一年都排第一" + (f"（{_join(tied)}为并列）" if tied else "")
-    if firsts:
-        return (f"排名取决于年份：{_join([f'{r[0]} 年' for r in firsts])}第一，"
-                f"{_join([f'{r[0]} 年' for r in listed if r not in firsts])}不是")
-    return "数据从未让腾讯排第一"
+        return "腾讯每一年都排第一"
+    if firsts or tied:
+        nots = [f"{r[0]} 年" for r in listed if r not in firsts and f"{r[0]} 年" not in tied]
+        parts = [f"{_join([f'{r[0]} 年' for r in firsts])}第一" if firsts else "",
+                 f"{_join(tied)}并列第一" if tied else "", f"{_join(nots)}没有领先其他买家" if nots else ""]
+        return "排名取决于年份：" + "，".join(p for p in parts if p)
+    return "数据从未让腾讯领先其他所有中国买家" + (f"（{_join(level)}与它们全部持平）" if level else "")
 
 
 def text_c06_no_export_versions(year: int) -> str:

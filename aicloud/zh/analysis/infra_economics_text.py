@@ -93,6 +93,9 @@ _t = templates({
     "TXT_MARGIN": ("滑块覆盖已公布的租用价格，每 GPU 小时 {low:,.2f} 至 {high:,.2f} 美元。在这一区间的上端，若每个词元都计费，"
                    "理论收入{full}；若只有 {paid:.0%} 的词元计费，{part}。按{provider}自己的每小时 {own:,.2f} 美元、"
                    "{paid:.0%} 的词元计费，{own_part}。"),
+    "TXT_MARGIN_ONE": ("已公布的租用价格都是每 GPU 小时 {low:,.2f} 美元。按这一价格，若每个词元都计费，理论收入{full}；"
+                       "若只有 {paid:.0%} 的词元计费，{part}。按{provider}自己的每小时 {own:,.2f} 美元、{paid:.0%} 的词元计费，"
+                       "{own_part}。"),
     "TXT_MARGIN_TITLE": "每小时 {high:,.2f} 美元时，词元全部计费，收入{full}；{paid:.0%} 计费，{part}",
     "TXT_SERVING": ("按每 Hopper GPU 小时 {hopper:,.2f} 美元、每 Blackwell GPU 小时 {blackwell:,.2f} 美元、每昇腾 NPU 小时 "
                     "{ascend:,.2f} 美元和 {util:.0%} 的利用率计算，{n_decode} 个已公布的解码数字从每百万输出词元 {cheap:,.3f} "
@@ -191,6 +194,7 @@ TXT_DS_COST, TXT_DS_REVENUE_ROUNDED, TXT_DS_REVENUE = (_t["TXT_DS_COST"], _t["TX
 TXT_DS_MARKUP, TXT_DS_NODES, TXT_DS_CAVEATS = _t["TXT_DS_MARKUP"], _t["TXT_DS_NODES"], _t["TXT_DS_CAVEATS"]
 TXT_DS_OCCUPANCY, TXT_DS_PER_OUTPUT, TXT_DS_PAID = _t["TXT_DS_OCCUPANCY"], _t["TXT_DS_PER_OUTPUT"], _t["TXT_DS_PAID"]
 TXT_MARGIN, TXT_MARGIN_TITLE = _t["TXT_MARGIN"], _t["TXT_MARGIN_TITLE"]
+TXT_MARGIN_ONE = _t["TXT_MARGIN_ONE"]
 TXT_SERVING, TXT_SERVING_HOPPER, TXT_SERVING_ONE = _t["TXT_SERVING"], _t["TXT_SERVING_HOPPER"], _t["TXT_SERVING_ONE"]
 TXT_LIKE, TXT_LIKE_NONE, TXT_LATER = _t["TXT_LIKE"], _t["TXT_LIKE_NONE"], _t["TXT_LATER"]
 TXT_LEVERS, TXT_LEVERS_ANCHOR, TXT_PUBLISHED = _t["TXT_LEVERS"], _t["TXT_LEVERS_ANCHOR"], _t["TXT_PUBLISHED"]
@@ -255,6 +259,7 @@ R24 = templates({
     "illustration": "仅作示意（是假设而非测量）：加上基准测试没有计入的杠杆（{levers}），差距将达到 {total} 倍。",
     "untested": "DeepSeek 把注意力转向推理这一点没有检验。",
 })
+R_GRADED = "论断中未检验的部分多于成立的部分，因此为部分支持（见判定标准）。"
 R25 = templates({
     "none": "数据中没有在文章发表之前公布的智能体词元倍数。",
     "figure": "对话词元的 {low:,.0f} 至 {high:,.0f} 倍",
@@ -268,6 +273,7 @@ R25 = templates({
     CONTRADICTED: ("在文章发表之前公布了倍数的智能体工作负载中，没有一种达到对话词元的 {heavy:g} 倍（最多为 {high:,.0f} 倍，"
                    "{high_name}）。"),
     "bar_below": "“消耗大户”的 {heavy:g} 倍门槛是一项假设：门槛不超过最轻工作负载的 {low:,.0f} 倍时结论都成立，高于它则变为{above}。",
+    "bar_part": "“消耗大户”的 {heavy:g} 倍门槛是一项假设：门槛不超过最轻工作负载的 {low:,.0f} 倍时，每种工作负载都达到它。",
     "bar_above": "“消耗大户”的 {heavy:g} 倍门槛是一项假设：门槛为 {low:,.0f} 倍或更低时，每种工作负载都算数。",
     "later": "发表于文章之后或没有日期、只显示不采用的：{names}。",
     "later_item": "{name}（{m:,.0f} 倍）",
@@ -279,8 +285,10 @@ R26 = templates({
     "move": "{org}，{date}：{event}",
     "none": "数据记录了{orgs}的{moves}，其中没有一项出自文章点名的机构（以文章所说的形式），因此无法用这些数据检验。",
     SUPPORTED: "文章点名的每一项举措都在数据中，且有日期：{found}。",
-    PARTLY: "文章点名的 {n} 项举措中有 {k} 项在数据中且有日期（{found}）；{missing}没有记录。",
+    PARTLY: "文章点名的 {n} 项举措中有 {k} 项在数据中且有日期（{found}）；{missing}没有记录文章所说那一类的举措。",
+    "missing_item": "{org}（{kind}）",
 })
+R26_KIND = {"investment": "基础设施投资", "platform": "平台", "architecture": "架构", "organisation": "组织调整"}
 R27 = ("AI 基础设施把客户锁定得多牢，需要流失率或迁移成本的数据，而没有任何云厂商公布这些数据；仅凭合作关系无法衡量锁定。",
        "没有公开的客户流失或迁移成本数据")
 R28 = templates({
@@ -341,11 +349,17 @@ R32 = templates({
     "serving_figure": "相同服务水平下，{dom}为 {ref} 的 {ratio:.0%}",
     "paper": "纸面上，{dom}的稠密 BF16 算力达到 {ref} 的 {ratio:.0%}（{side}算作接近的 {near:.0%}；没有相同服务水平的推理数字）",
     "paper_figure": "{dom}为 {ref} 的 {ratio:.0%}（稠密 BF16）",
+    "newer": "，在相同服务水平下达到英伟达新一代 {ref} 的 {ratio:.0%}（{side}算作接近的 {near:.0%}）",
+    "newer_figure": "；为 {ref} 的 {ratio:.0%}",
+    "newer_undated": "与英伟达新一代 Blackwell 相比，{dom}在相同服务水平下达到 {ref} 的 {ratio:.0%}，但这一数字{when}，因此不作判定。",
+    "newer_unmatched": ("数据中在文章发表之前的 {n} 个 Blackwell 解码数字（{refs}）没有给出每个输出词元的时间或精度不同，"
+                        "不在相同服务水平上，因此不作判定；与它们相比，{dom}只达到 {low:.0%} 至 {high:.0%}。"),
     "no_chip_figure": "没有可与英伟达对比的国产芯片",
     "cluster": "记录到的最大集群有 {n:,} 张加速卡（{org}，{date:%Y年%-m月}），{side}达到文章所说的 {claimed:,} 张",
     "none": "数据中既没有可与英伟达芯片对比的国产芯片，也没有带日期的集群规模。",
     "untested": "。文章提到的云端推理芯片没有找到规格或推理服务数字，这一部分未检验。",
 })
+R32_WHEN = {"by the article": "发表于文章之前", "after the article": "发表于文章之后", "undated": "没有日期"}
 R33 = templates({
     "no_size": "数据中没有给出加速卡数量的超节点。",
     "size": "{name}：{n:,} 张加速卡",

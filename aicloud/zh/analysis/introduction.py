@@ -1,22 +1,13 @@
-"""Chinese counterpart of `aicloud.analysis.introduction`: the sentences under the timeline."""
+"""Chinese counterpart of `aicloud.analysis.introduction`: the words of the sentences under the timeline (the English
+`timeline_texts` puts them together)."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from aicloud.i18n import month
-
-
-def timeline_texts(n: int, kinds: int, first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
-    """The sentence under the timeline, the chart's title and its description."""
-    same = (first.year, first.month) == (last.year, last.month)
-    span = f"{month(first)}" if same else f"{month(first)}至{month(last)}"
-    slider = SLIDER if first.year != last.year else ""
-    text = TIMELINE.format(events=n, span=span, kinds=kinds, slider=slider)
-    title = f"{span}的 {n} 个有日期的事件，每类事件一行"
-    return text, title, DESCRIPTION.format(n=n, span=span)
-
-
+SPAN = {"one_long": "{first.year}年{first.month}月", "long": "{first.year}年{first.month}月至{last.year}年{last.month}月",
+        "one_short": "{first.year}年{first.month}月", "short": "{first.year}年{first.month}月至{last.year}年{last.month}月"}
+EVENTS = ("{n}", "{n}")
+KINDS = ("{n}", "{n}")
+TITLE = "{span}的 {n} 个有日期的事件，每类事件一行"
 EMPTY_TITLE = "时间线数据中没有事件"
 TIMELINE = ("上方时间线收录了{span}的 {events} 个有日期的事件，分为 {kinds} 类。"
             "把鼠标移到某个点上，可以看到事件及其来源{slider}。")

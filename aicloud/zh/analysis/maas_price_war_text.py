@@ -258,6 +258,8 @@ PROSE = {
     "revenue": ("领先云厂商的母公司{company}最近公布的用量是每天 {tokens:,.0f} 万亿词元（{date}）。按它每百万词元 {low:,.2f} 至 "
                 "{high:,.2f} 元的综合标价（{price_date}）和假设的付费比例计算，每年收入为 {rev_low__yi:,.0f} 亿至 "
                 "{rev_high__yi:,.0f} 亿元。"),
+    "revenue_one": ("领先云厂商的母公司{company}最近公布的用量是每天 {tokens:,.0f} 万亿词元（{date}）。按它每百万词元 {low:,.2f} "
+                    "元的综合标价（{price_date}）和假设的付费比例计算，每年收入为 {rev_low__yi:,.0f} 亿元。"),
     "revenue_growth": "用量{volume}，而同一模型的标价{prices}，因此若付费比例不变，按标价计的收入变化为：{revenue}。",
     "revenue_none": "按本数据无法估计领先云厂商的母公司{company}的收入：{why}。",
     "revenue_why_prices": "标价数据中没有{company}的正价格",
@@ -282,6 +284,7 @@ PROSE = {
     "stack_none": "产品表中该论文所研究地区的云厂商少于两家，因此不计算它们之间的重合。",
     "paid_basis_assumed": "这是一个假设，因为本数据无法三角推算它",
     "paid_basis_triangulated": "其取值不高于由 IDC 统计三角推算出的外部比例",
+    "paid_basis_above": "其取值高于由 IDC 统计三角推算出的最低外部比例（{low:.0%}），而付费比例不可能超过外部比例",
     "paid_impossible": "其中{n}超过 100%（外部词元多于该公司公布的全渠道词元），列出但未计入：在这些情况下两组数字统计的不是同一批词元。",
     "paid_above": "高于所有这些估计，而付费比例不可能如此：下面的收入估计过高",
     "paid_inside": "落在这一范围之内，因此高于付费比例本不应超过的最低外部比例：下面的收入估计偏高",
@@ -302,6 +305,7 @@ PROSE = {
     "volumes_title_none": "公布的词元用量",
     "volumes_title_fell": "公布的用量全都下降，降得最慢的每年下降 {share}",
     "volumes_title_flat": "公布的用量都没有增长",
+    "after_article": "（发表于文章之后）",
     "volumes_title_grew": "公布的用量每年最多增长到 {rate} 倍",
     "volumes_short": "另有 {n_short} 组较短的序列没有折算成年率，因为把几个月的变化复利成一年会夸大它。",
     "volumes_one": "数字相隔至少 {min_span}的序列只有一组，即{name}，{period}{change}，{rate}。{short}",
