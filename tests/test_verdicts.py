@@ -105,5 +105,6 @@ def test_a_verdict_naming_an_untested_part_is_graded_by_the_shared_rule(chapter:
     labels = {c: v.label for c, v in result.verdicts.items()}
     assert {c: labels[c] for c in MULTI_PART[chapter] if c in labels} == {
         "gpu_allocation": {"C05": SUPPORTED, "C06": SUPPORTED},
-        "maas_price_war": {"C11": SUPPORTED, "C20": SUPPORTED, "C21": PARTLY, "C23": SUPPORTED},
+        # C21: China's open-weight pair is context since review 3 A3 (it no longer lowers the verdict)
+        "maas_price_war": {"C11": SUPPORTED, "C20": SUPPORTED, "C21": SUPPORTED, "C23": SUPPORTED},
         "infra_economics": {"C25": PARTLY, "C32": labels.get("C32"), "C34": PARTLY}}[chapter]
