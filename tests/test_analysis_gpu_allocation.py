@@ -566,11 +566,13 @@ def _c03_evidence(rows: tuple) -> g.Evidence:
 
 def test_china_evidence_read_from_the_default_data_keeps_each_verdict_and_says_what_it_adds():
     ev = evidence_with_china()
-    expected = {"C03": SUPPORTED, "C06": SUPPORTED, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": PARTLY}
+    # C10: independent chip makers' revenue is not the clouds' own chips the claim names: context that moves nothing
+    expected = {"C03": SUPPORTED, "C06": SUPPORTED, "C08": NOT_TESTABLE, "C09": PARTLY, "C10": CONTRADICTED}
     for claim, label in expected.items():
         v = verdict(claim, ev)
         assert v.label == label, claim
         assert "China's evidence:" in v.reason or "chain model" in v.reason, claim
+    assert "not the clouds' own chips" in verdict("C10", ev).reason
     assert "china-mmssai-nvidia-10k" in verdict("C03", ev).sources     # China's sources are cited
     assert "This contradicts the claim" in verdict("C09", ev).reason        # GPUs bought do not rank revenue
     assert "This supports the claim" in verdict("C10", ev).reason           # chip makers' revenue took off

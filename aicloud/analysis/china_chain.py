@@ -919,7 +919,9 @@ def fig_c10(ev: Evidence, params: Mapping[str, Any]) -> ChainFigure:
                         + (TEXT["late"] if c in late else "") for c, p0, p1, r in d["chips"])
     text = TEXT["fig_c10"].format(changes=changes, h20_last=d["h20_last"])
     rose = all(r > 1 for *_, r in d["chips"])
-    return ChainFigure("C10", low[3], text, SUPPORTS if rose else MIXED, PROXY, ev.sources["C10"])
+    # Independent chip makers' revenue, not the clouds' own chips the claim names (Kunlun, Hanguang, Ascend):
+    # context, never a part of the claim that could lift or lower its verdict.
+    return ChainFigure("C10", low[3], text, SUPPORTS if rose else MIXED, PROXY, ev.sources["C10"], comparable=False)
 
 
 @chain_figure_rule("C12")
